@@ -1,0 +1,39 @@
+# Two commands do all set-up on a fresh machine with Python 3.11+ and make:
+#   make serve   builds and serves the site on http://localhost:8000
+#   make test    runs every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install serve build test validate generate bench clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 of nieuwer is nodig; gevonden: $$($(PYTHON) --version 2>&1)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	PIP_CONSTRAINT=constraints.txt $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr localhost:8000 --livereload
+
+build: $(INSTALLED)
+	$(BIN)/mkdocs build
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+validate: $(INSTALLED)
+	$(BIN)/praktijkbank validate
+
+generate: $(INSTALLED)
+	$(BIN)/praktijkbank generate --write
+
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .hypothesis

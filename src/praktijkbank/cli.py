@@ -1,0 +1,146 @@
+"""The `praktijkbank` command. Messages are Dutch: the people reading them are contributors, not programmers.
+
+Exit codes: 0 all is well, 1 problems found in the input, 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from praktijkbank.problems import FORMATTERS, Problem
+from praktijkbank.repository import COLLECTION, PRACTICE, Repository
+from praktijkbank.generated import stale_files
+from praktijkbank.validate import load_vocabularies, validate_repository
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit code 2)."""
+
+
+_ARGPARSE_DUTCH = (
+    ("the following arguments are required:", "dit ontbreekt:"),
+    ("unrecognized arguments:", "onbekende opties:"),
+    ("invalid choice:", "ongeldige keuze:"),
+    ("choose from", "kies uit"),
+    ("expected one argument", "hier hoort één waarde bij"),
+    ("not allowed with argument", "mag niet samen met"),
+    ("one of the arguments", "kies een van"),
+    ("is required", "is verplicht"),
+    ("argument ", "optie "),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is reported in Dutch and raised instead of exiting mid-way."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, dutch in _ARGPARSE_DUTCH:
+            message = message.replace(english, dutch)
+        raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="praktijkbank", description="Praktijkbank Sociaal Domein: controleer en bouw de praktijkbank.")
+    common = _Parser(add_help=False)
+    common.add_argument("--root", type=Path, default=Path("."),
+                        help="de map van de praktijkbank (standaard: de huidige map)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht", parser_class=_Parser)
+
+    validate = commands.add_parser("validate", parents=[common], help="controleer praktijken en collecties",
+                                   description="Controleer praktijken en collecties op fouten.")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PAD",
+                          help="bestanden of mappen om te controleren (standaard: alles)")
+    validate.add_argument("--format", choices=sorted(FORMATTERS), default="text",
+                          help="text (standaard), github (meldingen in een pull request) of json")
+
+    generate = commands.add_parser(
+        "generate", parents=[common], help="werk de JSON-schema's en het sjabloon bij",
+        description="Schrijf de bestanden die uit schemas/vocabularies.yml en de schema's volgen: "
+                    "de keuzelijsten in de JSON-schema's en practices/_template.yml.")
+    mode = generate.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--check", action="store_true", help="controleer of ze bijgewerkt zijn")
+    mode.add_argument("--write", action="store_true", help="schrijf ze bijgewerkt weg")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; never let a Python traceback reach a contributor."""
+    try:
+        arguments = build_parser().parse_args(argv)
+        return _COMMANDS[arguments.command](arguments)
+    except UsageError as error:
+        print(f"praktijkbank: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence for contributors
+        print("praktijkbank: er ging iets mis in het programma zelf, niet per se in jouw bestand.\n"
+              f"Meld dit aan de beheerders van de praktijkbank, met deze regel: {type(error).__name__}: {error}",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _repository(arguments: argparse.Namespace) -> Repository:
+    root = arguments.root
+    if not (root / "schemas" / "vocabularies.yml").is_file():
+        raise UsageError(f"'{root}' is geen praktijkbank: schemas/vocabularies.yml ontbreekt. "
+                         "Start het commando in de map van de praktijkbank of gebruik --root.")
+    return Repository(root)
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; folders become the YAML files in them."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yml")) + sorted(path.glob("*.yaml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(f"'{path}' bestaat niet.")
+    return files
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    repository = _repository(arguments)
+    report = validate_repository(repository, _expand(arguments.paths))
+    if report.problems:
+        print(FORMATTERS[arguments.format](report.problems))
+    print(_summary(report.problems, report.records), file=sys.stderr)
+    return EXIT_PROBLEMS if report.problems else EXIT_OK
+
+
+def _summary(problems: list[Problem], records: list) -> str:
+    if problems:
+        files = len({problem.file for problem in problems})
+        return (f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in "
+                f"{files} {'bestand' if files == 1 else 'bestanden'}.")
+    practices = sum(record.kind == PRACTICE for record in records)
+    collections = sum(record.kind == COLLECTION for record in records)
+    return (f"Alles in orde: {practices} {'praktijk' if practices == 1 else 'praktijken'} en "
+            f"{collections} {'collectie' if collections == 1 else 'collecties'} gecontroleerd.")
+
+
+def _generate(arguments: argparse.Namespace) -> int:
+    repository = _repository(arguments)
+    vocabularies, problems = load_vocabularies(repository)
+    if problems:
+        print(FORMATTERS["text"](problems))
+        return EXIT_PROBLEMS
+    stale = stale_files(repository, vocabularies)
+    for path, text in stale.items():
+        if arguments.write:
+            path.write_text(text, encoding="utf-8")
+            print(f"bijgewerkt: {path}", file=sys.stderr)
+        else:
+            print(f"{path}: is niet bijgewerkt; draai `praktijkbank generate --write`.")
+    return EXIT_PROBLEMS if stale and arguments.check else EXIT_OK
+
+
+_COMMANDS = {"validate": _validate, "generate": _generate}

@@ -1,0 +1,34 @@
+""""Did you mean …?" hints: the closest allowed value to what a contributor typed."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s_]+")
+
+
+def normalise(text: str) -> str:
+    """Fold case, accents and spacing, so 'Werk en inkomen' meets 'werk-en-inkomen'."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SEPARATORS.sub("-", plain)
+
+
+def closest(value: str, candidates: list[str], allowed_keys: list[str] | None = None) -> str | None:
+    """The candidate most like `value`, or None; with `allowed_keys`, the key at the same position.
+
+    `allowed_keys` lets a match on a label ('Financiën') answer with the id to write ('financien').
+    """
+    keys = allowed_keys or candidates
+    normalised = [normalise(candidate) for candidate in candidates]
+    target = normalise(value)
+    if target in normalised:
+        return keys[normalised.index(target)]
+    matches = difflib.get_close_matches(target, normalised, n=1, cutoff=0.75)
+    return keys[normalised.index(matches[0])] if matches else None
+
+
+def suggestion_hint(match: str) -> str:
+    return f"bedoelde je '{match}'?"

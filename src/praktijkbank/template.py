@@ -1,0 +1,99 @@
+"""The contributor template `practices/_template.yml`, written from the practice schema.
+
+Every comment is a schema `title`/`description` and every value a schema `examples` entry, so the template
+cannot drift from what the validator accepts: one source for the rules, the help texts and the example.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import yaml
+
+from praktijkbank.schemas import VOCABULARY_KEYWORD
+
+_WIDTH = 100
+_HEADER = """\
+# yaml-language-server: $schema=../schemas/practice.schema.json
+#
+# Sjabloon voor een nieuwe praktijk in de Praktijkbank Sociaal Domein.
+#
+# Zo gebruik je het:
+# 1. Maak een kopie in de map practices/ en geef die een naam als plaats-onderwerp.yml,
+#    bijvoorbeeld dalfsen-voorleestent.yml. Alleen kleine letters, cijfers en streepjes.
+#    De bestandsnaam wordt het webadres van de praktijk.
+# 2. Vervang de voorbeelden door jouw tekst. Velden met (verplicht) moeten erin;
+#    de andere mag je weglaten als je het niet weet. Verzin niets: noem je bron.
+# 3. Laat de inspringing (spaties vooraan) staan zoals hij is.
+#
+# Dit bestand wordt gemaakt met `praktijkbank generate --write`; pas het niet met de hand aan.
+"""
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """Indents lists under their key, as people write them by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_IndentedDumper.add_representer(str, _represent_text)
+
+
+def render_template(schema: dict[str, Any]) -> str:
+    """The template text for the (vocabulary-completed) practice schema."""
+    required = set(schema.get("required", []))
+    blocks = [_HEADER]
+    for name, subschema in schema["properties"].items():
+        blocks.append(_field_block(schema, name, subschema, name in required))
+    return "\n".join(blocks)
+
+
+def _resolve(schema: dict[str, Any], subschema: dict[str, Any]) -> dict[str, Any]:
+    reference = subschema.get("$ref", "")
+    if reference.startswith("#/$defs/"):
+        return {**schema["$defs"][reference.removeprefix("#/$defs/")], **subschema}
+    return subschema
+
+
+def _field_block(schema: dict[str, Any], name: str, subschema: dict[str, Any], required: bool) -> str:
+    field = _resolve(schema, subschema)
+    comments = [_comment(f"{field['title']} ({'verplicht' if required else 'mag weg'}): {field['description']}")]
+    comments += _choices(schema, field, indent="")
+    comments += _subfield_comments(schema, field)
+    value = yaml.dump({name: field["examples"][0]}, Dumper=_IndentedDumper, allow_unicode=True,
+                      sort_keys=False, width=_WIDTH)
+    return "\n".join(comments) + "\n" + value
+
+
+def _subfield_comments(schema: dict[str, Any], field: dict[str, Any]) -> list[str]:
+    """For a group of fields or a list of groups, one comment line per field inside it."""
+    inner = _resolve(schema, field.get("items", {})) if field.get("type") == "array" else field
+    required = set(inner.get("required", []))
+    lines = []
+    for name, subschema in inner.get("properties", {}).items():
+        sub = _resolve(schema, subschema)
+        marker = "verplicht" if name in required else "mag weg"
+        lines.append(_comment(f"  {name} ({marker}): {sub['description']}", follow="    "))
+        lines += _choices(schema, sub, indent="    ")
+    return lines
+
+
+def _choices(schema: dict[str, Any], field: dict[str, Any], indent: str) -> list[str]:
+    """The allowed ids of a vocabulary field (or a list of them), written out for people without an editor."""
+    target = _resolve(schema, field.get("items", {})) if field.get("type") == "array" else field
+    if VOCABULARY_KEYWORD not in target:
+        return []
+    return [_comment(f"{indent}Kies uit: " + ", ".join(target["enum"]) + ".", follow=indent + "  ")]
+
+
+def _comment(text: str, follow: str = "  ") -> str:
+    lines = textwrap.wrap(text, width=_WIDTH - 2, subsequent_indent=follow, break_on_hyphens=False,
+                          drop_whitespace=True)
+    return "\n".join(f"# {line}" for line in lines)
