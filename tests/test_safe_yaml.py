@@ -1,0 +1,31 @@
+"""PyYAML is only ever used through safe loading: nowhere in the code can YAML construct Python objects."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import PROJECT_ROOT
+
+UNSAFE = re.compile(r"yaml\.(load|load_all|unsafe_load|full_load)\s*\((?![^)]*Loader=yaml\.(C?SafeLoader))|"
+                    r"yaml\.(Unsafe|Full)?Loader\b|UnsafeLoader|FullLoader")
+
+
+def test_no_unsafe_yaml_loading_anywhere() -> None:
+    offenders = []
+    for folder in ("src", "scripts", "tests"):
+        for path in (PROJECT_ROOT / folder).rglob("*.py"):
+            if path.resolve() == Path(__file__).resolve():
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if UNSAFE.search(line):
+                    offenders.append(f"{path.relative_to(PROJECT_ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
+
+
+def test_the_pattern_catches_unsafe_calls() -> None:
+    for line in ["yaml.load(text)", "yaml.load(text, Loader=yaml.Loader)", "yaml.unsafe_load(x)",
+                 "yaml.full_load(x)", "yaml.load(x, Loader=yaml.FullLoader)"]:
+        assert UNSAFE.search(line), line
+    for line in ["yaml.safe_load(x)", "yaml.parse(text, Loader=_LOADER)", "yaml.load(x, Loader=yaml.CSafeLoader)"]:
+        assert not UNSAFE.search(line), line
