@@ -14,6 +14,8 @@ from praktijkbank.repository import COLLECTION, PRACTICE
 from praktijkbank.validate import ValidationReport
 from praktijkbank.vocabularies import Vocabularies
 
+DEFAULT_LICENSE = "CC-BY-4.0"
+
 
 @dataclass(frozen=True)
 class Organisation:
@@ -90,6 +92,7 @@ class Practice:
     media: tuple[Media, ...] = ()
     related: tuple[str, ...] = ()
     last_reviewed: str | None = None
+    license: str = DEFAULT_LICENSE
     aliases: tuple[str, ...] = ()
 
     @property
@@ -177,6 +180,7 @@ def practice_from_data(practice_id: str, data: dict[str, Any]) -> Practice:
         media=_tuple(data.get("media"), Media),
         related=_tuple(data.get("related")),
         last_reviewed=data.get("last_reviewed"),
+        license=data.get("license", DEFAULT_LICENSE),
         aliases=_tuple(data.get("aliases")),
     )
 
