@@ -18,10 +18,10 @@ $(INSTALLED): pyproject.toml constraints.txt
 install: $(INSTALLED)
 
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --dev-addr localhost:8000 --livereload
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr localhost:8000 --livereload
 
 build: $(INSTALLED)
-	$(BIN)/mkdocs build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest

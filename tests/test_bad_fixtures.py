@@ -28,6 +28,7 @@ def test_every_rule_has_a_fixture() -> None:
     assert rules >= {
         "yaml-duplicate-key", "yaml-anchor", "yaml-alias", "yaml-tag", "yaml-tab", "yaml-encoding", "yaml-empty",
         "yaml-not-mapping", "yaml-too-deep", "yaml-syntax", "yaml-multiple-documents", "yaml-complex-key",
+        "yaml-control-character",
         "missing-field", "unknown-field", "unknown-value", "wrong-type", "empty-value", "too-short", "too-long",
         "empty-list", "duplicate-item", "invalid-format", "invalid-date", "out-of-range", "invalid-file-name",
         "alias-collision", "unknown-practice", "related-self", "media-missing", "media-path", "url-scheme",

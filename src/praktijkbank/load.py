@@ -9,7 +9,7 @@ silently accept (duplicate keys, anchors, aliases, tags) and keep YAML 1.1's sur
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 DataPath = tuple[str | int, ...]
 
@@ -42,22 +43,27 @@ class Position:
 
 @dataclass
 class SourceMap:
-    """Where each value, and each mapping key, stands in the file: problems point at the exact line."""
+    """Where each value, and each mapping key, stands in the file: problems point at the exact line.
 
-    values: dict[DataPath, Position] = field(default_factory=dict)
-    keys: dict[DataPath, Position] = field(default_factory=dict)
+    It keeps the parser's own marks and turns one into a Position only when a problem is reported:
+    most files have no problems, and most values are never asked for.
+    """
+
+    values: dict[DataPath, Any] = field(default_factory=dict)
+    keys: dict[DataPath, Any] = field(default_factory=dict)
 
     def value(self, path: DataPath) -> Position:
         """The position of the value at `path`, or of its nearest enclosing value."""
         for end in range(len(path), -1, -1):
-            position = self.values.get(tuple(path[:end]))
-            if position:
-                return position
+            mark = self.values.get(tuple(path[:end]))
+            if mark is not None:
+                return _position(mark)
         return Position(1, 1)
 
     def key(self, path: DataPath) -> Position:
         """The position of the key that holds `path`, falling back to the value's position."""
-        return self.keys.get(tuple(path)) or self.value(path)
+        mark = self.keys.get(tuple(path))
+        return _position(mark) if mark is not None else self.value(path)
 
 
 @dataclass(frozen=True)
@@ -101,13 +107,15 @@ def load_bytes(raw: bytes) -> tuple[dict[str, Any], SourceMap]:
     """Turn the bytes of one file into a top-level mapping and its source map."""
     text = _decode(raw)
     _refuse_tab_indentation(text)
+    parser = _LOADER(text)
     try:
-        events = yaml.parse(text, Loader=_LOADER)
-        return _Composer(events).compose()
+        return _Composer(parser.get_event).compose()
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error) from None
     except yaml.YAMLError as error:
         raise LoadError("yaml-syntax", f"dit is geen geldige YAML ({error}).", Position(1, 1)) from None
+    finally:
+        parser.dispose()
 
 
 def _decode(raw: bytes) -> str:
@@ -208,12 +216,9 @@ def resolve_plain_scalar(text: str) -> Any:
 class _Composer:
     """Builds data from parser events; anything beyond plain mappings, lists and scalars is refused."""
 
-    def __init__(self, events: Iterator[yaml.Event]) -> None:
-        self._events = events
+    def __init__(self, next_event: Callable[[], yaml.Event]) -> None:
+        self._next = next_event
         self.source_map = SourceMap()
-
-    def _next(self) -> yaml.Event:
-        return next(self._events)
 
     def compose(self) -> tuple[dict[str, Any], SourceMap]:
         self._next()  # StreamStartEvent
@@ -237,54 +242,76 @@ class _Composer:
         return data, self.source_map
 
     def _node(self, event: yaml.Event, path: DataPath, depth: int) -> Any:
-        self._refuse_references(event)
+        if event.anchor is not None or getattr(event, "tag", None) is not None:
+            _refuse_reference(event)
         if depth > MAX_DEPTH:
             raise LoadError("yaml-too-deep", f"de gegevens zijn dieper dan {MAX_DEPTH} niveaus genest.",
                             _position(event.start_mark), "Een praktijk heeft maar een paar niveaus nodig.")
-        self.source_map.values[path] = _position(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            return resolve_plain_scalar(event.value) if event.style in (None, "") else event.value
-        if isinstance(event, yaml.SequenceStartEvent):
+        self.source_map.values[path] = event.start_mark
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if not event.style:
+                return resolve_plain_scalar(event.value)
+            if event.style == '"':
+                _refuse_control_characters(event)
+            return event.value
+        if kind is yaml.SequenceStartEvent:
             return self._sequence(path, depth)
         return self._mapping(path, depth)
-
-    def _refuse_references(self, event: yaml.Event) -> None:
-        """Anchors, aliases and tags make a file say something else than it shows; none are needed here."""
-        position = _position(event.start_mark)
-        if isinstance(event, yaml.AliasEvent):
-            raise LoadError("yaml-alias", f"verwijzing *{event.anchor} wordt niet ondersteund.", position,
-                            "Schrijf de waarde gewoon uit in plaats van met * naar een & te verwijzen.")
-        if event.anchor is not None:
-            raise LoadError("yaml-anchor", f"anker &{event.anchor} wordt niet ondersteund.", position,
-                            "Haal het &-teken en de naam erachter weg.")
-        if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
-            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            raise LoadError("yaml-tag", f"label {tag} wordt niet ondersteund.", position,
-                            "Haal het label met ! weg; zet de waarde zo nodig tussen aanhalingstekens.")
 
     def _sequence(self, path: DataPath, depth: int) -> list[Any]:
         items: list[Any] = []
         event = self._next()
-        while not isinstance(event, yaml.SequenceEndEvent):
+        while type(event) is not yaml.SequenceEndEvent:
             items.append(self._node(event, (*path, len(items)), depth + 1))
             event = self._next()
         return items
 
     def _mapping(self, path: DataPath, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
+        keys = self.source_map.keys
         event = self._next()
-        while not isinstance(event, yaml.MappingEndEvent):
-            self._refuse_references(event)
-            key_position = _position(event.start_mark)
-            if not isinstance(event, yaml.ScalarEvent):
-                raise LoadError("yaml-complex-key", "de naam van een veld moet gewone tekst zijn.", key_position,
-                                "Schrijf het als `veld: waarde`.")
+        while type(event) is not yaml.MappingEndEvent:
+            if type(event) is not yaml.ScalarEvent or event.anchor is not None or event.tag is not None:
+                _refuse_key(event)
             key = event.value
+            key_path = (*path, key)
             if key in mapping:
-                first = self.source_map.keys[(*path, key)]
                 raise LoadError("yaml-duplicate-key", f"het veld '{key}' staat hier voor de tweede keer.",
-                                key_position, f"Het staat ook op regel {first.line}; haal een van de twee weg.")
-            self.source_map.keys[(*path, key)] = key_position
-            mapping[key] = self._node(self._next(), (*path, key), depth + 1)
+                                _position(event.start_mark),
+                                f"Het staat ook op regel {keys[key_path].line + 1}; haal een van de twee weg.")
+            keys[key_path] = event.start_mark
+            mapping[key] = self._node(self._next(), key_path, depth + 1)
             event = self._next()
         return mapping
+
+
+def _refuse_reference(event: yaml.Event) -> None:
+    """Anchors, aliases and tags make a file say something else than it shows; none are needed here."""
+    position = _position(event.start_mark)
+    if isinstance(event, yaml.AliasEvent):
+        raise LoadError("yaml-alias", f"verwijzing *{event.anchor} wordt niet ondersteund.", position,
+                        "Schrijf de waarde gewoon uit in plaats van met * naar een & te verwijzen.")
+    if event.anchor is not None:
+        raise LoadError("yaml-anchor", f"anker &{event.anchor} wordt niet ondersteund.", position,
+                        "Haal het &-teken en de naam erachter weg.")
+    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+    raise LoadError("yaml-tag", f"label {tag} wordt niet ondersteund.", position,
+                    "Haal het label met ! weg; zet de waarde zo nodig tussen aanhalingstekens.")
+
+
+def _refuse_control_characters(event: yaml.ScalarEvent) -> None:
+    """Escapes in double quotes ("\\x0b") can produce invisible characters that break pages and feeds."""
+    match = _CONTROL_CHARACTERS.search(event.value)
+    if match:
+        raise LoadError("yaml-control-character",
+                        f"deze tekst bevat een onzichtbaar stuurteken (U+{ord(match.group()):04X}).",
+                        _position(event.start_mark), "Haal de code met een backslash (\\) uit de tekst.")
+
+
+def _refuse_key(event: yaml.Event) -> None:
+    """A key must be plain text: no list, group, anchor, alias or tag."""
+    if isinstance(event, yaml.ScalarEvent) or isinstance(event, yaml.AliasEvent):
+        _refuse_reference(event)
+    raise LoadError("yaml-complex-key", "de naam van een veld moet gewone tekst zijn.", _position(event.start_mark),
+                    "Schrijf het als `veld: waarde`.")

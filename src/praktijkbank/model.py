@@ -213,8 +213,8 @@ def build_catalog(report: ValidationReport) -> Catalog:
     if not report.ok:
         raise ValueError("a catalog is built only from input without problems")
     records = sorted(report.records, key=lambda record: record.id)
-    practices = {r.id: practice_from_data(r.id, r.document.data) for r in records if r.kind == PRACTICE}
-    collections = {r.id: collection_from_data(r.id, r.document.data) for r in records if r.kind == COLLECTION}
+    practices = {r.id: practice_from_data(r.id, r.data) for r in records if r.kind == PRACTICE}
+    collections = {r.id: collection_from_data(r.id, r.data) for r in records if r.kind == COLLECTION}
     by_value: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for practice in practices.values():
         for facet, values_of in FACETS.items():

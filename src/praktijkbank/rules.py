@@ -10,11 +10,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from praktijkbank.load import DataPath, Document
+from praktijkbank.load import DataPath, Document, SourceMap, load_file
 from praktijkbank.problems import Problem
 from praktijkbank.repository import COLLECTION, PRACTICE
 from praktijkbank.suggest import closest, normalise, suggestion_hint
@@ -26,33 +27,49 @@ ALLOWED_URL_SCHEMES = frozenset({"https", "http", "mailto"})
 
 @dataclass(frozen=True)
 class Record:
-    """One practice or collection file: its kind, id (the file name), and its data if it loaded."""
+    """One practice or collection file: its kind, id (the file name), and its data if it loaded.
+
+    It holds plain data only, so records can be checked in worker processes and sent back; the positions
+    of values are read again from the file in the rare case that a rule between files needs one.
+    """
 
     kind: str
     id: str
     path: Path
     file: str
-    document: Document | None
+    data: dict[str, Any] | None
+
+    @classmethod
+    def from_document(cls, kind: str, record_id: str, file: str, document: Document) -> Record:
+        """A record of a file just loaded: its positions are known, so they need not be read again."""
+        record = cls(kind, record_id, document.path, file, document.data)
+        record.__dict__["source_map"] = document.source_map
+        return record
+
+    @cached_property
+    def source_map(self) -> SourceMap:
+        return load_file(self.path).source_map
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Positions stay behind when a record goes to another process; they can be read again there."""
+        return {key: value for key, value in self.__dict__.items() if key != "source_map"}
 
     def problem(self, path: DataPath, rule: str, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
         """A problem located at a value (or its key) in this record's file."""
-        if self.document is None:
-            line, column = 1, 1
-        else:
-            source_map = self.document.source_map
-            position = source_map.key(path) if at_key else source_map.value(path)
-            line, column = position.line, position.column
-        return Problem(self.file, line, column, rule, message, hint)
+        if self.data is None:
+            return Problem(self.file, 1, 1, rule, message, hint)
+        position = self.source_map.key(path) if at_key else self.source_map.value(path)
+        return Problem(self.file, position.line, position.column, rule, message, hint)
 
     def strings(self, field: str) -> Iterator[tuple[int, str]]:
         """The text items of a list field, with their index; anything else was reported by the schema."""
-        values = self.document.data.get(field) if self.document else None
+        values = self.data.get(field) if self.data else None
         if isinstance(values, list):
             yield from ((index, value) for index, value in enumerate(values) if isinstance(value, str))
 
     def mappings(self, field: str) -> Iterator[tuple[int, dict[str, Any]]]:
         """The mapping items of a list field, with their index."""
-        values = self.document.data.get(field) if self.document else None
+        values = self.data.get(field) if self.data else None
         if isinstance(values, list):
             yield from ((index, value) for index, value in enumerate(values) if isinstance(value, dict))
 
@@ -177,34 +194,49 @@ def _escapes_folder(name: str) -> bool:
     return posix.is_absolute() or windows.is_absolute() or bool(windows.drive) or ".." in windows.parts
 
 
-def url_fields(schema: dict[str, Any]) -> frozenset[str]:
-    """The names of the fields the schema declares as URLs (`$ref: #/$defs/url`): one source for both checks."""
-    found: set[str] = set()
+def url_paths(schema: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Where the schema puts URLs (`$ref: #/$defs/url`), as paths with `*` for list items.
 
-    def visit(node: Any) -> None:
-        if isinstance(node, dict):
-            for name, subschema in node.get("properties", {}).items():
-                if isinstance(subschema, dict) and subschema.get("$ref") == "#/$defs/url":
-                    found.add(name)
-            for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
+    The schema is the one source: a new URL field is checked without touching this module.
+    """
+    found: list[tuple[str, ...]] = []
 
-    visit(schema)
-    return frozenset(found)
+    def visit(node: dict[str, Any], path: tuple[str, ...]) -> None:
+        if node.get("$ref") == "#/$defs/url":
+            found.append(path)
+            return
+        if node.get("$ref", "").startswith("#/$defs/"):
+            visit(schema["$defs"][node["$ref"].removeprefix("#/$defs/")], path)
+        for name, subschema in node.get("properties", {}).items():
+            visit(subschema, (*path, name))
+        if isinstance(node.get("items"), dict):
+            visit(node["items"], (*path, "*"))
+
+    visit(schema, ())
+    return found
 
 
-def check_urls(record: Record, fields: frozenset[str]) -> Iterator[Problem]:
+def check_urls(record: Record, paths: list[tuple[str, ...]]) -> Iterator[Problem]:
     """Links on the site may only lead to web pages or e-mail: never `javascript:`, `data:` or files."""
-    if record.document is None:
+    if record.data is None:
         return
-    for path, value in _walk(record.document.data, ()):
-        if path and path[-1] in fields and isinstance(value, str):
-            problem = _url_problem(value.strip())
-            if problem:
-                yield record.problem(path, *problem)
+    for pattern in paths:
+        for path, value in _values_at(record.data, pattern, ()):
+            if isinstance(value, str):
+                problem = _url_problem(value.strip())
+                if problem:
+                    yield record.problem(path, *problem)
+
+
+def _values_at(value: Any, pattern: tuple[str, ...], path: DataPath) -> Iterator[tuple[DataPath, Any]]:
+    """The values at a path pattern such as ('organisations', '*', 'website'), skipping wrong shapes."""
+    if not pattern:
+        yield path, value
+    elif pattern[0] == "*" and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _values_at(item, pattern[1:], (*path, index))
+    elif isinstance(value, dict) and pattern[0] in value:
+        yield from _values_at(value[pattern[0]], pattern[1:], (*path, pattern[0]))
 
 
 def _url_problem(url: str) -> tuple[str, str, str] | None:
@@ -220,13 +252,3 @@ def _url_problem(url: str) -> tuple[str, str, str] | None:
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         return not_a_url
     return None
-
-
-def _walk(value: Any, path: DataPath) -> Iterator[tuple[DataPath, Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, (*path, index))

@@ -14,7 +14,7 @@ from jsonschema.exceptions import ValidationError
 
 from praktijkbank.load import DataPath, Document, SourceMap
 from praktijkbank.problems import Problem
-from praktijkbank.schemas import VOCABULARY_KEYWORD
+from praktijkbank.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.suggest import closest, suggestion_hint
 from praktijkbank.vocabularies import Vocabularies
 
@@ -39,9 +39,10 @@ class SchemaChecker:
     """One compiled validator per schema, reused for every file (compiling is the expensive part)."""
 
     def __init__(self, schema: dict[str, Any], vocabularies: Vocabularies) -> None:
+        self._schema = inline_references(schema)
         format_checker = jsonschema.FormatChecker(formats=("date",))
-        self._validator = jsonschema.Draft202012Validator(schema, format_checker=format_checker)
-        self._schema = schema
+        self._validator = jsonschema.Draft202012Validator(strip_annotations(self._schema),
+                                                          format_checker=format_checker)
         self._vocabularies = vocabularies
 
     def problems(self, document: Document, file: str) -> list[Problem]:
@@ -122,26 +123,26 @@ class _Explainer:
         position = self._source_map.key(path) if path else self._source_map.value(path)
         return Problem(self._file, position.line, position.column, rule, message, hint)
 
-    def _resolve(self, subschema: dict[str, Any]) -> dict[str, Any]:
-        """Follow a local `$ref` so titles and descriptions of shared definitions can be shown."""
-        reference = subschema.get("$ref", "")
-        if reference.startswith("#/$defs/"):
-            return {**self._schema["$defs"][reference.removeprefix("#/$defs/")], **subschema}
+    def _annotated(self, error: ValidationError) -> dict[str, Any]:
+        """The subschema that failed, with its titles and descriptions (validation ran without them)."""
+        subschema = self._schema
+        for part in list(error.absolute_schema_path)[:-1]:
+            subschema = subschema[part]
         return subschema
 
     def _missing_fields(self, error: ValidationError, path: DataPath) -> Iterator[Problem]:
-        properties = error.schema.get("properties", {})
+        properties = self._annotated(error).get("properties", {})
         for name in error.validator_value:
             if name in error.instance:
                 continue
-            title = self._resolve(properties.get(name, {})).get("title", name)
+            title = properties.get(name, {}).get("title", name)
             where = f" bij '{field_name(path)}'" if path else ""
             yield self._at_key(path, "missing-field", f"het verplichte veld '{name}' ({title}) ontbreekt{where}.",
                                "Voeg het toe; kijk in practices/_template.yml hoe het eruitziet.")
 
     def _unknown_fields(self, error: ValidationError, path: DataPath) -> Iterator[Problem]:
-        properties = error.schema.get("properties", {})
-        allowed = {name: self._resolve(sub).get("title", name) for name, sub in properties.items()}
+        properties = self._annotated(error).get("properties", {})
+        allowed = {name: sub.get("title", name) for name, sub in properties.items()}
         for name in error.instance:
             if name in allowed:
                 continue
@@ -152,7 +153,7 @@ class _Explainer:
     def _unknown_value(self, error: ValidationError, path: DataPath) -> Iterator[Problem]:
         if not isinstance(error.instance, str):
             return  # a value of the wrong type gets its own, clearer problem from the type check
-        vocabulary = self._vocabularies.get(error.schema.get(VOCABULARY_KEYWORD, ""))
+        vocabulary = self._vocabularies.get(self._annotated(error).get(VOCABULARY_KEYWORD, ""))
         if vocabulary is None:
             yield self._at_value(path, "invalid-value", f"{_shown(error.instance)} is hier niet toegestaan.",
                                  "Kies uit: " + ", ".join(map(str, error.validator_value)) + ".")
@@ -188,7 +189,7 @@ class _Explainer:
             yield self._at_value(path, "empty-value", f"'{name}' is leeg.", "Vul een tekst in.")
             return
         yield self._at_value(path, "too-short", f"'{name}' is te kort: schrijf minstens {error.validator_value} tekens.",
-                             self._resolve(error.schema).get("description", ""))
+                             self._annotated(error).get("description", ""))
 
     def _too_long(self, error: ValidationError, path: DataPath) -> Iterator[Problem]:
         yield self._at_value(path, "too-long",
@@ -208,7 +209,7 @@ class _Explainer:
             seen.append(item)
 
     def _invalid_format(self, error: ValidationError, path: DataPath) -> Iterator[Problem]:
-        description = self._resolve(error.schema).get("description", "")
+        description = self._annotated(error).get("description", "")
         yield self._at_value(path, "invalid-format",
                              f"{_shown(error.instance)} heeft niet de juiste vorm voor '{field_name(path)}'.",
                              description)
@@ -220,9 +221,9 @@ class _Explainer:
     def _below_minimum(self, error: ValidationError, path: DataPath) -> Iterator[Problem]:
         yield self._at_value(path, "out-of-range",
                              f"'{field_name(path)}' moet minstens {error.validator_value} zijn.",
-                             self._resolve(error.schema).get("description", ""))
+                             self._annotated(error).get("description", ""))
 
     def _above_maximum(self, error: ValidationError, path: DataPath) -> Iterator[Problem]:
         yield self._at_value(path, "out-of-range",
                              f"'{field_name(path)}' mag hoogstens {error.validator_value} zijn.",
-                             self._resolve(error.schema).get("description", ""))
+                             self._annotated(error).get("description", ""))

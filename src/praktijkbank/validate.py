@@ -1,10 +1,15 @@
-"""Validation of a whole repository in one pass: load, check each file against its schema, then the rules
-between files. Every problem in every file is collected; nothing stops at the first one.
+"""Validation of a whole repository in one pass: load and check each file against its schema, then the
+rules between files. Every problem in every file is collected; nothing stops at the first one.
+
+The checks of one file need no other file, so with `workers` above one they run in parallel processes;
+only the rules between files run in the calling process.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +21,8 @@ from praktijkbank.rules import Record
 from praktijkbank.schema_problems import SchemaChecker
 from praktijkbank.schemas import read_schema, with_vocabularies
 from praktijkbank.vocabularies import Vocabularies, vocabularies_from_data
+
+FILES_PER_WORKER = 250
 
 
 @dataclass(frozen=True)
@@ -31,14 +38,17 @@ class ValidationReport:
         return not self.problems
 
 
-def validate_repository(repository: Repository, selected: Sequence[Path] = ()) -> ValidationReport:
+def validate_repository(repository: Repository, selected: Sequence[Path] = (), workers: int = 1) -> ValidationReport:
     """Check every practice and collection; with `selected`, report only those files (references are still
     resolved against the whole repository, so a new practice may point at existing ones)."""
     vocabularies, problems = load_vocabularies(repository)
     if problems:
         return ValidationReport(problems, [], {})
-    records, problems = _load_records(repository, selected)
-    problems += _check_records(repository, records, vocabularies)
+    checker = FileChecker(repository, vocabularies)
+    results = _check_files(checker, _files(repository, selected), workers)
+    records = [record for record, _ in results]
+    problems = [problem for _, file_problems in results for problem in file_problems]
+    problems += [*rules.check_unique_ids(records), *rules.check_aliases(records), *rules.check_references(records)]
     if selected:
         wanted = {display_path(path, repository.root) for path in selected}
         problems = [problem for problem in problems if problem.file in wanted]
@@ -68,44 +78,65 @@ def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Proble
     return vocabularies_from_data(document.data), []
 
 
-def _load_records(repository: Repository, selected: Iterable[Path]) -> tuple[list[Record], list[Problem]]:
-    """Every file of the repository plus the selected ones, each once; unloadable files keep a record too,
-    so the rules between files still know their id."""
-    files = repository.data_files() + [(kind_of(path), path) for path in selected]
+def _files(repository: Repository, selected: Iterable[Path]) -> list[tuple[str, Path]]:
+    """Every file of the repository plus the selected ones, each once."""
     seen: set[Path] = set()
-    records, problems = [], []
-    for kind, path in files:
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        record, problem = _load_record(repository, kind, path)
-        records.append(record)
-        problems.extend([problem] if problem else [])
-    return records, problems
+    unique = []
+    for kind, path in repository.data_files() + [(kind_of(path), path) for path in selected]:
+        if path.absolute() not in seen:
+            seen.add(path.absolute())
+            unique.append((kind, path))
+    return unique
 
 
-def _load_record(repository: Repository, kind: str, path: Path) -> tuple[Record, Problem | None]:
-    file = display_path(path, repository.root)
-    stem = path.name.removesuffix(path.suffix)
-    try:
-        return Record(kind, stem, path, file, load_file(path)), None
-    except LoadError as error:
-        return Record(kind, stem, path, file, None), error.to_problem(file)
+class FileChecker:
+    """The checks that need one file only: loading, its schema, its file name, URLs and media."""
+
+    def __init__(self, repository: Repository, vocabularies: Vocabularies) -> None:
+        self.repository = repository
+        schemas = {kind: with_vocabularies(read_schema(repository.schemas_dir, kind), vocabularies)
+                   for kind in (PRACTICE, COLLECTION)}
+        self.schema_checkers = {kind: SchemaChecker(schema, vocabularies) for kind, schema in schemas.items()}
+        self.url_paths = {kind: rules.url_paths(schema) for kind, schema in schemas.items()}
+
+    def __call__(self, item: tuple[str, Path]) -> tuple[Record, list[Problem]]:
+        kind, path = item
+        file = display_path(path, self.repository.root)
+        file_id = path.name.removesuffix(path.suffix)
+        try:
+            document = load_file(path)
+        except LoadError as error:
+            record = Record(kind, file_id, path, file, None)
+            return record, [error.to_problem(file), *rules.check_file_name(record)]
+        record = Record.from_document(kind, file_id, file, document)
+        return record, [
+            *rules.check_file_name(record),
+            *self.schema_checkers[kind].problems(document, file),
+            *rules.check_urls(record, self.url_paths[kind]),
+            *rules.check_media(record, self.repository.media_dir),
+        ]
 
 
-def _check_records(repository: Repository, records: list[Record], vocabularies: Vocabularies) -> list[Problem]:
-    schemas = {kind: with_vocabularies(read_schema(repository.schemas_dir, kind), vocabularies)
-               for kind in (PRACTICE, COLLECTION)}
-    checkers = {kind: SchemaChecker(schema, vocabularies) for kind, schema in schemas.items()}
-    url_fields = {kind: rules.url_fields(schema) for kind, schema in schemas.items()}
-    problems: list[Problem] = []
-    for record in records:
-        problems.extend(rules.check_file_name(record))
-        if record.document is not None:
-            problems.extend(checkers[record.kind].problems(record.document, record.file))
-            problems.extend(rules.check_urls(record, url_fields[record.kind]))
-            problems.extend(rules.check_media(record, repository.media_dir))
-    problems.extend(rules.check_unique_ids(records))
-    problems.extend(rules.check_aliases(records))
-    problems.extend(rules.check_references(records))
-    return problems
+def _check_files(checker: FileChecker, files: list[tuple[str, Path]],
+                 workers: int) -> list[tuple[Record, list[Problem]]]:
+    """Check the files here, or spread over worker processes when there are enough to be worth it."""
+    workers = min(workers, len(files) // FILES_PER_WORKER)
+    if workers <= 1:
+        return [checker(item) for item in files]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_use_checker, initargs=(checker,)) as pool:
+        return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 4))))
+
+
+_worker_checker: FileChecker | None = None
+
+
+def _use_checker(checker: FileChecker) -> None:
+    """Runs in each forked worker: the checker arrives by inheritance, its compiled schemas unpickled."""
+    global _worker_checker
+    _worker_checker = checker
+
+
+def _check_in_worker(item: tuple[str, Path]) -> tuple[Record, list[Problem]]:
+    assert _worker_checker is not None
+    return _worker_checker(item)

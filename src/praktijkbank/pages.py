@@ -1,0 +1,183 @@
+"""Render the catalog into pages: Markdown files with front matter, whose bodies are HTML from Jinja2
+templates with autoescape on.
+
+All contributor text reaches the page escaped (plain fields) or sanitised (Markdown fields), and links
+between pages are relative, so the pages work on any host and with any engine that reads Markdown.
+The title and description in the front matter are HTML-escaped too: mkdocs-material places them in the
+page without escaping.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from praktijkbank import urls
+from praktijkbank.json_ld import practice_json_ld
+from praktijkbank.markup import markdown_to_html
+from praktijkbank.model import FACETS, Catalog, Practice
+from praktijkbank.outputs import Page
+from praktijkbank.related import related_practices
+from praktijkbank.suggest import normalise
+from praktijkbank.text import dutch_date, locality_text, period_text, place_text
+
+NEWEST_ON_HOME = 6
+LICENSE_LABELS = {"CC-BY-4.0": "CC BY 4.0"}
+FACET_TITLES = {
+    "themes": "Thema",
+    "organisation_types": "Soort partner",
+    "provinces": "Provincie",
+    "target_groups": "Doelgroep",
+    "statuses": "Status",
+}
+
+
+@dataclass(frozen=True)
+class OrganisationEntry:
+    """One organisation across all practices, found by its name."""
+
+    name: str
+    types: tuple[str, ...]
+    practices: tuple[Practice, ...]
+
+
+def _allowed_url(url: str | None) -> bool:
+    """A second guard behind the validator: only ever link to web pages and e-mail addresses."""
+    return bool(url) and urlsplit(url).scheme.lower() in {"http", "https", "mailto"}
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("praktijkbank", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        markdown=lambda text: jinja2.utils.markupsafe.Markup(markdown_to_html(text)),
+        dutch_date=dutch_date,
+        allowed_url=_allowed_url,
+        locality=locality_text,
+    )
+    environment.globals.update(urls=urls, period=period_text, license_label=lambda key: LICENSE_LABELS.get(key, key))
+    return environment
+
+
+def front_matter(title: str, description: str, **extra: str) -> str:
+    """YAML front matter written as JSON strings (valid YAML), with title and description HTML-escaped."""
+    values = {"title": html.escape(title), "description": html.escape(description), **extra}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+class PageRenderer:
+    """Renders every page of the site from one catalog."""
+
+    def __init__(self, catalog: Catalog, site_url: str | None) -> None:
+        self.catalog = catalog
+        self.site_url = site_url
+        self.environment = _environment()
+        self.related = related_practices(catalog.practices)
+
+    def pages(self) -> list[Page]:
+        """All pages, in a fixed order (the output must be identical for identical input)."""
+        pages = [self.home(), self.practices_index(), self.organisations_index()]
+        pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
+        for facet in FACETS:
+            pages.append(self.facet_index(facet))
+            pages += [self.facet_value(facet, term.id) for term in self.catalog.vocabularies[facet].terms]
+        return pages
+
+    def _render(self, url: str, template: str, title: str, description: str, head: str = "",
+                **context: Any) -> Page:
+        helpers: dict[str, Callable[..., Any]] = {
+            "link": partial(urls.relative, url),
+            "label": lambda facet, value: self.catalog.vocabularies[facet].label(value),
+            "place": lambda practice: place_text(practice.place, self.catalog.vocabularies),
+            "terms_with_counts": self.terms_with_counts,
+        }
+        body = self.environment.get_template(template).render(**helpers, **context)
+        extra = {"praktijkbank_head": head} if head else {}
+        return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
+
+    def terms_with_counts(self, facet: str) -> list[tuple[Any, int]]:
+        """Each value of a vocabulary with the number of practices that carry it, in vocabulary order."""
+        index = self.catalog.by_value.get(facet, {})
+        return [(term, len(index.get(term.id, ()))) for term in self.catalog.vocabularies[facet].terms]
+
+    def practice_page(self, practice: Practice) -> Page:
+        url = urls.practice_url(practice.id)
+        related = [self.catalog.practices[practice_id] for practice_id in self.related[practice.id]]
+        head = self.environment.get_template("head.html.j2").render(
+            title=practice.title, description=practice.summary,
+            url=urls.absolute(url, self.site_url) if self.site_url else "",
+            json_ld=jinja2.utils.markupsafe.Markup(practice_json_ld(practice, self.catalog, self.site_url)),
+        )
+        return self._render(url, "practice.md.j2", practice.title, practice.summary, head,
+                            practice=practice, related=related)
+
+    def facet_index(self, facet: str) -> Page:
+        vocabulary = self.catalog.vocabularies[facet]
+        return self._render(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title, vocabulary.description,
+                            facet=facet, vocabulary=vocabulary, terms=self.terms_with_counts(facet))
+
+    def facet_value(self, facet: str, value: str) -> Page:
+        vocabulary = self.catalog.vocabularies[facet]
+        term = next(term for term in vocabulary.terms if term.id == value)
+        practices = self.catalog.practices_with(facet, value)
+        return self._render(urls.facet_url(facet, value), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
+                            term.description, facet=facet, vocabulary=vocabulary, term=term, practices=practices)
+
+    def practices_index(self) -> Page:
+        groups: dict[str, list[Practice]] = defaultdict(list)
+        for practice in sorted(self.catalog.practices.values(), key=lambda p: (normalise(p.title), p.id)):
+            first = normalise(practice.title)[:1].upper()
+            groups[first if first.isalpha() else "#"].append(practice)
+        return self._render(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
+                            "Alle praktijken in de praktijkbank, van A tot Z.",
+                            groups=sorted(groups.items()), total=len(self.catalog.practices))
+
+    def organisations_index(self) -> Page:
+        return self._render("organisaties/", "organisations.md.j2", "Organisaties",
+                            "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
+                            organisations=self.organisations())
+
+    def organisations(self) -> list[OrganisationEntry]:
+        """Organisations merged by name (ignoring case and accents), sorted by name."""
+        names: dict[str, str] = {}
+        types: dict[str, dict[str, None]] = defaultdict(dict)
+        practices: dict[str, list[Practice]] = defaultdict(list)
+        for practice in sorted(self.catalog.practices.values(), key=lambda p: (normalise(p.title), p.id)):
+            for organisation in practice.organisations:
+                key = normalise(organisation.name)
+                names.setdefault(key, organisation.name)
+                types[key][organisation.type] = None
+                if practice not in practices[key]:
+                    practices[key].append(practice)
+        return [OrganisationEntry(names[key], tuple(types[key]), tuple(practices[key])) for key in sorted(names)]
+
+    def home(self) -> Page:
+        practices = self.catalog.practices.values()
+        newest = sorted(practices, key=lambda p: (p.added, p.title), reverse=True)[:NEWEST_ON_HOME]
+        counts = {
+            "practices": len(self.catalog.practices),
+            "organisations": len(self.organisations()),
+            "provinces": len(self.catalog.by_value.get("provinces", {})),
+        }
+        return self._render("", "home.md.j2", "Praktijkbank Sociaal Domein",
+                            "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
+                            newest=newest, counts=counts)
+
+
+def build_pages(catalog: Catalog, site_url: str | None = None) -> list[Page]:
+    return PageRenderer(catalog, site_url).pages()

@@ -1,0 +1,82 @@
+"""The MkDocs plugin: a thin adapter that hands the engine's pages and files to MkDocs.
+
+Validation runs in `on_config`, before MkDocs empties the output folder, so a build with bad input fails
+with the validator's own messages and leaves the previous site untouched. While serving, a failed rebuild
+keeps the last good site on screen instead of stopping the server with a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from praktijkbank.problems import format_text
+from praktijkbank.repository import Repository
+from praktijkbank.site import InvalidInput, Site, build_site
+
+log = logging.getLogger("mkdocs.plugins.praktijkbank")
+
+
+class PraktijkbankPlugin(BasePlugin):
+    """`plugins: [praktijkbank]` in mkdocs.yml; the repository is the folder that holds mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self.site = Site([], [])
+        self.input_is_invalid = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        repository = Repository(Path(config.config_file_path).parent)
+        try:
+            self.site = build_site(repository, config.site_url or None)
+        except InvalidInput as error:
+            self.input_is_invalid = True
+            for line in format_text(error.problems).splitlines():
+                log.error(line)
+            raise PluginError(f"De site is niet gebouwd: {len(error.problems)} "
+                              f"{'probleem' if len(error.problems) == 1 else 'problemen'} in de praktijken of "
+                              "collecties (zie hierboven). `praktijkbank validate` toont dezelfde meldingen.") from None
+        self.input_is_invalid = False
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        in_nav = set(_nav_paths(config.nav or []))
+        for page in self.site.pages:
+            inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
+        for output in self.site.files:
+            files.append(File.generated(config, output.path, content=output.content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+        server.builder = self._keep_last_good_site(server.builder)
+        return server
+
+    def _keep_last_good_site(self, builder: Callable[..., Any]) -> Callable[..., Any]:
+        def rebuild(*args: Any, **kwargs: Any) -> None:
+            try:
+                builder(*args, **kwargs)
+            except Abort:
+                if not self.input_is_invalid:
+                    raise
+                log.error("De site is niet bijgewerkt. De vorige versie blijft zichtbaar tot de problemen "
+                          "hierboven zijn opgelost; sla het bestand daarna opnieuw op.")
+
+        return rebuild
+
+
+def _nav_paths(items: list[Any]) -> Iterator[str]:
+    """Every page path named in the `nav` of mkdocs.yml; generated pages not named there stay out of it."""
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from _nav_paths(value if isinstance(value, list) else [value])

@@ -1,0 +1,50 @@
+"""The whole site as data: validate the repository, build the catalog, render pages and other files.
+
+Engine-agnostic on purpose: the MkDocs plugin feeds these to MkDocs, and `praktijkbank export-pages`
+writes them to disk for any other engine that reads mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from praktijkbank.exports import export_files
+from praktijkbank.model import Catalog, build_catalog
+from praktijkbank.outputs import OutputFile, Page
+from praktijkbank.pages import build_pages
+from praktijkbank.problems import Problem
+from praktijkbank.repository import Repository
+from praktijkbank.validate import validate_repository
+
+
+@dataclass(frozen=True)
+class Site:
+    pages: list[Page]
+    files: list[OutputFile]
+
+
+class InvalidInput(Exception):
+    """The repository has problems; the site must not be built from it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problemen in de invoer")
+        self.problems = problems
+
+
+def load_catalog(repository: Repository) -> Catalog:
+    report = validate_repository(repository)
+    if report.problems:
+        raise InvalidInput(report.problems)
+    return build_catalog(report)
+
+
+def build_site(repository: Repository, site_url: str | None = None) -> Site:
+    """Every page and file of the site; raises InvalidInput, with all problems, on bad input."""
+    catalog = load_catalog(repository)
+    return Site(build_pages(catalog, site_url), export_files(catalog, site_url) + media_files(repository, catalog))
+
+
+def media_files(repository: Repository, catalog: Catalog) -> list[OutputFile]:
+    """The images the practices use (validated to exist inside practices/media/), under media/."""
+    names = sorted({item.file for practice in catalog.practices.values() for item in practice.media})
+    return [OutputFile(f"media/{name}", (repository.media_dir / name).read_bytes()) for name in names]
