@@ -16,6 +16,7 @@ from typing import NoReturn
 from praktijkbank.problems import FORMATTERS, Problem
 from praktijkbank.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.generated import stale_files
+from praktijkbank.site import InvalidInput, build_site, write_site
 from praktijkbank.validate import load_vocabularies, validate_repository
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -60,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="bestanden of mappen om te controleren (standaard: alles)")
     validate.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                           help="text (standaard), github (meldingen in een pull request) of json")
+
+    export = commands.add_parser(
+        "export-pages", parents=[common], help="schrijf alle pagina's als Markdown naar een map",
+        description="Schrijf de handgeschreven pagina's uit docs/ en alle gemaakte pagina's en bestanden naar "
+                    "MAP, zodat een andere site-bouwer die mkdocs.yml leest de site kan maken.")
+    export.add_argument("target", type=Path, metavar="MAP", help="een lege of nog niet bestaande map")
+    export.add_argument("--site-url", default=None, help="het adres van de site, voor de feed en Open Graph")
 
     generate = commands.add_parser(
         "generate", parents=[common], help="werk de JSON-schema's en het sjabloon bij",
@@ -147,4 +155,20 @@ def _generate(arguments: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if stale and arguments.check else EXIT_OK
 
 
-_COMMANDS = {"validate": _validate, "generate": _generate}
+def _export_pages(arguments: argparse.Namespace) -> int:
+    repository = _repository(arguments)
+    target: Path = arguments.target
+    if target.exists() and any(target.iterdir()):
+        raise UsageError(f"'{target}' is niet leeg; kies een lege map, zodat er niets wordt overschreven.")
+    try:
+        site = build_site(repository, arguments.site_url)
+    except InvalidInput as error:
+        print(FORMATTERS["text"](error.problems))
+        print(_summary(error.problems, []), file=sys.stderr)
+        return EXIT_PROBLEMS
+    count = write_site(site, repository.root / "docs", target)
+    print(f"{count} bestanden geschreven naar {target}.", file=sys.stderr)
+    return EXIT_OK
+
+
+_COMMANDS = {"validate": _validate, "generate": _generate, "export-pages": _export_pages}

@@ -73,9 +73,14 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+def escape_html(text: str) -> str:
+    """Escape what HTML needs escaped in text and double-quoted attributes: &, <, > and "."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def front_matter(title: str, description: str, **extra: str) -> str:
     """YAML front matter written as JSON strings (valid YAML), with title and description HTML-escaped."""
-    values = {"title": html.escape(title), "description": html.escape(description), **extra}
+    values = {"title": escape_html(title), "description": escape_html(description), **extra}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 

@@ -6,7 +6,9 @@ writes them to disk for any other engine that reads mkdocs.yml.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 from praktijkbank.exports import export_files
 from praktijkbank.model import Catalog, build_catalog
@@ -42,6 +44,20 @@ def build_site(repository: Repository, site_url: str | None = None) -> Site:
     """Every page and file of the site; raises InvalidInput, with all problems, on bad input."""
     catalog = load_catalog(repository)
     return Site(build_pages(catalog, site_url), export_files(catalog, site_url) + media_files(repository, catalog))
+
+
+def write_site(site: Site, docs_dir: Path, target: Path) -> int:
+    """Write the hand-written docs and every generated page and file under `target`; returns the count."""
+    shutil.copytree(docs_dir, target, dirs_exist_ok=True)
+    written = sum(1 for path in target.rglob("*") if path.is_file())
+    for path, content in [(page.src_uri, page.content.encode("utf-8")) for page in site.pages] + [
+        (output.path, output.content) for output in site.files
+    ]:
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(content)
+        written += 1
+    return written
 
 
 def media_files(repository: Repository, catalog: Catalog) -> list[OutputFile]:
