@@ -1,21 +1,31 @@
-"""Benchmark `praktijkbank validate` against check-jsonschema on synthetic repositories.
+"""Benchmark the project's speed goals on synthetic repositories.
+
+Two benchmarks, each comparing our tool with a yardstick on exactly the same generated practices:
+- validate: `praktijkbank validate` against check-jsonschema;
+- site: `mkdocs build` with the praktijkbank plugin (which validates and renders every page in memory) against
+  MkDocs building the same pages from plain Markdown files, written beforehand by `praktijkbank export-pages`.
+  What the plain build cannot do is exactly what the plugin adds, so the ratio shows the plugin's cost.
 
 The speed goals of the project are checked here, not in the unit tests: timings on a shared CI machine are
-too noisy to fail a build on, but a human comparing this table between commits sees a regression at once.
+too noisy to fail a build on, but a human comparing these tables between commits sees a regression at once.
 
 Goals:
 - 1,000 practices validated in under 1 s;
-- at least 2x faster than check-jsonschema on the same files.
+- validation at least 2x faster than check-jsonschema on the same files;
+- a site build with the plugin at most 1.25x as slow as the plain build, at 1,000 and 5,000 practices;
+- a site build of 5,000 practices in under 1 GB of memory.
 
 Usage (from the repository root, with the project's virtual environment):
 
-    .venv/bin/python scripts/bench.py              # 100, 1000 and 10000 practices, 3 repetitions
+    .venv/bin/python scripts/bench.py              # both benchmarks, 3 repetitions (several minutes)
+    .venv/bin/python scripts/bench.py --validate   # validation only: 100, 1000 and 10000 practices
+    .venv/bin/python scripts/bench.py --site       # site build only: 100, 1000 and 5000 practices
     .venv/bin/python scripts/bench.py --quick      # 100 and 1000 practices, 1 repetition
-    .venv/bin/python scripts/bench.py --sizes 100,1000 --repeat 5
+    .venv/bin/python scripts/bench.py --sizes 100,1000 --site-sizes 1000 --repeat 5
 
-Both tools run as whole processes, so interpreter start-up and imports count: that is what a contributor
+Every tool runs as a whole process, so interpreter start-up and imports count: that is what a contributor
 and the CI job wait for. Runs alternate (ours, theirs, ours, theirs, ...) so that a machine getting busier
-or quieter during the run affects both tools alike.
+or quieter during the run affects both sides alike.
 """
 
 from __future__ import annotations
@@ -39,14 +49,16 @@ import yaml
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
 BIN_DIR = Path(sys.executable).parent
-OUR_VALIDATOR = BIN_DIR / "praktijkbank"
+PRAKTIJKBANK = BIN_DIR / "praktijkbank"
 CHECK_JSONSCHEMA = BIN_DIR / "check-jsonschema"
+MKDOCS = BIN_DIR / "mkdocs"
+# mkdocs-material prints a banner about MkDocs 2.0 on every build unless this is set, as `make build` does.
+CHILD_ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 DEFAULT_SIZES = (100, 1000, 10000)
+DEFAULT_SITE_SIZES = (100, 1000, 5000)
 QUICK_SIZES = (100, 1000)
-GOAL_COUNT = 1000
-GOAL_SECONDS = 1.0
-GOAL_RATIO = 2.0
+SITE_PLUGIN = "praktijkbank"
 
 # Realistic Dutch material: real municipality names per province id, so `place` reads like real data.
 MUNICIPALITIES = {
@@ -122,11 +134,36 @@ class Measurement:
 
 @dataclass(frozen=True)
 class Row:
-    """The summary of all repetitions for one repository size, as printed in the table."""
+    """All repetitions for one repository size: our tool and the yardstick it is compared with."""
 
     count: int
     ours: list[Measurement]
     theirs: list[Measurement]
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One goal of the project as a PASS/FAIL line under a table, so nobody has to do arithmetic on it.
+    `counts` names the sizes the goal is about; empty means every size that was measured."""
+
+    text: str
+    counts: tuple[int, ...]
+    value: Callable[[Row], float]
+    passes: Callable[[float], bool]
+    show: Callable[[float], str]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """What tells the two benchmarks apart; generating data, timing, the table and the verdicts are shared."""
+
+    title: str
+    baseline: str
+    ratio: Callable[[Row], float]
+    goals: tuple[Goal, ...]
+    sizes_option: str
+    executables: tuple[Path, ...]
+    run: Callable[[int, int], Row]
 
 
 class _PracticeDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: 10,000 files in seconds
@@ -147,14 +184,22 @@ _PracticeDumper.add_representer(str, _represent_text)
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The few knobs needed to trade precision for time."""
-    parser = argparse.ArgumentParser(description="Benchmark praktijkbank validate against check-jsonschema.")
+    """The few knobs needed to pick a benchmark and trade precision for time."""
+    parser = argparse.ArgumentParser(description="Benchmark praktijkbank validate against check-jsonschema and "
+                                                 "the site build with the plugin against plain MkDocs.")
+    parser.add_argument("--validate", action="store_true", help="run the validation benchmark")
+    parser.add_argument("--site", action="store_true", help="run the site build benchmark")
     parser.add_argument("--sizes", type=_parse_sizes, default=None,
-                        help="comma-separated numbers of practices (default: 100,1000,10000)")
-    parser.add_argument("--repeat", type=int, default=None, help="timed runs per tool and size (default: 3)")
+                        help="comma-separated numbers of practices to validate (default: 100,1000,10000)")
+    parser.add_argument("--site-sizes", type=_parse_sizes, default=None,
+                        help="comma-separated numbers of practices to build a site of (default: 100,1000,5000)")
+    parser.add_argument("--repeat", type=int, default=None, help="timed runs per side and size (default: 3)")
     parser.add_argument("--quick", action="store_true", help="sizes 100,1000 and one repetition")
     arguments = parser.parse_args(argv)
+    if not (arguments.validate or arguments.site):
+        arguments.validate = arguments.site = True
     arguments.sizes = arguments.sizes or (QUICK_SIZES if arguments.quick else DEFAULT_SIZES)
+    arguments.site_sizes = arguments.site_sizes or (QUICK_SIZES if arguments.quick else DEFAULT_SITE_SIZES)
     arguments.repeat = arguments.repeat or (1 if arguments.quick else 3)
     if arguments.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -310,7 +355,7 @@ def _related(rng: random.Random, index: int, count: int) -> list[str]:
 
 def our_command(root: Path) -> list[str]:
     """The project's validator on the whole repository, as the CI job runs it."""
-    return [str(OUR_VALIDATOR), "validate", "--root", str(root)]
+    return [str(PRAKTIJKBANK), "validate", "--root", str(root)]
 
 
 def their_command(root: Path) -> list[str]:
@@ -320,12 +365,23 @@ def their_command(root: Path) -> list[str]:
     return [str(CHECK_JSONSCHEMA), "--schemafile", str(root / "schemas" / "practice.schema.json"), "--", *files]
 
 
+def export_command(root: Path, target: Path) -> list[str]:
+    """Every page the plugin generates, written out as Markdown files: the input of the plain build."""
+    return [str(PRAKTIJKBANK), "export-pages", str(target), "--root", str(root)]
+
+
+def build_command(config_file: Path, site_dir: Path) -> list[str]:
+    """A site build as `make build` runs it, but into a folder of the benchmark's own."""
+    return [str(MKDOCS), "build", "-f", str(config_file), "-d", str(site_dir)]
+
+
 def time_command(argv: Sequence[str]) -> Measurement:
     """Run one process and measure it; os.wait4 gives that child's own peak RSS, which
     RUSAGE_CHILDREN cannot (it only reports the largest child so far)."""
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   env=CHILD_ENVIRONMENT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -334,66 +390,139 @@ def time_command(argv: Sequence[str]) -> Measurement:
     return Measurement(seconds, usage.ru_maxrss / 1024, process.returncode, text)
 
 
-def require_clean(measurement: Measurement, argv: Sequence[str], count: int) -> None:
-    """A benchmark of a validator that rejects valid data measures the wrong thing: stop loudly."""
+def run_clean(argv: Sequence[str], count: int) -> Measurement:
+    """Run and measure one command, and stop loudly if it fails: a benchmark of a validator that rejects
+    valid data, or of a build that aborts half-way, measures the wrong thing."""
+    measurement = time_command(argv)
     if measurement.returncode != 0:
         shown = " ".join(argv[:6]) + (" ..." if len(argv) > 6 else "")
-        raise SystemExit(f"bench: the generated set of {count} practices does not validate cleanly.\n"
+        raise SystemExit(f"bench: a command failed on the generated set of {count} practices.\n"
                          f"command: {shown}\nexit code: {measurement.returncode}\n"
                          f"output (first 3000 characters):\n{measurement.output[:3000]}")
+    return measurement
 
 
-def benchmark_size(count: int, repeat: int) -> Row:
+def time_alternately(ours: Sequence[str], theirs: Sequence[str], count: int, repeat: int) -> Row:
+    """Time both commands in turns (ours, theirs, ours, ...), so a machine getting busier or quieter during
+    the run affects both alike. The caller has run each once already, which also warms the file cache."""
+    results: tuple[list[Measurement], list[Measurement]] = ([], [])
+    for _ in range(repeat):
+        for argv, measurements in zip((ours, theirs), results):
+            measurements.append(run_clean(argv, count))
+    return Row(count, *results)
+
+
+def generate_and_describe(root: Path, count: int) -> None:
+    """Generate the practices and say how long that took and how big they are, so a reader can judge
+    whether the generated files look like real ones."""
+    started = time.perf_counter()
+    generate_repository(root, count)
+    sizes = [path.stat().st_size for path in (root / "practices").glob("*.yml")]
+    print(f"{count} practices generated in {time.perf_counter() - started:.1f} s "
+          f"(average {statistics.mean(sizes) / 1024:.1f} KB, {min(sizes) / 1024:.1f}-{max(sizes) / 1024:.1f} KB)",
+          file=sys.stderr)
+
+
+def benchmark_validate(count: int, repeat: int) -> Row:
     """Generate one repository, check it once with both tools (which also warms the file cache), then
     time both tools alternately."""
     with tempfile.TemporaryDirectory(prefix=f"praktijkbank-bench-{count}-") as directory:
         root = Path(directory)
-        started = time.perf_counter()
-        generate_repository(root, count)
-        sizes = [path.stat().st_size for path in (root / "practices").glob("*.yml")]
-        print(f"{count} practices generated in {time.perf_counter() - started:.1f} s "
-              f"(average {statistics.mean(sizes) / 1024:.1f} KB, {min(sizes) / 1024:.1f}-{max(sizes) / 1024:.1f} KB)",
-              file=sys.stderr)
-        commands = (our_command(root), their_command(root))
-        for argv in commands:
-            require_clean(time_command(argv), argv, count)
-        ours, theirs = [], []
-        for _ in range(repeat):
-            for argv, results in zip(commands, (ours, theirs)):
-                measurement = time_command(argv)
-                require_clean(measurement, argv, count)
-                results.append(measurement)
-    return Row(count, ours, theirs)
+        generate_and_describe(root, count)
+        ours, theirs = our_command(root), their_command(root)
+        for argv in (ours, theirs):
+            run_clean(argv, count)
+        return time_alternately(ours, theirs, count, repeat)
 
 
-def format_table(rows: Sequence[Row], repeat: int) -> str:
-    """Median and fastest wall time per tool, speed-up and peak memory, then the goals with a verdict."""
-    header = (f"{'N':>6}  {'ours med s':>10}  {'ours min s':>10}  {'cjs med s':>9}  {'cjs min s':>9}  "
-              f"{'ratio':>6}  {'ours MB':>7}  {'cjs MB':>6}")
-    lines = [f"praktijkbank validate vs check-jsonschema, {repeat} run(s) each, interleaved; "
-             f"ratio = cjs median / ours median", header, "-" * len(header)]
+def benchmark_site(count: int, repeat: int) -> Row:
+    """Generate a full site repository and its exported pages, build both sites once (checking that the
+    strict build passes and that both sides make the same pages), then time both builds alternately."""
+    with tempfile.TemporaryDirectory(prefix=f"praktijkbank-bench-site-{count}-") as directory:
+        work = Path(directory)
+        root, pages = work / "repository", work / "pages"
+        generate_and_describe(root, count)
+        shutil.copy2(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
+        exported = run_clean(export_command(root, pages), count)
+        print(f"{count} practices exported as Markdown in {exported.seconds:.1f} s (not timed)", file=sys.stderr)
+        plain_config = write_plain_config(root / "mkdocs.yml", pages, work / "plain.yml")
+        ours, plain = build_command(root / "mkdocs.yml", work / "ours"), build_command(plain_config, work / "plain")
+        for argv in (ours, plain):
+            run_clean(argv, count)
+        require_same_pages(work / "ours", work / "plain")
+        return time_alternately(ours, plain, count, repeat)
+
+
+def write_plain_config(config_file: Path, docs_dir: Path, target: Path) -> Path:
+    """The project's mkdocs.yml, pointed at the exported pages and without our plugin; everything else (theme,
+    search, Markdown extensions, strict mode, nav) stays, so both builds do the same work apart from the plugin.
+    `watch` only matters to `mkdocs serve` and names folders that are not next to this file."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    plugins = [entry for entry in config["plugins"] if _plugin_name(entry) != SITE_PLUGIN]
+    if len(plugins) == len(config["plugins"]):
+        raise SystemExit(f"bench: {config_file} has no `{SITE_PLUGIN}` plugin; the plain build would not differ.")
+    config.update(docs_dir=str(docs_dir), plugins=plugins)
+    config["theme"]["custom_dir"] = str(docs_dir / "overrides")
+    del config["watch"]
+    target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def _plugin_name(entry: str | dict[str, Any]) -> str:
+    """`plugins` lists a name, or a one-key mapping from the name to its options."""
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def require_same_pages(ours_dir: Path, plain_dir: Path) -> None:
+    """The comparison is only fair if both builds make the same pages: stop loudly if they do not."""
+    ours, plain = _html_files(ours_dir), _html_files(plain_dir)
+    if ours != plain:
+        raise SystemExit(f"bench: the two site builds made different pages ({len(ours)} with the plugin, "
+                         f"{len(plain)} plain).\nonly with the plugin: {sorted(ours - plain)[:20]}\n"
+                         f"only plain: {sorted(plain - ours)[:20]}")
+
+
+def _html_files(site_dir: Path) -> set[str]:
+    return {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")}
+
+
+def format_table(benchmark: Benchmark, rows: Sequence[Row], repeat: int) -> str:
+    """Median and fastest wall time per side, the ratio and peak memory, then the goals with a verdict."""
+    theirs = benchmark.baseline
+    seconds_width, megabytes_width = len(f"{theirs} med s"), len(f"{theirs} MB")
+    header = (f"{'N':>6}  {'ours med s':>10}  {'ours min s':>10}  {theirs + ' med s':>{seconds_width}}  "
+              f"{theirs + ' min s':>{seconds_width}}  {'ratio':>6}  {'ours MB':>7}  "
+              f"{theirs + ' MB':>{megabytes_width}}")
+    lines = [f"{benchmark.title}, {repeat} run(s) each, interleaved", header, "-" * len(header)]
     for row in rows:
-        ours, theirs = _median(row.ours), _median(row.theirs)
-        lines.append(f"{row.count:>6}  {ours:>10.3f}  {_fastest(row.ours):>10.3f}  {theirs:>9.3f}  "
-                     f"{_fastest(row.theirs):>9.3f}  {theirs / ours:>5.2f}x  {_peak(row.ours):>7.1f}  "
-                     f"{_peak(row.theirs):>6.1f}")
-    lines += ["", *goal_verdicts(rows)]
+        lines.append(f"{row.count:>6}  {_median(row.ours):>10.3f}  {_fastest(row.ours):>10.3f}  "
+                     f"{_median(row.theirs):>{seconds_width}.3f}  {_fastest(row.theirs):>{seconds_width}.3f}  "
+                     f"{benchmark.ratio(row):>5.2f}x  {_peak(row.ours):>7.1f}  "
+                     f"{_peak(row.theirs):>{megabytes_width}.1f}")
+    lines += ["", *(goal_verdict(goal, rows, benchmark.sizes_option) for goal in benchmark.goals)]
     return "\n".join(lines)
 
 
-def goal_verdicts(rows: Sequence[Row]) -> list[str]:
-    """The two goals of the project, each with PASS/FAIL, so nobody has to do arithmetic on the table."""
-    at_goal = [row for row in rows if row.count == GOAL_COUNT]
-    if at_goal:
-        seconds = _median(at_goal[0].ours)
-        speed = f"{'PASS' if seconds < GOAL_SECONDS else 'FAIL'} ({seconds:.3f} s median)"
-    else:
-        speed = f"not measured (add {GOAL_COUNT} to --sizes)"
-    ratios = [(row.count, _median(row.theirs) / _median(row.ours)) for row in rows]
-    passed = all(ratio >= GOAL_RATIO for _, ratio in ratios)
-    detail = ", ".join(f"{ratio:.2f}x at {count}" for count, ratio in ratios)
-    return [f"Goal: 1,000 practices validated in under 1 s: {speed}",
-            f"Goal: at least 2x faster than check-jsonschema: {'PASS' if passed else 'FAIL'} ({detail})"]
+def goal_verdict(goal: Goal, rows: Sequence[Row], sizes_option: str) -> str:
+    """PASS only if every size the goal is about was measured and met it; a size left out of the run is
+    named, so a quick run neither passes nor fails a goal about a size it never tried."""
+    measured = [row for row in rows if not goal.counts or row.count in goal.counts]
+    missing = [count for count in goal.counts if count not in {row.count for row in rows}]
+    details = [f"{goal.show(goal.value(row))} at {row.count}" for row in measured]
+    if missing:
+        details.append(f"add {','.join(map(str, missing))} to {sizes_option}")
+    passed = all(goal.passes(goal.value(row)) for row in measured)
+    verdict = "FAIL" if not passed else "NOT MEASURED" if missing else "PASS"
+    return f"Goal: {goal.text}: {verdict} ({'; '.join(details)})"
+
+
+def _speed_up(row: Row) -> float:
+    return _median(row.theirs) / _median(row.ours)
+
+
+def _slowdown(row: Row) -> float:
+    return _median(row.ours) / _median(row.theirs)
 
 
 def _median(measurements: Sequence[Measurement]) -> float:
@@ -408,14 +537,47 @@ def _peak(measurements: Sequence[Measurement]) -> float:
     return max(measurement.peak_mb for measurement in measurements)
 
 
+VALIDATE = Benchmark(
+    title="praktijkbank validate vs check-jsonschema (cjs); ratio = cjs median / ours median",
+    baseline="cjs",
+    ratio=_speed_up,
+    goals=(Goal("1,000 practices validated in under 1 s", (1000,), lambda row: _median(row.ours),
+                lambda seconds: seconds < 1.0, lambda seconds: f"{seconds:.3f} s median"),
+           Goal("at least 2x faster than check-jsonschema", (), _speed_up, lambda ratio: ratio >= 2.0,
+                lambda ratio: f"{ratio:.2f}x")),
+    sizes_option="--sizes",
+    executables=(PRAKTIJKBANK, CHECK_JSONSCHEMA),
+    run=benchmark_validate,
+)
+SITE = Benchmark(
+    title="mkdocs build with the praktijkbank plugin (ours) vs from exported Markdown without it (plain); "
+          "ratio = ours median / plain median",
+    baseline="plain",
+    ratio=_slowdown,
+    goals=(Goal("site build at most 1.25x as slow as plain MkDocs at 1,000 and 5,000", (1000, 5000), _slowdown,
+                lambda ratio: ratio <= 1.25, lambda ratio: f"{ratio:.2f}x"),
+           Goal("site build of 5,000 practices in under 1 GB", (5000,), lambda row: _peak(row.ours),
+                lambda megabytes: megabytes < 1024, lambda megabytes: f"{megabytes:.0f} MB peak")),
+    sizes_option="--site-sizes",
+    executables=(PRAKTIJKBANK, MKDOCS),
+    run=benchmark_site,
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Benchmark every size and print the table; only invalid generated data is an error."""
+    """Run the chosen benchmarks and print a table after each; only a failing command is an error."""
     arguments = parse_arguments(argv)
-    for executable in (OUR_VALIDATOR, CHECK_JSONSCHEMA):
-        if not executable.is_file():
-            raise SystemExit(f"bench: {executable} not found; run this script with the project's virtualenv Python.")
-    rows = [benchmark_size(count, arguments.repeat) for count in arguments.sizes]
-    print(format_table(rows, arguments.repeat))
+    chosen = [(benchmark, sizes) for benchmark, sizes, wanted in ((VALIDATE, arguments.sizes, arguments.validate),
+                                                                  (SITE, arguments.site_sizes, arguments.site))
+              if wanted]
+    for benchmark, _ in chosen:  # all checked before the first run, not after minutes of benchmarking
+        for executable in benchmark.executables:
+            if not executable.is_file():
+                raise SystemExit(f"bench: {executable} not found; run this script with the project's virtualenv "
+                                 "Python.")
+    for benchmark, sizes in chosen:
+        rows = [benchmark.run(count, arguments.repeat) for count in sizes]
+        print(format_table(benchmark, rows, arguments.repeat) + "\n", flush=True)
     return 0
 
 

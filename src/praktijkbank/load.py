@@ -154,16 +154,21 @@ _SYNTAX_MESSAGES = {
         "Schrijf het als `veld: waarde`, met een spatie na de dubbele punt.",
     ),
     "did not find expected key": (
-        "de inspringing klopt hier niet.",
-        "Zorg dat velden die bij elkaar horen precies even ver inspringen, met spaties.",
+        "hier verwacht YAML een nieuw veld, maar er staat iets anders.",
+        "Staat er tekst na een afsluitend aanhalingsteken of haakje? Zet dan de hele tekst tussen "
+        "aanhalingstekens. Zorg ook dat velden die bij elkaar horen precies even ver inspringen.",
     ),
     "did not find expected '-' indicator": (
         "de inspringing van deze lijst klopt niet.",
         "Laat elk onderdeel van de lijst beginnen met een streepje, even ver ingesprongen.",
     ),
     "found unexpected end of stream": (
-        "het bestand houdt onverwacht op.",
-        "Ontbreekt er een aanhalingsteken of een haakje aan het eind van een tekst?",
+        "hier begint een tekst of lijst die niet wordt afgesloten.",
+        "Ontbreekt er een aanhalingsteken of haakje aan het eind? Sluit af met hetzelfde teken als aan het begin.",
+    ),
+    "did not find expected ',' or": (
+        "hier begint een lijst met [ of { die niet wordt afgesloten.",
+        "Begint je tekst met [ of {? Zet de hele tekst dan tussen aanhalingstekens.",
     ),
     "found character that cannot start any token": (
         "dit teken mag niet aan het begin van een waarde staan.",
@@ -184,11 +189,17 @@ _SYNTAX_MESSAGES = {
 }
 
 
+# Problems found far from their cause: an unclosed quote or bracket is noticed lines later, so these point at
+# where the construct began (libyaml's context mark), which is where the fix goes.
+_REPORTED_WHERE_IT_BEGAN = ("found unexpected end of stream", "did not find expected ',' or")
+
+
 def _syntax_error(error: yaml.MarkedYAMLError) -> LoadError:
-    """Translate libyaml's English message into Dutch with a hint, keeping the line it points at."""
-    mark = error.problem_mark or error.context_mark
-    position = _position(mark) if mark else Position(1, 1)
+    """Translate libyaml's English message into Dutch with a hint, at the line where the fix goes."""
     problem = error.problem or ""
+    began = problem.startswith(_REPORTED_WHERE_IT_BEGAN) and error.context_mark is not None
+    mark = error.context_mark if began else (error.problem_mark or error.context_mark)
+    position = _position(mark) if mark else Position(1, 1)
     for fragment, (message, hint) in _SYNTAX_MESSAGES.items():
         if problem.startswith(fragment):
             return LoadError("yaml-syntax", message, position, hint)

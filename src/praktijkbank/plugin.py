@@ -8,6 +8,7 @@ keeps the last good site on screen instead of stopping the server with a traceba
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,25 +26,32 @@ from praktijkbank.site import InvalidInput, Site, build_site
 log = logging.getLogger("mkdocs.plugins.praktijkbank")
 
 
+class InvalidInputError(PluginError):
+    """The practices or collections have problems; they were logged, nothing was written."""
+
+
 class PraktijkbankPlugin(BasePlugin):
     """`plugins: [praktijkbank]` in mkdocs.yml; the repository is the folder that holds mkdocs.yml."""
 
     def __init__(self) -> None:
         self.site = Site([], [])
-        self.input_is_invalid = False
+        self.workers = 1
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """`mkdocs build` runs one thread, so validation may fork workers; `serve` runs threads, so it may not."""
+        self.workers = (os.cpu_count() or 1) if command == "build" else 1
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         repository = Repository(Path(config.config_file_path).parent)
         try:
-            self.site = build_site(repository, config.site_url or None)
+            self.site = build_site(repository, config.site_url or None, workers=self.workers)
         except InvalidInput as error:
-            self.input_is_invalid = True
             for line in format_text(error.problems).splitlines():
                 log.error(line)
-            raise PluginError(f"De site is niet gebouwd: {len(error.problems)} "
-                              f"{'probleem' if len(error.problems) == 1 else 'problemen'} in de praktijken of "
-                              "collecties (zie hierboven). `praktijkbank validate` toont dezelfde meldingen.") from None
-        self.input_is_invalid = False
+            count = len(error.problems)
+            raise InvalidInputError(f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "
+                                    "in de praktijken of collecties (zie hierboven). `praktijkbank validate` toont "
+                                    "dezelfde meldingen.") from None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -56,20 +64,24 @@ class PraktijkbankPlugin(BasePlugin):
         return files
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-        server.builder = self._keep_last_good_site(server.builder)
+        server.builder = _keep_last_good_site(server.builder)
         return server
 
-    def _keep_last_good_site(self, builder: Callable[..., Any]) -> Callable[..., Any]:
-        def rebuild(*args: Any, **kwargs: Any) -> None:
-            try:
-                builder(*args, **kwargs)
-            except Abort:
-                if not self.input_is_invalid:
-                    raise
-                log.error("De site is niet bijgewerkt. De vorige versie blijft zichtbaar tot de problemen "
-                          "hierboven zijn opgelost; sla het bestand daarna opnieuw op.")
 
-        return rebuild
+def _keep_last_good_site(builder: Callable[..., Any]) -> Callable[..., Any]:
+    """Each rebuild loads the configuration, and so this plugin, anew: the failure is recognised by its
+    cause, which MkDocs keeps as the context of the Abort it raises."""
+
+    def rebuild(*args: Any, **kwargs: Any) -> None:
+        try:
+            builder(*args, **kwargs)
+        except Abort as error:
+            if not isinstance(error.__context__, InvalidInputError):
+                raise
+            log.error("De site is niet bijgewerkt. De vorige versie blijft zichtbaar tot de problemen hierboven "
+                      "zijn opgelost; sla het bestand daarna opnieuw op.")
+
+    return rebuild
 
 
 def _nav_paths(items: list[Any]) -> Iterator[str]:

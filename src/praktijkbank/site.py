@@ -33,16 +33,16 @@ class InvalidInput(Exception):
         self.problems = problems
 
 
-def load_catalog(repository: Repository) -> Catalog:
-    report = validate_repository(repository)
+def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
+    report = validate_repository(repository, workers=workers)
     if report.problems:
         raise InvalidInput(report.problems)
     return build_catalog(report)
 
 
-def build_site(repository: Repository, site_url: str | None = None) -> Site:
+def build_site(repository: Repository, site_url: str | None = None, workers: int = 1) -> Site:
     """Every page and file of the site; raises InvalidInput, with all problems, on bad input."""
-    catalog = load_catalog(repository)
+    catalog = load_catalog(repository, workers)
     return Site(build_pages(catalog, site_url), export_files(catalog, site_url) + media_files(repository, catalog))
 
 

@@ -5,8 +5,6 @@ Paths are relative to the site root and end in a slash (MkDocs' directory URLs):
 
 from __future__ import annotations
 
-import posixpath
-
 PRACTICES = "praktijken"
 COLLECTIONS = "collecties"
 
@@ -39,9 +37,18 @@ def source_path(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from one page to another that works wherever the site is hosted (also in a subfolder)."""
-    path = posixpath.relpath(to_url or ".", from_url or ".")
-    return "./" if path == "." else f"{path}/" if to_url.endswith("/") or not to_url else path
+    """A link from one page to another that works wherever the site is hosted (also in a subfolder).
+
+    Pure string work on the site's own URLs: posixpath.relpath would ask the file system for the working
+    directory on every one of the thousands of links a build writes.
+    """
+    source = from_url.split("/")[:-1]
+    target = to_url.split("/")
+    common = 0
+    while common < len(source) and common < len(target) - 1 and source[common] == target[common]:
+        common += 1
+    path = "../" * (len(source) - common) + "/".join(target[common:])
+    return path or "./"
 
 
 def absolute(url: str, site_url: str | None) -> str:

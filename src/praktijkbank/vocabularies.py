@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,13 @@ class Vocabulary:
     def ids(self) -> list[str]:
         return [term.id for term in self.terms]
 
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        return {term.id: term.label for term in self.terms}
+
     def label(self, term_id: str) -> str:
         """The Dutch label for an id; the id itself when unknown, so a page never breaks on it."""
-        return next((term.label for term in self.terms if term.id == term_id), term_id)
+        return self._labels.get(term_id, term_id)
 
 
 Vocabularies = dict[str, Vocabulary]
