@@ -61,3 +61,14 @@ def make_repository(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once with `mkdocs build` for every test that only reads it."""
+    from sites import build
+
+    output = tmp_path_factory.mktemp("site")
+    result = build(PROJECT_ROOT, output)
+    assert result.returncode == 0, result.stderr
+    return output

@@ -6,8 +6,10 @@ renderer never has to check again.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from praktijkbank.repository import COLLECTION, PRACTICE
@@ -95,7 +97,7 @@ class Practice:
     license: str = DEFAULT_LICENSE
     aliases: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def organisation_types(self) -> tuple[str, ...]:
         """Each organisation type once, in the order the organisations are listed (lead first)."""
         return tuple(dict.fromkeys(organisation.type for organisation in self.organisations))
@@ -147,7 +149,17 @@ class Catalog:
     def practices_with(self, facet: str, value: str) -> list[Practice]:
         """The practices carrying `value` in `facet` (themes, target_groups, provinces, …), by title."""
         ids = self.by_value.get(facet, {}).get(value, ())
-        return sorted((self.practices[practice_id] for practice_id in ids), key=lambda practice: practice.title)
+        return sorted((self.practices[practice_id] for practice_id in ids), key=by_title)
+
+
+def title_key(title: str) -> str:
+    """Sort titles as a reader expects: case and accents do not count ('Één' sorts with 'Een')."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(char for char in decomposed if char.isalnum() or char == " ").strip()
+
+
+def by_title(practice: Practice) -> tuple[str, str]:
+    return title_key(practice.title), practice.id
 
 
 def _tuple(values: list[Any] | None, make: Any = None) -> tuple:

@@ -23,7 +23,7 @@ import jinja2
 from praktijkbank import urls
 from praktijkbank.json_ld import practice_json_ld
 from praktijkbank.markup import markdown_to_html
-from praktijkbank.model import FACETS, Catalog, Practice
+from praktijkbank.model import FACETS, Catalog, Practice, by_title, title_key
 from praktijkbank.outputs import Page
 from praktijkbank.related import related_practices
 from praktijkbank.suggest import normalise
@@ -145,8 +145,8 @@ class PageRenderer:
 
     def practices_index(self) -> Page:
         groups: dict[str, list[Practice]] = defaultdict(list)
-        for practice in sorted(self.catalog.practices.values(), key=lambda p: (normalise(p.title), p.id)):
-            first = normalise(practice.title)[:1].upper()
+        for practice in sorted(self.catalog.practices.values(), key=by_title):
+            first = title_key(practice.title)[:1].upper()
             groups[first if first.isalpha() else "#"].append(practice)
         return self._render(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
                             "Alle praktijken in de praktijkbank, van A tot Z.",
@@ -162,14 +162,15 @@ class PageRenderer:
         names: dict[str, str] = {}
         types: dict[str, dict[str, None]] = defaultdict(dict)
         practices: dict[str, list[Practice]] = defaultdict(list)
-        for practice in sorted(self.catalog.practices.values(), key=lambda p: (normalise(p.title), p.id)):
+        for practice in sorted(self.catalog.practices.values(), key=by_title):
             for organisation in practice.organisations:
                 key = normalise(organisation.name)
                 names.setdefault(key, organisation.name)
                 types[key][organisation.type] = None
                 if practice not in practices[key]:
                     practices[key].append(practice)
-        return [OrganisationEntry(names[key], tuple(types[key]), tuple(practices[key])) for key in sorted(names)]
+        return [OrganisationEntry(names[key], tuple(types[key]), tuple(practices[key]))
+                for key in sorted(names, key=lambda key: title_key(names[key]))]
 
     def home(self) -> Page:
         practices = self.catalog.practices.values()

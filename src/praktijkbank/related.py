@@ -24,17 +24,19 @@ def related_practices(practices: dict[str, Practice], limit: int = MAX_RELATED) 
                        key=lambda pair: -pair[0])
         for themes in groups
     }
+    types = {practice.id: frozenset(practice.organisation_types) for practice in practices.values()}
     return {
-        practice.id: _related_to(practice, groups, overlaps[frozenset(practice.themes)], limit)
+        practice.id: _related_to(practice, groups, overlaps[frozenset(practice.themes)], types, limit)
         for practice in practices.values()
     }
 
 
 def _related_to(practice: Practice, groups: dict[frozenset[str], list[Practice]],
-                overlaps: list[tuple[int, frozenset[str]]], limit: int) -> tuple[str, ...]:
+                overlaps: list[tuple[int, frozenset[str]]], types_of: dict[str, frozenset[str]],
+                limit: int) -> tuple[str, ...]:
     chosen = list(practice.related)
     excluded = {practice.id, *chosen}
-    types = set(practice.organisation_types)
+    types = types_of[practice.id]
     index = 0
     while len(chosen) < limit and index < len(overlaps):
         level = overlaps[index][0]
@@ -42,6 +44,6 @@ def _related_to(practice: Practice, groups: dict[frozenset[str], list[Practice]]
         while index < len(overlaps) and overlaps[index][0] == level:
             candidates += [other for other in groups[overlaps[index][1]] if other.id not in excluded]
             index += 1
-        candidates.sort(key=lambda other: (-len(types & set(other.organisation_types)), other.title, other.id))
+        candidates.sort(key=lambda other: (-len(types & types_of[other.id]), other.title, other.id))
         chosen += [other.id for other in candidates[: limit - len(chosen)]]
     return tuple(chosen)

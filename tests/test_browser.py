@@ -1,0 +1,122 @@
+"""The built site in headless Chromium, as a library consultant uses it: on a desktop and on a phone.
+
+Debian's Chromium is driven by Playwright; no browser is downloaded. Without Chromium these tests skip,
+except in CI (CI=true), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+PHONE = {"width": 320, "height": 640}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep test output readable."""
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium (/usr/bin/chromium) is missing in CI; .ci/run installs it with apt-get")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url: str) -> Iterator[object]:
+    """A fresh page that records console errors, script errors and any request that leaves the site."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda message: message.type == "error" and tab.problems.append(message.text))
+    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+    tab.on("request", lambda request: request.url.startswith((base_url, "data:", "blob:"))
+           or tab.problems.append(f"external request: {request.url}"))
+    yield tab
+    context.close()
+
+
+def test_the_home_page_loads_without_errors_or_outside_requests(page, base_url: str) -> None:
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+
+    assert page.locator("h1").inner_text() == "Praktijkbank Sociaal Domein"
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.problems == []
+
+
+def test_a_reader_goes_from_a_theme_to_a_practice(page, base_url: str) -> None:
+    page.goto(base_url + "themas/laaggeletterdheid/")
+    first_card = page.locator(".pb-card__title a").first
+    title = first_card.inner_text()
+
+    first_card.click()
+
+    page.wait_for_url("**/praktijken/*/")
+    assert page.locator("h1").inner_text() == title
+    assert page.problems == []
+
+
+def test_a_keyboard_user_can_skip_to_the_content(page, base_url: str) -> None:
+    page.goto(base_url + "praktijken/dalfsen-voorleestent/")
+
+    page.keyboard.press("Tab")
+
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused and focused.startswith("#")
+    assert page.evaluate("document.activeElement.textContent.trim().length > 0")
+
+
+@pytest.mark.parametrize("path", ["", "praktijken/dalfsen-voorleestent/", "themas/laaggeletterdheid/",
+                                  "praktijken/", "organisaties/", "partners/"])
+def test_pages_fit_a_320_pixel_phone(browser, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    phone.goto(base_url + path)
+
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path or 'home'} scrolls sideways by {overflow} px"
+    context.close()
+
+
+def test_the_menu_opens_on_a_phone(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    phone.goto(base_url + "praktijken/dalfsen-voorleestent/")
+
+    phone.locator("label.md-header__button[for='__drawer']").click()
+    section = phone.locator(".md-nav__container", has=phone.get_by_role("link", name="Praktijken", exact=True))
+    section.locator("label").click()
+    phone.get_by_role("link", name="Thema's").click()
+    phone.wait_for_url("**/themas/")
+    assert phone.locator("h1").inner_text() == "Thema's"
+    context.close()

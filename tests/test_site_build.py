@@ -1,0 +1,216 @@
+"""`mkdocs build` on the repository's own practices: every page a library consultant reaches, parsed as HTML.
+
+One real build serves the tests that only read it; tests that change input build their own copy.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT_ROOT
+from praktijkbank.model import FACETS, Catalog, build_catalog, title_key
+from praktijkbank.repository import Repository
+from praktijkbank.urls import facet_url, practice_url
+from praktijkbank.validate import validate_repository
+from sites import build, copy_site_repository
+
+CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
+
+
+@pytest.fixture
+def site(built_site: Path) -> Path:
+    return built_site
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    """The page's content, without the theme's navigation and footer."""
+    return page(site, url).select_one("article.md-content__inner")
+
+
+def linked_practices(content: BeautifulSoup) -> set[str]:
+    """The ids of the practices the cards on a page link to."""
+    return {link["href"].rstrip("/").rsplit("/", 1)[-1] for link in content.select(".pb-card__title a")}
+
+
+@pytest.mark.parametrize("practice_id", sorted(CATALOG.practices))
+def test_every_practice_has_a_page_with_its_fields(site: Path, practice_id: str) -> None:
+    practice = CATALOG.practices[practice_id]
+    content = article(site, practice_url(practice_id))
+    text = content.get_text(" ", strip=True)
+
+    assert content.h1.get_text(strip=True) == practice.title
+    assert content.select_one(".pb-summary").get_text(strip=True) == practice.summary
+    for organisation in practice.organisations:
+        assert organisation.name in text
+    theme_links = {link.get_text(strip=True) for link in content.select(".pb-facts a[href*='themas/']")}
+    assert theme_links == {CATALOG.vocabularies["themes"].label(theme) for theme in practice.themes}
+    assert [item.get_text(" ", strip=True) for item in content.select(".pb-sources li")] == [
+        source.title for source in practice.sources
+    ]
+
+
+@pytest.mark.parametrize("practice_id", sorted(CATALOG.practices))
+def test_optional_fields_leave_no_empty_headings(site: Path, practice_id: str) -> None:
+    content = article(site, practice_url(practice_id))
+    for heading in content.find_all("h2"):
+        following = heading.find_next_sibling()
+        assert following is not None and following.name != "h2", f"empty section {heading.get_text()}"
+    headings = {heading.get_text(strip=True) for heading in content.find_all("h2")}
+    practice = CATALOG.practices[practice_id]
+    assert ("Resultaten" in headings) == bool(practice.results)
+    assert ("Lessen en tips" in headings) == bool(practice.lessons)
+    assert ("Kosten en financiering" in headings) == bool(practice.costs or practice.funding)
+    assert ("Contact" in headings) == bool(practice.contact)
+
+
+def test_practice_pages_describe_themselves_to_machines(site: Path) -> None:
+    practice = CATALOG.practices["dalfsen-voorleestent"]
+    html = page(site, practice_url(practice.id))
+
+    assert html.find("meta", attrs={"name": "description"})["content"] == practice.summary
+    assert html.find("meta", property="og:title")["content"] == practice.title
+    assert html.find("meta", property="og:description")["content"] == practice.summary
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert data["@type"] == "CreativeWork" and data["name"] == practice.title
+    assert [node["name"] for node in data["contributor"]] == [org.name for org in practice.organisations]
+    assert html.html["lang"] == "nl"
+
+
+def test_practice_pages_stay_out_of_the_navigation(site: Path) -> None:
+    navigation = page(site, "").select_one("nav.md-nav--primary")
+    hrefs = [link["href"] for link in navigation.find_all("a", href=True)]
+    assert not [href for href in hrefs if "praktijken/" in href and href.rstrip("/") != "praktijken"]
+    assert any(href.rstrip("/").endswith("themas") for href in hrefs)
+
+
+@pytest.mark.parametrize("facet", list(FACETS))
+def test_every_vocabulary_value_has_a_page_listing_exactly_its_practices(site: Path, facet: str) -> None:
+    for term in CATALOG.vocabularies[facet].terms:
+        content = article(site, facet_url(facet, term.id))
+        expected = CATALOG.practices_with(facet, term.id)
+        assert linked_practices(content) == {practice.id for practice in expected}, term.id
+        titles = [link.get_text(strip=True) for link in content.select(".pb-card__title a")]
+        assert titles == sorted(titles, key=title_key)
+        assert f"{len(expected)} praktijk" in content.select_one(".pb-count").get_text()
+
+
+@pytest.mark.parametrize("facet", list(FACETS))
+def test_each_overview_lists_its_values_with_counts(site: Path, facet: str) -> None:
+    content = article(site, facet_url(facet))
+    items = content.select(".pb-term")
+    assert len(items) == len(CATALOG.vocabularies[facet].terms)
+    first = CATALOG.vocabularies[facet].terms[0]
+    count = len(CATALOG.practices_with(facet, first.id))
+    assert items[0].a.get_text(strip=True) == first.label
+    assert items[0].select_one(".pb-count").get_text(strip=True).startswith(str(count))
+
+
+def test_the_a_to_z_list_links_every_practice_once(site: Path) -> None:
+    links = article(site, "praktijken/").select(".pb-az a")
+    assert sorted(link["href"].strip("/").rsplit("/", 1)[-1] for link in links) == sorted(CATALOG.practices)
+
+
+def test_the_organisations_index_lists_each_organisation_with_its_practices(site: Path) -> None:
+    content = article(site, "organisaties/")
+    entries = {item.select_one(".pb-organisation-index__name").get_text(strip=True): item
+               for item in content.select(".pb-organisation-index__item")}
+    assert "Saam Welzijn" in entries
+    assert [a.get_text(strip=True) for a in entries["Saam Welzijn"].select(":scope > ul a")] == [
+        CATALOG.practices["dalfsen-voorleestent"].title
+    ]
+    assert len(entries["Bibliotheek Dalfsen"].select(":scope > ul a")) == 3
+
+
+def test_the_home_page_counts_and_shows_the_newest_practices(site: Path) -> None:
+    content = article(site, "")
+    stats = content.select_one(".pb-stats").get_text(" ", strip=True)
+    assert f"{len(CATALOG.practices)} praktijken" in stats
+    assert len(content.select(".pb-card")) == min(6, len(CATALOG.practices))
+    assert "Goede voorbeelden, geen keurmerk" in content.get_text()
+    entry_links = [link["href"] for link in content.select(".pb-terms a")]
+    assert any("themas/" in href for href in entry_links) and any("provincies/" in href for href in entry_links)
+
+
+@pytest.mark.parametrize("url", ["", "praktijken/", "praktijken/dalfsen-voorleestent/", "themas/",
+                                 "themas/laaggeletterdheid/", "organisaties/", "over/", "opnamecriteria/"])
+def test_headings_never_skip_a_level(site: Path, url: str) -> None:
+    levels = [int(heading.name[1]) for heading in article(site, url).find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
+
+
+def test_internal_links_on_generated_pages_resolve(site: Path) -> None:
+    for html_file in site.rglob("*.html"):
+        content = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        for link in content.find_all("a", href=True) if content else []:
+            href = link["href"].split("#")[0]
+            if not href or ":" in href:
+                continue
+            target = (html_file.parent / href).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), f"{html_file}: {href}"
+
+
+def test_the_exports_are_published(site: Path) -> None:
+    exported = json.loads((site / "api" / "praktijken.json").read_text(encoding="utf-8"))
+    assert exported["count"] == len(CATALOG.practices)
+    assert (site / "api" / "praktijken.csv").is_file() and (site / "feed.xml").is_file()
+    assert (site / "api" / "praktijken" / "dalfsen-voorleestent.json").is_file()
+
+
+def test_a_broken_practice_fails_the_build_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    repository = copy_site_repository(tmp_path / "repo")
+    output = tmp_path / "site"
+    assert build(repository, output).returncode == 0
+    before = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    practice = repository / "practices" / "dalfsen-voorleestent.yml"
+    practice.write_text(practice.read_text(encoding="utf-8").replace("  - laaggeletterdheid\n",
+                                                                     "  - laaggeletterheid\n"), encoding="utf-8")
+
+    result = build(repository, output)
+
+    assert result.returncode == 1
+    assert "practices/dalfsen-voorleestent.yml:" in result.stderr
+    assert "unknown-value: onbekend thema 'laaggeletterheid'." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {path: path.read_bytes() for path in output.rglob("*") if path.is_file()} == before
+
+
+def test_hostile_contributor_text_stays_text(tmp_path: Path) -> None:
+    repository = copy_site_repository(tmp_path / "repo")
+    practice = repository / "practices" / "dalfsen-voorleestent.yml"
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    text = practice.read_text(encoding="utf-8").replace(
+        "title: Voorleestent in de wijk in Dalfsen", f"title: '{hostile}'").replace(
+        "description: |\n", "description: |\n  [klik](javascript:alert(3)) <iframe src=x></iframe>\n\n")
+    practice.write_text(text, encoding="utf-8")
+    output = tmp_path / "site"
+    assert build(repository, output).returncode == 0
+
+    html = page(output, practice_url("dalfsen-voorleestent"))
+
+    assert html.find("h1").get_text() == hostile
+    assert html.find("title").get_text().startswith(hostile)
+    assert [script for script in html.find_all("script") if (script.string or "").strip() == "alert(1)"] == []
+    assert json.loads(html.find("script", type="application/ld+json").string)["name"] == hostile
+    assert not html.find_all("img", src="x") and not html.find_all("iframe")
+    assert not [a for a in html.find_all("a", href=True) if a["href"].lower().startswith("javascript")]
+    assert html.find("meta", property="og:title")["content"] == hostile
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    trees = []
+    for number, (seed, zone) in enumerate([("1", "UTC"), ("2", "Pacific/Kiritimati")]):
+        output = tmp_path / f"site-{number}"
+        result = build(PROJECT_ROOT, output, PYTHONHASHSEED=seed, TZ=zone, SOURCE_DATE_EPOCH="1790000000")
+        assert result.returncode == 0, result.stderr
+        trees.append({path.relative_to(output): path.read_bytes() for path in output.rglob("*") if path.is_file()})
+    assert trees[0].keys() == trees[1].keys()
+    assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
