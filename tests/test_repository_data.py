@@ -61,3 +61,24 @@ def test_the_seed_collection_claims_no_event() -> None:
     catalog = build_catalog(validate_repository(REPOSITORY))
     assert catalog.collections
     assert all(collection.event is None for collection in catalog.collections.values())
+
+
+def _properties(schema: dict, path: str = "") -> list[tuple[str, dict]]:
+    found = []
+    for name, subschema in schema.get("properties", {}).items():
+        found.append((f"{path}{name}", subschema))
+        found += _properties(subschema, f"{path}{name}.")
+        if isinstance(subschema.get("items"), dict):
+            found += _properties(subschema["items"], f"{path}{name}[].")
+    return found
+
+
+@pytest.mark.parametrize("kind", ["practice", "collection"])
+def test_every_field_explains_itself_in_dutch_with_an_example(kind: str) -> None:
+    schema = read_schema(REPOSITORY.schemas_dir, kind)
+    for definition in [schema, *schema["$defs"].values()]:
+        for path, subschema in _properties(definition):
+            resolved = {**schema["$defs"].get(subschema.get("$ref", "#/$defs/").rsplit("/", 1)[-1], {}), **subschema}
+            assert resolved.get("title") and resolved.get("description"), f"{kind}: {path} needs a title and description"
+            assert resolved.get("examples"), f"{kind}: {path} needs an example"
+        assert definition.get("additionalProperties") is False or definition.get("type") != "object", definition.get("title")

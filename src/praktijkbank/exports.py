@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from typing import Any
 
+from praktijkbank.licenses import DEFAULT_LICENSE, license_for
 from praktijkbank.model import FACETS, Catalog, Practice
 from praktijkbank.outputs import OutputFile
 from praktijkbank.urls import absolute, facet_url, practice_url
@@ -26,10 +27,11 @@ from praktijkbank.vocabularies import Term
 API_FOLDER = "api"
 FEED_PATH = "feed.xml"
 
+_DEFAULT = license_for(DEFAULT_LICENSE)
 LICENSE = {
-    "id": "CC-BY-4.0",
-    "name": "Creative Commons Naamsvermelding 4.0",
-    "url": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+    "id": _DEFAULT.id,
+    "name": _DEFAULT.name,
+    "url": _DEFAULT.url,
     "note": "De teksten in de Praktijkbank Sociaal Domein vallen onder de licentie Creative Commons "
             "Naamsvermelding 4.0 (CC BY 4.0), tenzij bij een praktijk een andere licentie staat.",
 }

@@ -6,10 +6,8 @@ import json
 from typing import Any
 
 from praktijkbank import urls
+from praktijkbank.licenses import license_for
 from praktijkbank.model import Catalog, Organisation, Practice
-
-LICENSE_URLS = {"CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/"}
-
 
 def _organisation(organisation: Organisation) -> dict[str, Any]:
     node = {"@type": "Organization", "name": organisation.name}
@@ -37,7 +35,7 @@ def practice_json_ld(practice: Practice, catalog: Catalog, site_url: str | None)
         + [{"@type": "AdministrativeArea", "name": vocabularies["provinces"].label(province)}
            for province in practice.place.provinces],
         "isBasedOn": [_source(source) for source in practice.sources],
-        "license": LICENSE_URLS.get(practice.license, practice.license),
+        "license": license_for(practice.license).url or practice.license,
     }
     if practice.last_reviewed:
         data["dateModified"] = practice.last_reviewed

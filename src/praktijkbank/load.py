@@ -166,6 +166,10 @@ _SYNTAX_MESSAGES = {
         "hier begint een tekst of lijst die niet wordt afgesloten.",
         "Ontbreekt er een aanhalingsteken of haakje aan het eind? Sluit af met hetzelfde teken als aan het begin.",
     ),
+    "did not find expected node content": (
+        "hier ontbreekt een waarde, of een lijst met [ of { wordt niet afgesloten.",
+        "Sluit een lijst af met ] of }, of zet tekst die met [ of { begint tussen aanhalingstekens.",
+    ),
     "did not find expected ',' or": (
         "hier begint een lijst met [ of { die niet wordt afgesloten.",
         "Begint je tekst met [ of {? Zet de hele tekst dan tussen aanhalingstekens.",

@@ -8,7 +8,6 @@ moved down two levels so a contributor's `#` never competes with the page title.
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -16,13 +15,14 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from praktijkbank.rules import ALLOWED_URL_SCHEMES
+
 HEADING_OFFSET = 2
 ALLOWED_TAGS = frozenset({
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
     "h3", "h4", "h5", "h6", "hr", "abbr",
 })
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "noopener noreferrer ugc"
 
 
@@ -57,13 +57,8 @@ def sanitise(fragment: str) -> str:
         fragment,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
+        url_schemes=set(ALLOWED_URL_SCHEMES),
         link_rel=LINK_REL,
         clean_content_tags={"script", "style"},
         strip_comments=True,
     )
-
-
-def plain_text(text: str) -> str:
-    """Escape text for an HTML attribute or element, for places outside our own autoescaped templates."""
-    return html.escape(text, quote=True)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from praktijkbank.licenses import DEFAULT_LICENSE
 from praktijkbank.repository import COLLECTION, PRACTICE
 from praktijkbank.validate import ValidationReport
 from praktijkbank.vocabularies import Vocabularies
 
-DEFAULT_LICENSE = "CC-BY-4.0"
 
 
 @dataclass(frozen=True)

@@ -22,15 +22,16 @@ import jinja2
 
 from praktijkbank import urls
 from praktijkbank.json_ld import practice_json_ld
+from praktijkbank.licenses import license_for
 from praktijkbank.markup import markdown_to_html
 from praktijkbank.model import FACETS, Catalog, Practice, by_title, title_key
 from praktijkbank.outputs import Page
 from praktijkbank.related import related_practices
+from praktijkbank.rules import ALLOWED_URL_SCHEMES
 from praktijkbank.suggest import normalise
 from praktijkbank.text import dutch_date, locality_text, period_text, place_text
 
 NEWEST_ON_HOME = 6
-LICENSE_LABELS = {"CC-BY-4.0": "CC BY 4.0"}
 FACET_TITLES = {
     "themes": "Thema",
     "organisation_types": "Soort partner",
@@ -51,7 +52,7 @@ class OrganisationEntry:
 
 def _allowed_url(url: str | None) -> bool:
     """A second guard behind the validator: only ever link to web pages and e-mail addresses."""
-    return bool(url) and urlsplit(url).scheme.lower() in {"http", "https", "mailto"}
+    return bool(url) and urlsplit(url).scheme.lower() in ALLOWED_URL_SCHEMES
 
 
 def _environment() -> jinja2.Environment:
@@ -69,7 +70,7 @@ def _environment() -> jinja2.Environment:
         allowed_url=_allowed_url,
         locality=locality_text,
     )
-    environment.globals.update(urls=urls, period=period_text, license_label=lambda key: LICENSE_LABELS.get(key, key))
+    environment.globals.update(urls=urls, period=period_text, license=license_for)
     return environment
 
 

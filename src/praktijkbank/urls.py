@@ -6,7 +6,6 @@ Paths are relative to the site root and end in a slash (MkDocs' directory URLs):
 from __future__ import annotations
 
 PRACTICES = "praktijken"
-COLLECTIONS = "collecties"
 
 FACET_FOLDERS = {
     "themes": "themas",
@@ -19,10 +18,6 @@ FACET_FOLDERS = {
 
 def practice_url(practice_id: str) -> str:
     return f"{PRACTICES}/{practice_id}/"
-
-
-def collection_url(collection_id: str) -> str:
-    return f"{COLLECTIONS}/{collection_id}/"
 
 
 def facet_url(facet: str, value: str | None = None) -> str:
