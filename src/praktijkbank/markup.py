@@ -1,54 +1,47 @@
 """Contributor Markdown to safe HTML.
 
-Every Markdown field is untrusted text from a pull request. It is rendered with plain Python-Markdown (no
-extensions that include files or run code) and the result is sanitised with nh3: an allow-list of tags and
-attributes, only http(s) and mailto links, and `rel="noopener noreferrer ugc"` on every link. Headings are
-moved down two levels so a contributor's `#` never competes with the page title.
+Every Markdown field is untrusted text from a pull request. It is rendered with markdown-it-py in its
+CommonMark preset, the dialect GitHub's preview shows contributors, with raw HTML switched off (it appears
+as text), and the result is sanitised with nh3: an allow-list of tags and attributes, only http(s) and
+mailto links, and `rel="noopener noreferrer ugc"` on every link. Headings move down two levels so a
+contributor's `#` never competes with the page's own headings.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
-
-import markdown
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 from praktijkbank.rules import ALLOWED_URL_SCHEMES
 
 HEADING_OFFSET = 2
 ALLOWED_TAGS = frozenset({
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "hr", "abbr",
+    "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4", "h5", "h6", "hr",
 })
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 LINK_REL = "noopener noreferrer ugc"
 
 
-class _DemoteHeadings(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1].isdigit():
-                element.tag = f"h{min(6, int(element.tag[1]) + HEADING_OFFSET)}"
+def _demote_headings(state: StateCore) -> None:
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + HEADING_OFFSET)}"
 
 
-class _DemoteHeadingsExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
-        md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 0)
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False})
+    parser.disable("image")
+    parser.core.ruler.push("demote_headings", _demote_headings)
+    return parser
 
 
-def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[_DemoteHeadingsExtension()], output_format="html")
-
-
-_MARKDOWN = _converter()
+_MARKDOWN = _parser()
 
 
 def markdown_to_html(text: str) -> str:
     """Render contributor Markdown to sanitised HTML, safe to place in any page as it is."""
-    _MARKDOWN.reset()
-    return sanitise(_MARKDOWN.convert(text))
+    return sanitise(_MARKDOWN.render(text))
 
 
 def sanitise(fragment: str) -> str:

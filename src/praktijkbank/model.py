@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from praktijkbank.licenses import DEFAULT_LICENSE
@@ -152,6 +152,7 @@ class Catalog:
         return sorted((self.practices[practice_id] for practice_id in ids), key=by_title)
 
 
+@lru_cache(maxsize=None)
 def title_key(title: str) -> str:
     """Sort titles as a reader expects: case and accents do not count ('Één' sorts with 'Een')."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())

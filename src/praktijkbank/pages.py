@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from praktijkbank import urls
 from praktijkbank.json_ld import practice_json_ld
@@ -58,6 +59,7 @@ def _allowed_url(url: str | None) -> bool:
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("praktijkbank", "templates"),
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -65,7 +67,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters.update(
-        markdown=lambda text: jinja2.utils.markupsafe.Markup(markdown_to_html(text)),
+        markdown=lambda text: Markup(markdown_to_html(text)),
         dutch_date=dutch_date,
         allowed_url=_allowed_url,
         locality=locality_text,
@@ -94,6 +96,7 @@ class PageRenderer:
         self.site_url = site_url
         self.environment = _environment()
         self.related = related_practices(catalog.practices)
+        self._cards: dict[tuple[str, int, int], Markup] = {}
 
     def pages(self) -> list[Page]:
         """All pages, in a fixed order (the output must be identical for identical input)."""
@@ -106,15 +109,30 @@ class PageRenderer:
 
     def _render(self, url: str, template: str, title: str, description: str, head: str = "",
                 **context: Any) -> Page:
-        helpers: dict[str, Callable[..., Any]] = {
+        body = self.environment.get_template(template).render(**self._helpers(url), **context)
+        extra = {"praktijkbank_head": head} if head else {}
+        return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
+
+    def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
+        """The functions templates use, bound to the page at `url` (links are relative to it)."""
+        return {
             "link": partial(urls.relative, url),
             "label": lambda facet, value: self.catalog.vocabularies[facet].label(value),
             "place": lambda practice: place_text(practice.place, self.catalog.vocabularies),
             "terms_with_counts": self.terms_with_counts,
+            "card": partial(self.card, url),
         }
-        body = self.environment.get_template(template).render(**helpers, **context)
-        extra = {"praktijkbank_head": head} if head else {}
-        return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
+
+    def card(self, url: str, practice: Practice, level: int) -> Markup:
+        """A practice's card, rendered once per folder depth: its relative links depend on nothing else,
+        and the same card appears on many pages (every overview it belongs to, every related practice)."""
+        depth = url.count("/")
+        key = (practice.id, level, depth)
+        if key not in self._cards:
+            html = self.environment.get_template("card.html.j2").render(**self._helpers(url), practice=practice,
+                                                                        level=level)
+            self._cards[key] = Markup(html)
+        return self._cards[key]
 
     def terms_with_counts(self, facet: str) -> list[tuple[Any, int]]:
         """Each value of a vocabulary with the number of practices that carry it, in vocabulary order."""
@@ -127,7 +145,7 @@ class PageRenderer:
         head = self.environment.get_template("head.html.j2").render(
             title=practice.title, description=practice.summary,
             url=urls.absolute(url, self.site_url) if self.site_url else "",
-            json_ld=jinja2.utils.markupsafe.Markup(practice_json_ld(practice, self.catalog, self.site_url)),
+            json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
         return self._render(url, "practice.md.j2", practice.title, practice.summary, head,
                             practice=practice, related=related)
