@@ -144,71 +144,82 @@ def _position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+# libyaml's problem → Dutch message, hint, and whether to point where the construct began: an unclosed
+# quote or bracket is noticed lines later, so its context mark is where the fix goes.
 _SYNTAX_MESSAGES = {
     "mapping values are not allowed": (
         "hier staat een dubbele punt op een plek waar dat niet mag.",
         "Staat er een dubbele punt in je tekst? Zet de hele tekst dan tussen aanhalingstekens.",
+        False,
     ),
     "could not find expected ':'": (
         "hier ontbreekt een dubbele punt na de naam van een veld.",
         "Schrijf het als `veld: waarde`, met een spatie na de dubbele punt.",
+        False,
     ),
     "did not find expected key": (
         "hier verwacht YAML een nieuw veld, maar er staat iets anders.",
         "Staat er tekst na een afsluitend aanhalingsteken of haakje? Zet dan de hele tekst tussen "
         "aanhalingstekens. Zorg ook dat velden die bij elkaar horen precies even ver inspringen.",
+        False,
     ),
     "did not find expected '-' indicator": (
         "de inspringing van deze lijst klopt niet.",
         "Laat elk onderdeel van de lijst beginnen met een streepje, even ver ingesprongen.",
+        False,
     ),
     "found unexpected end of stream": (
         "hier begint een tekst of lijst die niet wordt afgesloten.",
         "Ontbreekt er een aanhalingsteken of haakje aan het eind? Sluit af met hetzelfde teken als aan het begin.",
+        True,
     ),
     "did not find expected node content": (
         "hier ontbreekt een waarde, of een lijst met [ of { wordt niet afgesloten.",
         "Sluit een lijst af met ] of }, of zet tekst die met [ of { begint tussen aanhalingstekens.",
+        False,
     ),
     "did not find expected ',' or": (
         "hier begint een lijst met [ of { die niet wordt afgesloten.",
         "Begint je tekst met [ of {? Zet de hele tekst dan tussen aanhalingstekens.",
+        True,
     ),
     "found character that cannot start any token": (
         "dit teken mag niet aan het begin van een waarde staan.",
         "Zet de tekst tussen aanhalingstekens, bijvoorbeeld \"@bibliotheek\".",
+        False,
     ),
     "found undefined tag handle": (
         "hier staat een uitroepteken (!) dat YAML als label leest.",
         "Zet de tekst tussen aanhalingstekens.",
+        False,
     ),
     "found unknown escape character": (
         "hier staat een backslash (\\) die YAML niet begrijpt.",
         "Gebruik enkele aanhalingstekens ('...') om de tekst, of schrijf een dubbele backslash.",
+        False,
     ),
     "control characters are not allowed": (
         "hier staat een onzichtbaar stuurteken dat niet in een tekst mag.",
         "Typ de tekst opnieuw; het teken komt vaak mee bij kopiëren uit een ander programma.",
+        False,
     ),
 }
-
-
-# Problems found far from their cause: an unclosed quote or bracket is noticed lines later, so these point at
-# where the construct began (libyaml's context mark), which is where the fix goes.
-_REPORTED_WHERE_IT_BEGAN = ("found unexpected end of stream", "did not find expected ',' or")
 
 
 def _syntax_error(error: yaml.MarkedYAMLError) -> LoadError:
     """Translate libyaml's English message into Dutch with a hint, at the line where the fix goes."""
     problem = error.problem or ""
-    began = problem.startswith(_REPORTED_WHERE_IT_BEGAN) and error.context_mark is not None
-    mark = error.context_mark if began else (error.problem_mark or error.context_mark)
-    position = _position(mark) if mark else Position(1, 1)
-    for fragment, (message, hint) in _SYNTAX_MESSAGES.items():
+    for fragment, (message, hint, where_it_began) in _SYNTAX_MESSAGES.items():
         if problem.startswith(fragment):
-            return LoadError("yaml-syntax", message, position, hint)
-    return LoadError("yaml-syntax", f"dit is geen geldige YAML (technische melding: {problem}).", position,
+            return LoadError("yaml-syntax", message, _syntax_position(error, where_it_began), hint)
+    return LoadError("yaml-syntax", f"dit is geen geldige YAML (technische melding: {problem}).",
+                     _syntax_position(error, False),
                      "Vergelijk je bestand met het sjabloon practices/_template.yml.")
+
+
+def _syntax_position(error: yaml.MarkedYAMLError, where_it_began: bool) -> Position:
+    mark = error.context_mark if where_it_began and error.context_mark else (error.problem_mark or error.context_mark)
+    return _position(mark) if mark else Position(1, 1)
 
 
 def resolve_plain_scalar(text: str) -> Any:
@@ -326,7 +337,7 @@ def _refuse_control_characters(event: yaml.ScalarEvent) -> None:
 
 def _refuse_key(event: yaml.Event) -> None:
     """A key must be plain text: no list, group, anchor, alias or tag."""
-    if isinstance(event, yaml.ScalarEvent) or isinstance(event, yaml.AliasEvent):
+    if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
         _refuse_reference(event)
     raise LoadError("yaml-complex-key", "de naam van een veld moet gewone tekst zijn.", _position(event.start_mark),
                     "Schrijf het als `veld: waarde`.")

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from praktijkbank.schemas import VOCABULARY_KEYWORD
+from praktijkbank.schemas import VOCABULARY_KEYWORD, inline_references
 
 _WIDTH = 100
 _HEADER = """\
@@ -48,46 +48,43 @@ _IndentedDumper.add_representer(str, _represent_text)
 
 def render_template(schema: dict[str, Any]) -> str:
     """The template text for the (vocabulary-completed) practice schema."""
-    required = set(schema.get("required", []))
+    inlined = inline_references(schema)
+    required = set(inlined.get("required", []))
     blocks = [_HEADER]
-    for name, subschema in schema["properties"].items():
-        blocks.append(_field_block(schema, name, subschema, name in required))
+    for name, field in inlined["properties"].items():
+        blocks.append(_field_block(name, field, name in required))
     return "\n".join(blocks)
 
 
-def _resolve(schema: dict[str, Any], subschema: dict[str, Any]) -> dict[str, Any]:
-    reference = subschema.get("$ref", "")
-    if reference.startswith("#/$defs/"):
-        return {**schema["$defs"][reference.removeprefix("#/$defs/")], **subschema}
-    return subschema
+def _items_or_self(field: dict[str, Any]) -> dict[str, Any]:
+    """What a field holds: the item schema of a list, else the field itself."""
+    return field.get("items", {}) if field.get("type") == "array" else field
 
 
-def _field_block(schema: dict[str, Any], name: str, subschema: dict[str, Any], required: bool) -> str:
-    field = _resolve(schema, subschema)
+def _field_block(name: str, field: dict[str, Any], required: bool) -> str:
     comments = [_comment(f"{field['title']} ({'verplicht' if required else 'mag weg'}): {field['description']}")]
-    comments += _choices(schema, field, indent="")
-    comments += _subfield_comments(schema, field)
+    comments += _choices(field, indent="")
+    comments += _subfield_comments(field)
     value = yaml.dump({name: field["examples"][0]}, Dumper=_IndentedDumper, allow_unicode=True,
                       sort_keys=False, width=_WIDTH)
     return "\n".join(comments) + "\n" + value
 
 
-def _subfield_comments(schema: dict[str, Any], field: dict[str, Any]) -> list[str]:
+def _subfield_comments(field: dict[str, Any]) -> list[str]:
     """For a group of fields or a list of groups, one comment line per field inside it."""
-    inner = _resolve(schema, field.get("items", {})) if field.get("type") == "array" else field
+    inner = _items_or_self(field)
     required = set(inner.get("required", []))
     lines = []
-    for name, subschema in inner.get("properties", {}).items():
-        sub = _resolve(schema, subschema)
+    for name, sub in inner.get("properties", {}).items():
         marker = "verplicht" if name in required else "mag weg"
         lines.append(_comment(f"  {name} ({marker}): {sub['description']}", follow="    "))
-        lines += _choices(schema, sub, indent="    ")
+        lines += _choices(sub, indent="    ")
     return lines
 
 
-def _choices(schema: dict[str, Any], field: dict[str, Any], indent: str) -> list[str]:
+def _choices(field: dict[str, Any], indent: str) -> list[str]:
     """The allowed ids of a vocabulary field (or a list of them), written out for people without an editor."""
-    target = _resolve(schema, field.get("items", {})) if field.get("type") == "array" else field
+    target = _items_or_self(field)
     if VOCABULARY_KEYWORD not in target:
         return []
     return [_comment(f"{indent}Kies uit: " + ", ".join(target["enum"]) + ".", follow=indent + "  ")]
