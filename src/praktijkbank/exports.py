@@ -19,7 +19,7 @@ from dataclasses import asdict
 from typing import Any
 
 from praktijkbank.licenses import DEFAULT_LICENSE, license_for
-from praktijkbank.model import FACETS, Catalog, Practice
+from praktijkbank.model import FACETS, Catalog, Practice, newest_first
 from praktijkbank.outputs import OutputFile
 from praktijkbank.urls import absolute, facet_url, practice_url
 from praktijkbank.vocabularies import Term
@@ -187,13 +187,6 @@ def atom_feed(catalog: Catalog, site_url: str | None) -> bytes:
         _add_entry(feed, practice, catalog, site_url)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def newest_first(practices: Iterable[Practice]) -> list[Practice]:
-    """By `added` date, newest first; practices added on the same day by id, so the order never depends on
-    the order of the input."""
-    by_id = sorted(practices, key=lambda practice: practice.id)
-    return sorted(by_id, key=lambda practice: practice.added, reverse=True)
 
 
 def _add_entry(feed: ET.Element, practice: Practice, catalog: Catalog, site_url: str | None) -> None:

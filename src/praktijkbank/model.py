@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -161,6 +162,13 @@ def title_key(title: str) -> str:
 
 def by_title(practice: Practice) -> tuple[str, str]:
     return title_key(practice.title), practice.id
+
+
+def newest_first(practices: Iterable[Practice]) -> list[Practice]:
+    """By `added` date, newest first; practices added on the same day by id, so the order never depends on
+    the order of the input."""
+    by_id = sorted(practices, key=lambda practice: practice.id)
+    return sorted(by_id, key=lambda practice: practice.added, reverse=True)
 
 
 def _tuple(values: list[Any] | None, make: Any = None) -> tuple:

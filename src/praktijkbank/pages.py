@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,12 +25,13 @@ from praktijkbank import urls
 from praktijkbank.json_ld import practice_json_ld
 from praktijkbank.licenses import license_for
 from praktijkbank.markup import markdown_to_html
-from praktijkbank.model import FACETS, Catalog, Practice, by_title, title_key
+from praktijkbank.model import FACETS, Catalog, Practice, by_title, newest_first, title_key
 from praktijkbank.outputs import Page
 from praktijkbank.related import related_practices
 from praktijkbank.rules import ALLOWED_URL_SCHEMES
 from praktijkbank.suggest import normalise
 from praktijkbank.text import dutch_date, locality_text, period_text, place_text
+from praktijkbank.vocabularies import Term
 
 NEWEST_ON_HOME = 6
 FACET_TITLES = {
@@ -104,7 +105,7 @@ class PageRenderer:
         pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
         for facet in FACETS:
             pages.append(self.facet_index(facet))
-            pages += [self.facet_value(facet, term.id) for term in self.catalog.vocabularies[facet].terms]
+            pages += [self.facet_value(facet, term) for term in self.catalog.vocabularies[facet].terms]
         return pages
 
     def _render(self, url: str, template: str, title: str, description: str, head: str = "",
@@ -155,11 +156,10 @@ class PageRenderer:
         return self._render(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title, vocabulary.description,
                             facet=facet, vocabulary=vocabulary, terms=self.terms_with_counts(facet))
 
-    def facet_value(self, facet: str, value: str) -> Page:
+    def facet_value(self, facet: str, term: Term) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
-        term = next(term for term in vocabulary.terms if term.id == value)
-        practices = self.catalog.practices_with(facet, value)
-        return self._render(urls.facet_url(facet, value), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
+        practices = self.catalog.practices_with(facet, term.id)
+        return self._render(urls.facet_url(facet, term.id), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
                             term.description, facet=facet, vocabulary=vocabulary, term=term, practices=practices)
 
     def practices_index(self) -> Page:
@@ -174,29 +174,28 @@ class PageRenderer:
     def organisations_index(self) -> Page:
         return self._render("organisaties/", "organisations.md.j2", "Organisaties",
                             "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
-                            organisations=self.organisations())
+                            organisations=self.organisations)
 
+    @cached_property
     def organisations(self) -> list[OrganisationEntry]:
         """Organisations merged by name (ignoring case and accents), sorted by name."""
         names: dict[str, str] = {}
         types: dict[str, dict[str, None]] = defaultdict(dict)
-        practices: dict[str, list[Practice]] = defaultdict(list)
+        practices: dict[str, dict[str, Practice]] = defaultdict(dict)
         for practice in sorted(self.catalog.practices.values(), key=by_title):
             for organisation in practice.organisations:
                 key = normalise(organisation.name)
                 names.setdefault(key, organisation.name)
                 types[key][organisation.type] = None
-                if practice not in practices[key]:
-                    practices[key].append(practice)
-        return [OrganisationEntry(names[key], tuple(types[key]), tuple(practices[key]))
+                practices[key][practice.id] = practice
+        return [OrganisationEntry(names[key], tuple(types[key]), tuple(practices[key].values()))
                 for key in sorted(names, key=lambda key: title_key(names[key]))]
 
     def home(self) -> Page:
-        practices = self.catalog.practices.values()
-        newest = sorted(practices, key=lambda p: (p.added, p.title), reverse=True)[:NEWEST_ON_HOME]
+        newest = newest_first(self.catalog.practices.values())[:NEWEST_ON_HOME]
         counts = {
             "practices": len(self.catalog.practices),
-            "organisations": len(self.organisations()),
+            "organisations": len(self.organisations),
             "provinces": len(self.catalog.by_value.get("provinces", {})),
         }
         return self._render("", "home.md.j2", "Praktijkbank Sociaal Domein",
