@@ -9,11 +9,13 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from praktijkbank.problems import FORMATTERS, Problem
+from praktijkbank.completeness import completeness_warnings, reference_date
+from praktijkbank.contribute_cli import CONTRIBUTE_COMMANDS, add_contribute_commands
+from praktijkbank.problems import FORMATTERS, Problem, display_path
 from praktijkbank.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.generated import stale_files
 from praktijkbank.site import InvalidInput, build_site, write_site
@@ -61,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="bestanden of mappen om te controleren (standaard: alles)")
     validate.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                           help="text (standaard), github (meldingen in een pull request) of json")
+    validate.add_argument("--zonder-waarschuwingen", "--no-warnings", dest="warnings", action="store_false",
+                          help="toon alleen fouten, geen tips om de praktijk vollediger te maken")
 
     export = commands.add_parser(
         "export-pages", parents=[common], help="schrijf alle pagina's als Markdown naar een map",
@@ -72,10 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate", parents=[common], help="werk de JSON-schema's en het sjabloon bij",
         description="Schrijf de bestanden die uit schemas/vocabularies.yml en de schema's volgen: "
-                    "de keuzelijsten in de JSON-schema's en practices/_template.yml.")
+                    "de keuzelijsten in de JSON-schema's, practices/_template.yml en het aanmeldformulier "
+                    "in .github/ISSUE_TEMPLATE/.")
     mode = generate.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", action="store_true", help="controleer of ze bijgewerkt zijn")
     mode.add_argument("--write", action="store_true", help="schrijf ze bijgewerkt weg")
+    add_contribute_commands(commands, common)
     return parser
 
 
@@ -120,23 +126,36 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
+    """Errors decide the exit code; warnings (completeness hints) are shown with them but never fail."""
     repository = _repository(arguments)
-    report = validate_repository(repository, _expand(arguments.paths), workers=os.cpu_count() or 1)
-    if report.problems:
-        print(FORMATTERS[arguments.format](report.problems))
-    print(_summary(report.problems, report.records), file=sys.stderr)
+    selected = _expand(arguments.paths)
+    report = validate_repository(repository, selected, workers=os.cpu_count() or 1)
+    warnings = _warnings(repository, report.records, selected) if arguments.warnings else []
+    if report.problems or warnings:
+        print(FORMATTERS[arguments.format](sorted(report.problems + warnings)))
+    print(_summary(report.problems, report.records, len(warnings)), file=sys.stderr)
     return EXIT_PROBLEMS if report.problems else EXIT_OK
 
 
-def _summary(problems: list[Problem], records: list) -> str:
+def _warnings(repository: Repository, records: list, selected: Sequence[Path]) -> list[Problem]:
+    """The completeness hints, for the selected files only when files were named."""
+    warnings = completeness_warnings(records, reference_date())
+    if not selected:
+        return warnings
+    wanted = {display_path(path, repository.root) for path in selected}
+    return [warning for warning in warnings if warning.file in wanted]
+
+
+def _summary(problems: list[Problem], records: list, warnings: int = 0) -> str:
+    tips = f" {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}: tips, geen fouten." if warnings else ""
     if problems:
         files = len({problem.file for problem in problems})
         return (f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'} gevonden in "
-                f"{files} {'bestand' if files == 1 else 'bestanden'}.")
+                f"{files} {'bestand' if files == 1 else 'bestanden'}.{tips}")
     practices = sum(record.kind == PRACTICE for record in records)
     collections = sum(record.kind == COLLECTION for record in records)
     return (f"Alles in orde: {practices} {'praktijk' if practices == 1 else 'praktijken'} en "
-            f"{collections} {'collectie' if collections == 1 else 'collecties'} gecontroleerd.")
+            f"{collections} {'collectie' if collections == 1 else 'collecties'} gecontroleerd.{tips}")
 
 
 def _generate(arguments: argparse.Namespace) -> int:
@@ -148,6 +167,7 @@ def _generate(arguments: argparse.Namespace) -> int:
     stale = stale_files(repository, vocabularies)
     for path, text in stale.items():
         if arguments.write:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"bijgewerkt: {path}", file=sys.stderr)
         else:
@@ -171,4 +191,9 @@ def _export_pages(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"validate": _validate, "generate": _generate, "export-pages": _export_pages}
+def _with_repository(command: Callable[[argparse.Namespace, Repository], int]) -> Callable[[argparse.Namespace], int]:
+    return lambda arguments: command(arguments, _repository(arguments))
+
+
+_COMMANDS = {"validate": _validate, "generate": _generate, "export-pages": _export_pages,
+             **{name: _with_repository(command) for name, command in CONTRIBUTE_COMMANDS.items()}}

@@ -1,7 +1,7 @@
 """Files written from the schemas and vocabularies, and the check that the committed copies are current.
 
 They are committed because other tools read them without running praktijkbank (editors read the JSON
-Schema, contributors copy the template); `praktijkbank generate --check` keeps them honest in CI.
+Schema, contributors copy the template, GitHub shows the issue form); `praktijkbank generate --check` keeps them honest in CI.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 from praktijkbank.repository import Repository
+from praktijkbank.issue_form import FORM_PATH, render_issue_form
+from praktijkbank.questions import Questionnaire
 from praktijkbank.schemas import SCHEMA_FILES, read_schema, render_schema, with_vocabularies
 from praktijkbank.template import render_template
 from praktijkbank.vocabularies import Vocabularies
@@ -26,6 +28,7 @@ def expected_files(repository: Repository, vocabularies: Vocabularies) -> dict[P
         )
     practice_schema = json.loads(files[repository.schemas_dir / SCHEMA_FILES["practice"]])
     files[repository.practices_dir / TEMPLATE_NAME] = render_template(practice_schema)
+    files[repository.root / FORM_PATH] = render_issue_form(Questionnaire(practice_schema, vocabularies))
     return files
 
 

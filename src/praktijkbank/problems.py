@@ -11,9 +11,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
+ERROR, WARNING = "error", "warning"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one file: where, which rule, what is wrong, and how to fix it."""
+    """One thing wrong in one file: where, which rule, what is wrong, and how to fix it.
+
+    An error makes the input unusable; a warning (severity WARNING) only says what would make it better.
+    """
 
     file: str
     line: int
@@ -21,6 +27,7 @@ class Problem:
     rule: str
     message: str
     hint: str = ""
+    severity: str = ERROR
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -32,10 +39,11 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def format_text(problems: list[Problem]) -> str:
-    """`path:line:col: rule-id: message`, with the hint on its own indented line."""
+    """`path:line:col: rule-id: message` (a warning marked `waarschuwing:`), the hint on its own line."""
     lines = []
     for problem in problems:
-        lines.append(f"{problem.file}:{problem.line}:{problem.column}: {problem.rule}: {problem.message}")
+        marker = "waarschuwing: " if problem.severity == WARNING else ""
+        lines.append(f"{problem.file}:{problem.line}:{problem.column}: {marker}{problem.rule}: {problem.message}")
         if problem.hint:
             lines.append(f"    tip: {problem.hint}")
     return "\n".join(lines)
@@ -55,7 +63,7 @@ def format_github(problems: list[Problem]) -> str:
     for problem in problems:
         message = problem.message + (f" Tip: {problem.hint}" if problem.hint else "")
         lines.append(
-            f"::error file={_escape_github(problem.file, is_property=True)},"
+            f"::{problem.severity} file={_escape_github(problem.file, is_property=True)},"
             f"line={problem.line},col={problem.column},"
             f"title={_escape_github(problem.rule, is_property=True)}::{_escape_github(message)}"
         )

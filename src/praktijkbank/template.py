@@ -1,4 +1,4 @@
-"""The contributor template `practices/_template.yml`, written from the practice schema.
+"""The contributor template `practices/_template.yml` and new practice files, written from the practice schema.
 
 Every comment is a schema `title`/`description` and every value a schema `examples` entry, so the template
 cannot drift from what the validator accepts: one source for the rules, the help texts and the example.
@@ -46,13 +46,35 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _IndentedDumper.add_representer(str, _represent_text)
 
 
+_PRACTICE_HEADER = """\
+# yaml-language-server: $schema=../schemas/practice.schema.json
+#
+# Een praktijk in de Praktijkbank Sociaal Domein.
+# Elk veld heeft een uitleg erboven. Velden met (verplicht) moeten erin; de andere mag je weglaten.
+# Controleer het bestand met `praktijkbank validate`.
+"""
+
+
 def render_template(schema: dict[str, Any]) -> str:
-    """The template text for the (vocabulary-completed) practice schema."""
+    """The template text for the (vocabulary-completed) practice schema: every field, with its example."""
     inlined = inline_references(schema)
+    examples = {name: field["examples"][0] for name, field in inlined["properties"].items()}
+    return _render(inlined, examples, _HEADER)
+
+
+def render_practice(schema: dict[str, Any], data: dict[str, Any]) -> str:
+    """A contributor's practice file: their values in schema order, each under the same help text as in
+    the template, so `praktijkbank new` and the issue form write files that explain themselves."""
+    inlined = inline_references(schema)
+    return _render(inlined, data, _PRACTICE_HEADER)
+
+
+def _render(inlined: dict[str, Any], values: dict[str, Any], header: str) -> str:
     required = set(inlined.get("required", []))
-    blocks = [_HEADER]
+    blocks = [header]
     for name, field in inlined["properties"].items():
-        blocks.append(_field_block(name, field, name in required))
+        if name in values:
+            blocks.append(_field_block(name, field, name in required, values[name]))
     return "\n".join(blocks)
 
 
@@ -61,11 +83,11 @@ def _items_or_self(field: dict[str, Any]) -> dict[str, Any]:
     return field.get("items", {}) if field.get("type") == "array" else field
 
 
-def _field_block(name: str, field: dict[str, Any], required: bool) -> str:
+def _field_block(name: str, field: dict[str, Any], required: bool, value: Any) -> str:
     comments = [_comment(f"{field['title']} ({'verplicht' if required else 'mag weg'}): {field['description']}")]
     comments += _choices(field, indent="")
     comments += _subfield_comments(field)
-    value = yaml.dump({name: field["examples"][0]}, Dumper=_IndentedDumper, allow_unicode=True,
+    value = yaml.dump({name: value}, Dumper=_IndentedDumper, allow_unicode=True,
                       sort_keys=False, width=_WIDTH)
     return "\n".join(comments) + "\n" + value
 
