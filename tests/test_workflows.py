@@ -1,0 +1,131 @@
+"""The GitHub workflows follow the project's security rules, and the editor and pre-commit set-up work."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT_ROOT, VALID_PRACTICE
+
+WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^\s*-?\s*uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40}\s+#\s*v\d+(\.\d+){0,2}\s*$")
+WRITE_SCOPES = {"contents", "pages", "id-token", "issues", "pull-requests"}
+
+
+def _jobs(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]
+
+
+def test_there_are_workflows_to_check() -> None:
+    assert {path.name for path in WORKFLOWS} >= {"validate.yml", "deploy.yml", "praktijk-uit-formulier.yml"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_by_commit_sha_with_a_version_comment(path: Path) -> None:
+    uses = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*-?\s*uses:", line)]
+    assert uses
+    assert [line for line in uses if not PINNED.match(line)] == []
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_no_pull_request_target(path: Path) -> None:
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # PyYAML reads the key `on` as True
+    assert "pull_request_target" not in (triggers if isinstance(triggers, (dict, list)) else [triggers])
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_event_data_never_reaches_a_shell_script_directly(path: Path) -> None:
+    for name, job in _jobs(path).items():
+        for step in job.get("steps", []):
+            assert "${{ github.event." not in step.get("run", ""), f"{name}: {step.get('name')}"
+            assert "github.event." not in re.sub(r"\s", "", step.get("run", "")), f"{name}: {step.get('name')}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_least_privilege_read_at_the_top_write_only_on_a_job(path: Path) -> None:
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    for job in workflow["jobs"].values():
+        assert isinstance(job.get("permissions", {}), dict)  # never `write-all`
+        assert set(job.get("permissions", {})) <= WRITE_SCOPES
+
+
+def test_the_pages_deploy_job_alone_may_write_pages() -> None:
+    jobs = _jobs(PROJECT_ROOT / ".github" / "workflows" / "deploy.yml")
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    assert "permissions" not in jobs["build"]
+
+
+def test_the_form_workflow_passes_the_body_through_the_environment() -> None:
+    path = PROJECT_ROOT / ".github" / "workflows" / "praktijk-uit-formulier.yml"
+    job = _jobs(path)["convert"]
+    assert job["env"]["ISSUE_BODY"] == "${{ github.event.issue.body }}"
+    assert "praktijk-aanmelding" in job["if"]
+    scripts = "\n".join(step.get("run", "") for step in job["steps"])
+    assert 'printf \'%s\' "$ISSUE_BODY" >' in scripts
+    assert "gh issue comment" in scripts and "--body-file" in scripts
+    assert "gh pr create" in scripts and "Sluit #" in scripts
+
+
+def test_codeowners_protect_the_engine_and_the_automation() -> None:
+    owned = {line.split()[0] for line in (PROJECT_ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+             if line.strip() and not line.startswith("#")}
+    assert owned == {"/mkdocs.yml", "/.github/", "/src/", "/schemas/"}
+
+
+def test_dependabot_watches_actions_and_pip() -> None:
+    config = yaml.safe_load((PROJECT_ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip"}
+
+
+def test_the_editor_maps_data_files_to_the_committed_schemas() -> None:
+    settings = json.loads((PROJECT_ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    schemas = settings["yaml.schemas"]
+    assert schemas["./schemas/practice.schema.json"] == ["practices/*.yml"]
+    assert schemas["./schemas/collection.schema.json"] == ["collections/*.yml"]
+    template = (PROJECT_ROOT / "practices" / "_template.yml").read_text(encoding="utf-8")
+    assert template.startswith("# yaml-language-server: $schema=../schemas/practice.schema.json\n")
+
+
+def test_the_committed_schema_works_as_an_editor_schema() -> None:
+    """An editor uses the committed file as is: with its enums it must accept every practice and refuse a
+    wrong theme, without praktijkbank's help."""
+    import jsonschema
+
+    schema = json.loads((PROJECT_ROOT / "schemas" / "practice.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    data = yaml.safe_load(VALID_PRACTICE.read_text(encoding="utf-8"))
+    data["added"] = str(data["added"])
+    assert list(validator.iter_errors(data)) == []
+    data["themes"] = ["lezen"]
+    assert [error.validator for error in validator.iter_errors(data)] == ["enum"]
+
+
+def test_the_pre_commit_hook_runs_the_validator_on_changed_data_files(make_repository, tmp_path: Path) -> None:
+    config = yaml.safe_load((PROJECT_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    files = re.compile(hook["files"])
+    assert files.search("practices/hoorn-taalcafe.yml") and files.search("collections/x.yml")
+    assert not files.search("practices/_template.yml") and not files.search("src/praktijkbank/cli.py")
+
+    root = make_repository()
+    bad = root / "practices" / "kapot.yml"
+    bad.write_text(VALID_PRACTICE.read_text(encoding="utf-8").replace("status: lopend", "status: loopt")
+                   .split("aliases:")[0])
+    command = hook["entry"].split()
+    executable = str(Path(sys.executable).parent / Path(command[0]).name)
+    good = subprocess.run([executable, *command[1:], "practices/voorbeeldstad-voorleestent.yml"], cwd=root,
+                          capture_output=True, text=True)
+    failing = subprocess.run([executable, *command[1:], "practices/kapot.yml"], cwd=root, capture_output=True,
+                             text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert failing.returncode == 1
+    assert "practices/kapot.yml:" in failing.stdout and "unknown-value" in failing.stdout
