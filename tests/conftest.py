@@ -26,7 +26,16 @@ class CliResult:
 
     @property
     def problems(self) -> list[dict]:
-        """The problems printed with `--format json`."""
+        """The errors printed with `--format json` (warnings left out: they are tested on their own)."""
+        return [problem for problem in self.printed if problem["severity"] == "error"]
+
+    @property
+    def warnings(self) -> list[dict]:
+        """The completeness warnings printed with `--format json`."""
+        return [problem for problem in self.printed if problem["severity"] == "warning"]
+
+    @property
+    def printed(self) -> list[dict]:
         return json.loads(self.stdout) if self.stdout.strip() else []
 
 

@@ -15,7 +15,7 @@ BAD = FIXTURES / "bad" / "practices"
 
 
 def test_clean_repository_exits_0(make_repository, run_cli) -> None:
-    result = run_cli("validate", "--root", make_repository())
+    result = run_cli("validate", "--root", make_repository(), "--no-warnings")
     assert result.code == 0
     assert result.stdout == ""
 
@@ -23,7 +23,7 @@ def test_clean_repository_exits_0(make_repository, run_cli) -> None:
 def test_problems_exit_1_in_text_format(make_repository, run_cli) -> None:
     root = make_repository(practices=[VALID_PRACTICE, BAD / "unknown-value-theme.yml"])
 
-    result = run_cli("validate", "--root", root)
+    result = run_cli("validate", "--root", root, "--no-warnings")
 
     assert result.code == 1
     assert result.stdout.splitlines() == [
@@ -36,7 +36,7 @@ def test_problems_exit_1_in_text_format(make_repository, run_cli) -> None:
 def test_github_format_writes_annotations(make_repository, run_cli) -> None:
     root = make_repository(practices=[VALID_PRACTICE, BAD / "unknown-value-theme.yml"])
 
-    result = run_cli("validate", "--root", root, "--format", "github")
+    result = run_cli("validate", "--root", root, "--format", "github", "--no-warnings")
 
     assert result.stdout.strip() == (
         "::error file=practices/unknown-value-theme.yml,line=20,col=5,title=unknown-value::"
@@ -64,6 +64,7 @@ def test_json_format_lists_every_field(make_repository, run_cli) -> None:
         "message": "'summary' is te kort: schrijf minstens 20 tekens.",
         "hint": "Eén of twee zinnen: wat gebeurt er, voor wie en met wie? Deze tekst staat in overzichten en "
                 "zoekresultaten.",
+        "severity": "error",
     }]
 
 

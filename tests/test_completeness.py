@@ -1,0 +1,112 @@
+"""Completeness hints: warnings that fire on the right files and lines, never change the exit code, and
+measure "two years" against SOURCE_DATE_EPOCH when it is set."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from conftest import VALID_PRACTICE
+
+from praktijkbank.completeness import reference_date, review_deadline
+
+COMPLETE = """\
+results:
+  - text: Twintig gezinnen kwamen voor het eerst.
+lessons:
+  - Begin klein.
+"""
+
+
+def _practice(tmp_path, name: str, text: str):
+    path = tmp_path / f"{name}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _complete_text() -> str:
+    text = VALID_PRACTICE.read_text(encoding="utf-8")
+    text = text.replace("  Elke week van de zomervakantie staat de tent in een andere wijk.\n",
+                        "  Elke week van de zomervakantie staat de tent in een andere wijk.\n\n"
+                        "  Kinderen lezen er met vrijwilligers en ouders praten met de welzijnswerker.\n")
+    text = text.replace("  - title: Een artikel over de voorleestent\n",
+                        "  - title: Een artikel over de voorleestent\n    url: https://bibliotheek.example/a\n")
+    return text.replace("aliases:\n  - voorbeeldstad-zomertent\n", COMPLETE)
+
+
+def test_a_complete_practice_gets_no_warnings(make_repository, run_cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18
+    root = make_repository(practices=[_practice(tmp_path, "voorbeeldstad-voorleestent", _complete_text())])
+
+    result = run_cli("validate", "--root", root, "--format", "json")
+
+    assert result.code == 0
+    assert result.warnings == []
+
+
+def test_warnings_point_at_what_is_missing_and_keep_exit_code_0(make_repository, run_cli, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    root = make_repository()
+
+    result = run_cli("validate", "--root", root, "--format", "json")
+
+    assert result.code == 0
+    assert [(w["rule"], w["line"]) for w in result.warnings] == [
+        ("no-lessons", 2), ("no-results", 2), ("one-paragraph", 4), ("no-source-url", 25)]
+    assert "4 waarschuwingen" in result.stderr
+
+
+def test_each_format_marks_warnings_as_warnings(make_repository, run_cli) -> None:
+    root = make_repository()
+
+    text = run_cli("validate", "--root", root).stdout
+    github = run_cli("validate", "--root", root, "--format", "github").stdout
+
+    assert "practices/voorbeeldstad-voorleestent.yml:2:1: waarschuwing: no-results: er staan geen resultaten in." \
+        in text
+    assert "::warning file=practices/voorbeeldstad-voorleestent.yml,line=2,col=1,title=no-results::" in github
+    assert "::error" not in github
+    assert run_cli("validate", "--root", root, "--zonder-waarschuwingen").stdout == ""
+
+
+def test_warnings_come_with_errors_without_hiding_them(make_repository, run_cli, tmp_path) -> None:
+    broken = _practice(tmp_path, "voorbeeldstad-kapot", _complete_text().replace("status: lopend", "status: x"))
+    root = make_repository(practices=[broken])
+
+    result = run_cli("validate", "--root", root, "--format", "json")
+
+    assert result.code == 1
+    assert [problem["rule"] for problem in result.problems] == ["unknown-value"]
+
+
+def test_summary_bounds_for_a_card(make_repository, run_cli, tmp_path) -> None:
+    short = _complete_text().replace(
+        "summary: De bibliotheek en de welzijnsorganisatie lezen in de zomer voor in een tent in de wijk.",
+        "summary: Voorlezen in een tent in de wijk.")
+    long = _complete_text().replace("lezen in de zomer voor in een tent in de wijk.", "lezen voor. " * 30)
+    root = make_repository(practices=[_practice(tmp_path, "voorbeeldstad-kort", short),
+                                      _practice(tmp_path, "voorbeeldstad-lang", long.replace(
+                                          "voorbeeldstad-zomertent", "voorbeeldstad-lang-oud"))])
+
+    warnings = run_cli("validate", "--root", root, "--format", "json").warnings
+
+    assert {(w["file"], w["rule"]) for w in warnings} == {
+        ("practices/voorbeeldstad-kort.yml", "summary-short"), ("practices/voorbeeldstad-lang.yml", "summary-long")}
+
+
+def test_review_is_due_two_years_after_the_last_look(make_repository, run_cli, tmp_path, monkeypatch) -> None:
+    reviewed = _complete_text().replace("added: 2026-11-23", "added: 2020-01-01\nlast_reviewed: 2024-11-20")
+    root = make_repository(practices=[_practice(tmp_path, "voorbeeldstad-voorleestent", reviewed)])
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 11, 20, tzinfo=timezone.utc).timestamp())))
+    assert run_cli("validate", "--root", root, "--format", "json").warnings == []
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 11, 21, tzinfo=timezone.utc).timestamp())))
+    [warning] = run_cli("validate", "--root", root, "--format", "json").warnings
+    assert warning["rule"] == "review-due"
+    assert "2024-11-20" in warning["message"] and "2026-11-21" in warning["message"]
+
+
+def test_the_reference_date_is_source_date_epoch_else_today() -> None:
+    assert reference_date({"SOURCE_DATE_EPOCH": "0"}) == date(1970, 1, 1)
+    assert reference_date({}) == datetime.now(timezone.utc).date()
+    assert review_deadline(date(2028, 2, 29)) == date(2026, 2, 28)
