@@ -110,3 +110,29 @@ def test_the_reference_date_is_source_date_epoch_else_today() -> None:
     assert reference_date({"SOURCE_DATE_EPOCH": "0"}) == date(1970, 1, 1)
     assert reference_date({}) == datetime.now(timezone.utc).date()
     assert review_deadline(date(2028, 2, 29)) == date(2026, 2, 28)
+
+
+def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(built_site) -> None:
+    practice = (built_site / "praktijken" / "dalfsen-voorleestent" / "index.html").read_text(encoding="utf-8")
+    review = (built_site / "te-herzien" / "index.html").read_text(encoding="utf-8")
+    index = (built_site / "praktijken" / "index.html").read_text(encoding="utf-8")
+
+    assert 'Laatst bekeken: <time datetime="' in practice
+    assert "Gemeten op " in review
+    assert 'href="../te-herzien/"' in index
+
+
+def test_the_review_page_lists_a_practice_not_looked_at_for_two_years(make_repository, tmp_path) -> None:
+    from praktijkbank.model import build_catalog
+    from praktijkbank.pages import PageRenderer
+    from praktijkbank.repository import Repository
+    from praktijkbank.validate import validate_repository
+
+    old = _complete_text().replace("added: 2026-11-23", "added: 2021-03-01")
+    root = make_repository(practices=[_practice(tmp_path, "voorbeeldstad-voorleestent", old)])
+    catalog = build_catalog(validate_repository(Repository(root)))
+
+    page = PageRenderer(catalog, None).review_page()
+
+    assert page.src_uri == "te-herzien/index.md"
+    assert "Voorleestent in Voorbeeldstad" in page.content and "laatst bekeken: 1 maart 2021" in page.content

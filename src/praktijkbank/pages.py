@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from praktijkbank import urls
+from praktijkbank.completeness import REVIEW_AFTER_YEARS, is_due_for_review, reference_date
 from praktijkbank.json_ld import practice_json_ld
 from praktijkbank.licenses import license_for
 from praktijkbank.markup import markdown_to_html
@@ -101,7 +102,7 @@ class PageRenderer:
 
     def pages(self) -> list[Page]:
         """All pages, in a fixed order (the output must be identical for identical input)."""
-        pages = [self.home(), self.practices_index(), self.organisations_index()]
+        pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page()]
         pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
         for facet in FACETS:
             pages.append(self.facet_index(facet))
@@ -170,6 +171,16 @@ class PageRenderer:
         return self._render(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
                             "Alle praktijken in de praktijkbank, van A tot Z.",
                             groups=sorted(groups.items()), total=len(self.catalog.practices))
+
+    def review_page(self) -> Page:
+        """Practices nobody has looked at for two years, oldest first: the editors' to-do list."""
+        reference = reference_date()
+        due = sorted((practice for practice in self.catalog.practices.values()
+                      if is_due_for_review(practice.last_reviewed or practice.added, reference)),
+                     key=lambda practice: (practice.last_reviewed or practice.added, practice.id))
+        return self._render(urls.REVIEW, "review.md.j2", "Te herzien",
+                            "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
+                            practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
 
     def organisations_index(self) -> Page:
         return self._render("organisaties/", "organisations.md.j2", "Organisaties",

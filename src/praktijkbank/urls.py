@@ -6,6 +6,8 @@ Paths are relative to the site root and end in a slash (MkDocs' directory URLs):
 from __future__ import annotations
 
 PRACTICES = "praktijken"
+REVIEW = "te-herzien/"
+"""Practices due for review; at the top level, so no practice id can ever take its address."""
 
 FACET_FOLDERS = {
     "themes": "themas",
