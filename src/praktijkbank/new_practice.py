@@ -92,7 +92,8 @@ class Conversation:
                     raise AnswerError(f"er is al een praktijk met de naam '{parsed.value}'; kies een andere.")
                 return parsed
             except AnswerError as error:
-                self.say(f"  Dat gaat niet: {error} Probeer het nog eens.")
+                again = "Typ de hele lijst opnieuw." if question.kind in (LINES, PARTNERS) else "Probeer het nog eens."
+                self.say(f"  Dat gaat niet: {error} {again}")
 
     def prompt(self, question: Question, earlier: dict[str, Any]) -> str:
         marker = "verplicht" if question.required else "mag leeg"
