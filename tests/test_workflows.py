@@ -100,8 +100,14 @@ def test_the_committed_schema_works_as_an_editor_schema() -> None:
     wrong theme, without praktijkbank's help."""
     import jsonschema
 
+    from praktijkbank.load import load_file
+
     schema = json.loads((PROJECT_ROOT / "schemas" / "practice.schema.json").read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    practices = sorted((PROJECT_ROOT / "practices").glob("[!_]*.yml"))
+    assert practices
+    for path in practices:
+        assert list(validator.iter_errors(load_file(path).data)) == [], path.name
     data = yaml.safe_load(VALID_PRACTICE.read_text(encoding="utf-8"))
     data["added"] = str(data["added"])
     assert list(validator.iter_errors(data)) == []
