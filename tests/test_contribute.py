@@ -224,3 +224,27 @@ def test_the_form_the_converter_reads_is_the_form_github_shows(make_repository) 
     form = yaml.safe_load((PROJECT_ROOT / ".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml").read_text("utf-8"))
     labels = [element["attributes"]["label"] for element in form["body"] if element["type"] != "markdown"]
     assert labels == [question.label for question in QUESTIONS] + ["Controle"]
+
+
+def test_the_problem_comment_cannot_mention_people_or_add_links(make_repository) -> None:
+    root = make_repository()
+    body = (ISSUES / "goed.md").read_text(encoding="utf-8").replace(
+        "Laaggeletterdheid, Participatie", "@beheerders [klik](https://kwaad.example)")
+    (root / "issue.md").write_text(body, encoding="utf-8")
+
+    result = run("from-issue", root / "issue.md", "--root", root, "--added", "2026-11-20")
+
+    assert result.returncode == 1
+    assert "\\@beheerders" in result.stdout and "\\[klik\\]" in result.stdout
+    assert "@beheerders" not in result.stdout.replace("\\@", "")
+
+
+def test_new_dates_a_practice_by_source_date_epoch_when_set(make_repository) -> None:
+    root = make_repository()
+    env = {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
+
+    result = run("new", "--root", root, stdin="\n".join(ANSWERS) + "\n", env=env)
+
+    assert result.returncode == 0, result.stderr
+    text = (root / "practices" / "taalcafe-in-de-bibliotheek-van-voorbeeldstad.yml").read_text(encoding="utf-8")
+    assert "added: '2023-11-14'" in text

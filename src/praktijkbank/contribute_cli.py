@@ -10,10 +10,11 @@ import argparse
 import os
 import re
 import sys
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from praktijkbank.completeness import reference_date
 from praktijkbank.from_issue import problem_comment, read_issue, success_text
 from praktijkbank.new_practice import Answers, Conversation, EndOfInput, answers_from_text, practice_path, \
     questionnaire, write_practice
@@ -46,7 +47,7 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
         new.add_argument(f"--{question.key.replace('_', '-')}", dest=question.key, action="append",
                          metavar="ANTWOORD", help=question.label)
     new.add_argument("--added", type=_date, default=None,
-                     help="de datum van toevoegen, jjjj-mm-dd (standaard: vandaag)")
+                     help="de datum van toevoegen, jjjj-mm-dd (standaard: vandaag, of SOURCE_DATE_EPOCH)")
 
     from_issue = commands.add_parser(
         "from-issue", parents=[common], help="maak een praktijk van een ingevuld aanmeldformulier",
@@ -79,7 +80,7 @@ def _new(arguments: argparse.Namespace, repository: Repository) -> int:
             print("\npraktijkbank: de invoer stopte voordat alle vragen beantwoord waren. Er is niets "
                   "geschreven.", file=sys.stderr)
             return EXIT_PROBLEMS
-    added = arguments.added or datetime.now(timezone.utc).date().isoformat()
+    added = arguments.added or reference_date().isoformat()
     path, problems = _create(repository, asking, answers, added)
     if problems:
         print(FORMATTERS["text"](problems), file=sys.stderr)
