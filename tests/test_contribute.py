@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
@@ -217,7 +216,7 @@ def test_the_committed_issue_form_matches_the_schema_and_vocabularies() -> None:
     assert form["labels"] == ["praktijk-aanmelding"]
 
 
-def test_the_form_the_converter_reads_is_the_form_github_shows(make_repository) -> None:
+def test_the_form_the_converter_reads_is_the_form_github_shows() -> None:
     """Every question of the committed form is a heading the converter understands, in the same order."""
     from praktijkbank.questions import QUESTIONS
 
