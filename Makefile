@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The npm test tools (axe-core, vnu-jar) from package-lock.json; only when npm is there, else their tests skip.
+NODE_INSTALLED := node_modules/.installed
+NODE_TOOLS := $(if $(shell command -v npm),$(NODE_INSTALLED))
 
 .PHONY: install serve build test validate generate bench clean
 
@@ -17,13 +20,18 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 install: $(INSTALLED)
 
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime; the machine's Java is used.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_INSTALLED)
+
 serve: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr localhost:8000 --livereload
 
 build: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
 validate: $(INSTALLED)
@@ -36,4 +44,4 @@ bench: $(INSTALLED)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis
+	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis
