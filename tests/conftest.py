@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import shutil
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -16,6 +21,20 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID_PRACTICE = FIXTURES / "valid" / "voorbeeldstad-voorleestent.yml"
 VALID_COLLECTION = FIXTURES / "valid" / "voorbeeldstad-collectie.yml"
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+NODE_MODULES = PROJECT_ROOT / "node_modules"
+
+
+def require_tool(present: bool, what: str, how: str) -> None:
+    """Skip a test whose tool is missing, with the reason in the test report; in CI (CI=true) the tool must be
+    there, so a missing one is a failure rather than a silently skipped check."""
+    if present:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is missing in CI; {how}")
+    pytest.skip(f"{what} is not installed ({how})")
 
 
 @dataclass(frozen=True)
@@ -81,3 +100,39 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(PROJECT_ROOT, output)
     assert result.returncode == 0, result.stderr
     return output
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep test output readable."""
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 as a static host would; yields its base URL (ending in a slash)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium (Debian's, driven by Playwright) for every browser test in the session."""
+    require_tool(CHROMIUM.exists(), "Chromium (/usr/bin/chromium)", ".ci/run installs it with apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,158 @@
+"""WCAG 2.1 A and AA on every kind of page, checked in headless Chromium as visitors meet the site.
+
+axe-core (the npm package pinned in package-lock.json) runs inside each page of PAGE_TYPES in light mode,
+dark mode (the browser asks for it; Material follows on a first visit) and on a 320 px wide phone, and must
+report no violations. Keyboard use is checked by pressing keys: a skip link first, a practice reachable
+from home, and a focus ring that can be seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import NODE_MODULES, require_tool
+from page_types import PAGE_TYPES, page_file
+from praktijkbank.urls import FACET_FOLDERS
+
+pytestmark = pytest.mark.browser
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MODES = {
+    "light": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
+    "dark": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
+    "phone 320 px": {"color_scheme": "light", "viewport": {"width": 320, "height": 640}},
+}
+SCHEMES = {"light": "default", "dark": "slate"}
+MAX_TABS = 150
+PRACTICE_LINK = re.compile(r"praktijken/[^/]+/$")
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    require_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "run `make test`, which runs `npm ci`")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=list(MODES))
+def mode_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
+    """One browser tab per mode, reused for every page type: a context per page would double the run time."""
+    context = browser.new_context(**MODES[request.param])
+    tab = context.new_page()
+    tab.mode = request.param
+    yield tab
+    context.close()
+
+
+def describe(violations: list[dict]) -> str:
+    """axe's findings as lines a developer can act on: rule, what to fix, and where."""
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        more = len(violation["nodes"]) - 5
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
+                     f"{f' and {more} more' if more > 0 else ''} — {violation['helpUrl']}")
+    return "\n".join(lines)
+
+
+def test_the_page_types_cover_every_overview_and_exist(built_site: Path) -> None:
+    folders = {url.split("/")[0] for url in PAGE_TYPES.values()}
+    assert set(FACET_FOLDERS.values()) <= folders
+    assert [name for name, url in PAGE_TYPES.items() if not page_file(built_site, url).is_file()] == []
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_axe_finds_no_wcag_21_aa_violations(mode_page, base_url: str, axe_source: str, name: str) -> None:
+    mode_page.goto(base_url + PAGE_TYPES[name])
+    if mode_page.mode in SCHEMES:
+        scheme = mode_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert scheme == SCHEMES[mode_page.mode], "the page did not follow the browser's colour scheme"
+    mode_page.add_script_tag(content=axe_source)
+
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+
+    assert result["violations"] == [], f"{name} ({mode_page.mode}):\n{describe(result['violations'])}"
+
+
+def test_axe_reports_a_violation_when_there_is_one(mode_page, base_url: str, axe_source: str) -> None:
+    """The check can fail: a page with an unlabelled image and grey-on-grey text is caught."""
+    mode_page.goto(base_url)
+    mode_page.evaluate("""document.querySelector('article').insertAdjacentHTML('afterbegin',
+        '<img src="x.png"><p style="color:#777;background:#888">grijs op grijs</p>')""")
+    mode_page.add_script_tag(content=axe_source)
+
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+
+    assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in result["violations"]}
+
+
+@pytest.fixture
+def keyboard_page(browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def focused(tab) -> dict:
+    return tab.evaluate("""() => { const e = document.activeElement;
+        return {tag: e.tagName, href: e.getAttribute('href'), cls: e.className,
+                inContent: !!e.closest('.md-content'), text: e.textContent.trim()}; }""")
+
+
+@pytest.mark.parametrize("name", ["home", "practice", "theme"])
+def test_the_first_tab_reaches_a_skip_link_that_moves_focus_to_the_content(keyboard_page, base_url: str,
+                                                                            name: str) -> None:
+    keyboard_page.goto(base_url + PAGE_TYPES[name])
+
+    keyboard_page.keyboard.press("Tab")
+    skip = focused(keyboard_page)
+    keyboard_page.keyboard.press("Enter")
+    keyboard_page.keyboard.press("Tab")
+
+    assert skip["tag"] == "A" and "md-skip" in skip["cls"] and skip["href"].startswith("#") and skip["text"]
+    assert focused(keyboard_page)["inContent"], "after the skip link, Tab should land in the page's content"
+
+
+def test_a_keyboard_user_reaches_a_practice_from_home(keyboard_page, base_url: str) -> None:
+    keyboard_page.goto(base_url)
+    for _ in range(MAX_TABS):
+        keyboard_page.keyboard.press("Tab")
+        if PRACTICE_LINK.search(focused(keyboard_page)["href"] or ""):
+            break
+    else:
+        pytest.fail(f"no practice link within {MAX_TABS} presses of Tab")
+
+    keyboard_page.keyboard.press("Enter")
+
+    keyboard_page.wait_for_url("**/praktijken/*/")
+    assert keyboard_page.locator("h1").count() == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_keyboard_focus_is_visible(browser, base_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(base_url + PAGE_TYPES["practice"])
+    for _ in range(MAX_TABS):
+        tab.keyboard.press("Tab")
+        if focused(tab)["inContent"] and focused(tab)["tag"] == "A":
+            break
+    style = "() => { const s = getComputedStyle(document.activeElement); " \
+            "return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow]; }"
+    with_focus = tab.evaluate(style)
+    tab.evaluate("window.focusedLink = document.activeElement; document.activeElement.blur()")
+    without_focus = tab.evaluate(style.replace("document.activeElement", "window.focusedLink"))
+    context.close()
+
+    assert with_focus != without_focus
+    assert with_focus[0] == "solid" and float(with_focus[1].removesuffix("px")) >= 2
+
+
+def test_every_page_says_it_is_dutch(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert [page for page in pages if BeautifulSoup(page.read_bytes(), "html.parser").html.get("lang") != "nl"] == []
