@@ -1,0 +1,216 @@
+"""Hostile contributor text never becomes live markup, in any file the site publishes.
+
+A valid practice and collection (tests/fixtures/hostile/) carry script tags, event handlers, SVG and MathML,
+style, frames, `javascript:`/`data:`/`vbscript:` URLs in every spelling, Markdown links and images and
+attribute breakouts in every free-text field. The site is built with them, and every output file is parsed
+the way its reader parses it (HTML as a browser does, with html5lib; JSON, CSV, Atom as data): no element,
+attribute or URL that the templates did not put there may appear. Then Chromium opens the pages that carry
+the payloads and must see no dialog and no script error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from conftest import FIXTURES, serve
+from sites import build, copy_site_repository
+
+HOSTILE = FIXTURES / "hostile"
+ALLOWED_SCHEMES = {"", "http", "https", "mailto"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite",
+                  "ping", "codebase", "manifest", "icon"}
+URL_KEYS = {"url", "website", "location", "href", "src", "@id", "sameAs", "image", "link", "contentUrl"}
+FOREIGN_ELEMENTS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "style", "math",
+                    "template", "textarea", "select", "video", "audio", "source", "track", "portal"}
+# Files whose strings the theme inserts into pages as HTML (Material's search results).
+HTML_IN_JSON = {"search/search_index.json"}
+PAYLOAD = re.compile(r"alert\(|msgbox\(")
+JSON_LD = "application/ld+json"
+
+
+def scheme(url: str) -> str:
+    """The scheme a browser would see (WHATWG URL parsing): outer controls and spaces stripped, tabs and
+    newlines removed anywhere; entities are already decoded by the parser."""
+    cleaned = re.sub(r"[\t\n\r]", "", url.strip("".join(map(chr, range(0x21)))))
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def script_text(script: Tag) -> str:
+    """The script's source (get_text() leaves script contents out)."""
+    return script.string or ""
+
+
+def inline_scripts(soup: BeautifulSoup) -> Iterator[Tag]:
+    return (script for script in soup.find_all("script") if not script.get("src") and script.get("type") != JSON_LD)
+
+
+def markup_problems(soup: BeautifulSoup, where: str, our_scripts: set[str]) -> list[str]:
+    """Everything in parsed HTML that could run or load something the templates did not put there."""
+    problems = []
+    for element in soup.find_all(True):
+        if element.name in FOREIGN_ELEMENTS:
+            problems.append(f"{where}: <{element.name}> element")
+        for name, value in element.attrs.items():
+            values = value if isinstance(value, list) else [value]
+            if name.lower().startswith("on"):
+                problems.append(f"{where}: {name}= on <{element.name}>")
+            elif name.lower() in URL_ATTRIBUTES and any(scheme(v) not in ALLOWED_SCHEMES for v in values):
+                problems.append(f"{where}: {name}={value!r} on <{element.name}>")
+            elif name.lower() == "srcset" and any(scheme(part.split()[0]) not in ALLOWED_SCHEMES
+                                                  for part in str(value).split(",") if part.strip()):
+                problems.append(f"{where}: srcset={value!r}")
+        if element.name == "meta" and str(element.get("http-equiv", "")).lower() == "refresh":
+            target = str(element.get("content", "")).partition("=")[2].strip("'\" ")
+            if scheme(target) not in ALLOWED_SCHEMES:
+                problems.append(f"{where}: refresh to {target!r}")
+    for script in soup.find_all("script"):
+        if script.get("src") and scheme(script["src"]) != "":
+            problems.append(f"{where}: script from {script['src']}")
+    problems += [f"{where}: inline script {script_text(script)[:80]!r}" for script in inline_scripts(soup)
+                 if script_text(script) not in our_scripts]
+    for script in soup.find_all("script", type=JSON_LD):
+        try:
+            problems += data_problems(json.loads(script_text(script)), f"{where} JSON-LD", our_scripts,
+                                     html_strings=False)
+        except json.JSONDecodeError as error:
+            problems.append(f"{where}: JSON-LD does not parse ({error})")
+    return problems
+
+
+def data_problems(data: object, where: str, our_scripts: set[str], key: str = "", *,
+                  html_strings: bool) -> list[str]:
+    """URLs in JSON must be web links; where strings are shown as HTML (search indexes), harmless HTML."""
+    if isinstance(data, dict):
+        return [problem for name, value in data.items()
+                for problem in data_problems(value, where, our_scripts, name, html_strings=html_strings)]
+    if isinstance(data, list):
+        return [problem for value in data
+                for problem in data_problems(value, where, our_scripts, key, html_strings=html_strings)]
+    if isinstance(data, str):
+        if key in URL_KEYS and scheme(data) not in ALLOWED_SCHEMES:
+            return [f"{where}: {key}={data!r}"]
+        if html_strings and "<" in data:
+            return markup_problems(BeautifulSoup(data, "html5lib"), f"{where} {key}", our_scripts)
+    return []
+
+
+def feed_problems(path: Path, where: str, our_scripts: set[str]) -> list[str]:
+    problems = []
+    for element in ET.parse(path).iter():
+        if "href" in element.attrib and scheme(element.attrib["href"]) not in ALLOWED_SCHEMES:
+            problems.append(f"{where}: href={element.attrib['href']!r}")
+        if element.get("type") in ("html", "xhtml") and element.text:
+            problems += markup_problems(BeautifulSoup(element.text, "html5lib"), where, our_scripts)
+    return problems
+
+
+def csv_problems(path: Path, where: str) -> list[str]:
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    return [f"{where}: {column}={value!r}" for row in rows for column, value in row.items()
+            if "url" in column and value and scheme(value) not in ALLOWED_SCHEMES]
+
+
+def site_problems(site: Path, our_scripts: set[str]) -> list[str]:
+    """Every published file, parsed by type."""
+    problems = []
+    for path in sorted(site.rglob("*")):
+        where = str(path.relative_to(site))
+        if path.suffix == ".html":
+            problems += markup_problems(BeautifulSoup(path.read_bytes(), "html5lib"), where, our_scripts)
+        elif path.suffix == ".json":
+            problems += data_problems(json.loads(path.read_bytes()), where, our_scripts,
+                                      html_strings=where in HTML_IN_JSON)
+        elif path.suffix == ".csv":
+            problems += csv_problems(path, where)
+        elif path.suffix == ".xml":
+            problems += feed_problems(path, where, our_scripts)
+    return problems
+
+
+@pytest.fixture(scope="module")
+def our_scripts(built_site: Path) -> set[str]:
+    """The theme's inline scripts, as the repository's own site has them: the only ones allowed."""
+    return {script_text(script) for page in built_site.rglob("*.html")
+            for script in inline_scripts(BeautifulSoup(page.read_bytes(), "html5lib"))}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site plus the hostile practice and collection, built once with `mkdocs build`."""
+    root = tmp_path_factory.mktemp("hostile")
+    repository = copy_site_repository(root / "repo")
+    shutil.copy(HOSTILE / "xss-praktijk.yml", repository / "practices")
+    shutil.copy(HOSTILE / "xss-collectie.yml", repository / "collections")
+    shutil.copytree(HOSTILE / "media", repository / "practices" / "media", dirs_exist_ok=True)
+    result = build(repository, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_the_hostile_files_are_valid_and_rendered_as_text(hostile_site: Path) -> None:
+    page = BeautifulSoup((hostile_site / "praktijken/xss-praktijk/index.html").read_bytes(), "html5lib")
+    title = (HOSTILE / "xss-praktijk.yml").read_text(encoding="utf-8").split("title: |-\n  ", 1)[1].split("\n")[0]
+
+    assert page.h1.get_text(strip=True) == title
+    assert json.loads(script_text(page.find("script", type=JSON_LD)))["name"] == title
+
+
+def test_no_published_file_contains_injected_markup_or_urls(hostile_site: Path, our_scripts: set[str]) -> None:
+    assert site_problems(hostile_site, our_scripts) == []
+
+
+def test_the_repository_site_passes_the_same_checks(built_site: Path, our_scripts: set[str]) -> None:
+    assert site_problems(built_site, our_scripts) == []
+
+
+def test_the_checks_catch_injected_markup(our_scripts: set[str]) -> None:
+    """The checker itself can fail: each of these slips past a naive filter and must be reported."""
+    sneaky = ['<a href=" &#x0A;JaVa&#09;script:alert(1)">x</a>', '<img src=x onerror=alert(1)>',
+              "<svg><script>alert(1)</script></svg>", '<iframe src="https://example.org/"></iframe>',
+              '<a href="&#0000106avascript:alert(1)">x</a>', '<math><mtext>x</mtext></math>',
+              '<form><button formaction="vbscript:x">x</button></form>', '<img srcset="data:x 1x">',
+              '<script type="application/ld+json">{"url": "javascript:alert(1)"}</script>']
+    for markup in sneaky:
+        assert markup_problems(BeautifulSoup(markup, "html5lib"), "x", our_scripts), markup
+
+
+def test_external_links_in_contributor_markdown_are_marked_untrusted(hostile_site: Path) -> None:
+    page = BeautifulSoup((hostile_site / "praktijken/xss-praktijk/index.html").read_bytes(), "html5lib")
+    links = page.select(".pb-markdown a[href]") + page.select("article a[href^='http']:not([rel=license])")
+
+    assert len(links) >= 3
+    assert [link for link in links if set(link.get("rel", [])) != {"noopener", "noreferrer", "ugc"}] == []
+
+
+@pytest.mark.browser
+def test_chromium_opens_the_hostile_pages_without_dialogs_or_errors(browser, hostile_site: Path) -> None:
+    """Only pages whose source contains a payload can run one; the search box is tried with a payload too."""
+    pages = sorted(path for path in hostile_site.rglob("*.html") if PAYLOAD.search(path.read_text(encoding="utf-8")))
+    assert len(pages) >= 5
+    context = browser.new_context()
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    tab.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    tab.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    with serve(hostile_site) as base_url:
+        for path in pages:
+            tab.goto(base_url + path.relative_to(hostile_site).as_posix())
+        tab.goto(base_url)
+        tab.fill("input[name=query]", "script alert")
+        tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+        tab.wait_for_timeout(300)
+    context.close()
+
+    assert problems == []
