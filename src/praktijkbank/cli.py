@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from praktijkbank import links
 from praktijkbank.completeness import completeness_warnings, reference_date
 from praktijkbank.contribute_cli import CONTRIBUTE_COMMANDS, add_contribute_commands
 from praktijkbank.problems import FORMATTERS, Problem, display_path
@@ -82,6 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--check", action="store_true", help="controleer of ze bijgewerkt zijn")
     mode.add_argument("--write", action="store_true", help="schrijf ze bijgewerkt weg")
     add_contribute_commands(commands, common)
+
+    check_links = commands.add_parser(
+        "check-links", parents=[common], help="controleer de links in de gebouwde site",
+        description="Controleer of elke link binnen de gebouwde site ergens heen gaat (zonder internet). "
+                    "Met --external ook of de webadressen in de praktijken nog werken; dode adressen worden "
+                    "gemeld per bestand en regel, maar maken de uitkomst niet fout (exitcode 0).")
+    check_links.add_argument("site", nargs="?", type=Path, default=Path("site"), metavar="MAP",
+                       help="de gebouwde site (standaard: site)")
+    check_links.add_argument("--external", action="store_true",
+                       help="vraag ook de webadressen in de praktijken en collecties op (internet nodig)")
+    check_links.add_argument("--format", choices=sorted(FORMATTERS), default="text",
+                       help="text (standaard), github of json, voor de dode webadressen")
     return parser
 
 
@@ -191,9 +204,30 @@ def _export_pages(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_links(arguments: argparse.Namespace) -> int:
+    """Broken internal links fail (exit 1); dead external addresses are reported but do not fail: the web
+    changes without any pull request, so a scheduled job reports them for the editors to fix."""
+    if not (arguments.site / "index.html").is_file():
+        raise UsageError(f"'{arguments.site}' is geen gebouwde site: index.html ontbreekt. Bouw eerst met `make build`.")
+    broken = links.check_site(arguments.site)
+    for link in broken:
+        print(f"{arguments.site}/{link}")
+    print(f"{len(broken)} kapotte {'link' if len(broken) == 1 else 'links'} binnen de site.", file=sys.stderr)
+    if arguments.external:
+        repository = _repository(arguments)
+        report = validate_repository(repository)
+        dead = links.dead_links(links.external_links(report, repository.schemas_dir))
+        if dead:
+            print(FORMATTERS[arguments.format](dead))
+        print(f"{len(dead)} {'webadres werkt' if len(dead) == 1 else 'webadressen werken'} niet.", file=sys.stderr)
+    return EXIT_PROBLEMS if broken else EXIT_OK
+
+
+
 def _with_repository(command: Callable[[argparse.Namespace, Repository], int]) -> Callable[[argparse.Namespace], int]:
     return lambda arguments: command(arguments, _repository(arguments))
 
 
 _COMMANDS = {"validate": _validate, "generate": _generate, "export-pages": _export_pages,
+             "check-links": _check_links,
              **{name: _with_repository(command) for name, command in CONTRIBUTE_COMMANDS.items()}}

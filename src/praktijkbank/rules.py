@@ -218,14 +218,20 @@ def url_paths(schema: dict[str, Any]) -> list[tuple[str, ...]]:
 
 def check_urls(record: Record, paths: list[tuple[str, ...]]) -> Iterator[Problem]:
     """Links on the site may only lead to web pages or e-mail: never `javascript:`, `data:` or files."""
+    for path, url in urls_in(record, paths):
+        problem = _url_problem(url.strip())
+        if problem:
+            yield record.problem(path, *problem)
+
+
+def urls_in(record: Record, paths: list[tuple[str, ...]]) -> Iterator[tuple[DataPath, str]]:
+    """Every URL in a record with where it is, for the URL rules and the external link check."""
     if record.data is None:
         return
     for pattern in paths:
         for path, value in _values_at(record.data, pattern, ()):
             if isinstance(value, str):
-                problem = _url_problem(value.strip())
-                if problem:
-                    yield record.problem(path, *problem)
+                yield path, value
 
 
 def _values_at(value: Any, pattern: tuple[str, ...], path: DataPath) -> Iterator[tuple[DataPath, Any]]:
