@@ -1,8 +1,11 @@
 """The MkDocs plugin: a thin adapter that hands the engine's pages and files to MkDocs.
 
-Validation runs in `on_config`, before MkDocs empties the output folder, so a build with bad input fails
-with the validator's own messages and leaves the previous site untouched. While serving, a failed rebuild
-keeps the last good site on screen instead of stopping the server with a traceback.
+Validation runs in `on_config`, so a build with bad input fails with the validator's own messages.
+`mkdocs build` writes into a temporary folder next to the output folder and swaps it in only when the whole
+build succeeded: MkDocs reports strict-mode warnings as an error *after* `on_post_build`, so success is
+known only in `on_shutdown`, when no `on_build_error` came. Any failure leaves the previous site untouched.
+While serving, a failed rebuild keeps the last good site on screen instead of stopping the server with a
+traceback.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from praktijkbank.problems import format_text
 from praktijkbank.repository import Repository
 from praktijkbank.site import InvalidInput, Site, build_site
+from praktijkbank.staging import discard, publish, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.praktijkbank")
 
@@ -36,10 +40,16 @@ class PraktijkbankPlugin(BasePlugin):
     def __init__(self) -> None:
         self.site = Site([], [])
         self.workers = 1
+        self.staged = False
+        self.output: Path | None = None
+        self.staging: Path | None = None
+        self.succeeded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """`mkdocs build` runs one thread, so validation may fork workers; `serve` runs threads, so it may not."""
+        """`mkdocs build` runs one thread, so validation may fork workers; `serve` runs threads, so it may not.
+        Only `mkdocs build` is staged: `serve` writes to its own temporary folder anyway."""
         self.workers = (os.cpu_count() or 1) if command == "build" else 1
+        self.staged = command == "build"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         repository = Repository(Path(config.config_file_path).parent)
@@ -52,7 +62,26 @@ class PraktijkbankPlugin(BasePlugin):
             raise InvalidInputError(f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "
                                     "in de praktijken of collecties (zie hierboven). `praktijkbank validate` toont "
                                     "dezelfde meldingen.") from None
+        if self.staged:
+            self.output = Path(config.site_dir)
+            self.staging = staging_folder(self.output)
+            config.site_dir = str(self.staging)
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.succeeded = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.succeeded = False
+
+    def on_shutdown(self) -> None:
+        if self.staging is None or self.output is None:
+            return
+        if self.succeeded:
+            publish(self.staging, self.output)
+        else:
+            discard(self.staging)
+            log.error("De vorige versie van de site in %s is niet veranderd.", self.output)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         in_nav = set(_nav_paths(config.nav or []))
