@@ -8,6 +8,7 @@ from home, and a focus ring that can be seen.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import NODE_MODULES, require_tool
+from conftest import NODE_MODULES, PROJECT_ROOT, require_tool
 from page_types import PAGE_TYPES, page_file
 from praktijkbank.urls import FACET_FOLDERS
 
@@ -156,3 +157,11 @@ def test_the_keyboard_focus_is_visible(browser, base_url: str, scheme: str) -> N
 def test_every_page_says_it_is_dutch(built_site: Path) -> None:
     pages = sorted(built_site.rglob("*.html"))
     assert [page for page in pages if BeautifulSoup(page.read_bytes(), "html.parser").html.get("lang") != "nl"] == []
+
+
+def test_the_accessibility_statement_names_the_axe_core_version_we_run() -> None:
+    """The statement says exactly what is tested; an upgrade of axe-core must update it."""
+    lock = json.loads((PROJECT_ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    version = lock["packages"]["node_modules/axe-core"]["version"]
+    statement = (PROJECT_ROOT / "docs" / "toegankelijkheid.md").read_text(encoding="utf-8")
+    assert f"axe-core (versie {version})" in statement
