@@ -107,10 +107,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
         """Keep test output readable."""
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that moves on while a file is still being sent is not an error worth a traceback."""
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 as a static host would; yields its base URL (ending in a slash)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -25,6 +25,7 @@ PAGE_TYPES: dict[str, str] = {
     "statuses overview": "status/",
     "status": "status/lopend/",
     "organisations": "organisaties/",
+    "practices due for review": "te-herzien/",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",
