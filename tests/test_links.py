@@ -10,8 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import VALID_PRACTICE, CliResult
+from conftest import PROJECT_ROOT, VALID_PRACTICE, CliResult
 from praktijkbank import links
 
 
@@ -117,3 +118,11 @@ def test_external_check_reports_dead_addresses_per_file_and_line(
                     (file, lines.index(f"    url: {fake_web}/traag") + 1, "dead-link")}
     assert "2 webadressen werken niet" in result.stderr
     assert result.code == 0
+
+
+def test_the_weekly_workflow_checks_links_on_a_freshly_built_site() -> None:
+    workflow = yaml.safe_load((PROJECT_ROOT / ".github" / "workflows" / "links.yml").read_text(encoding="utf-8"))
+    commands = [step.get("run", "") for step in workflow["jobs"]["links"]["steps"]]
+    build = next(index for index, command in enumerate(commands) if "mkdocs build" in command)
+    check = next(index for index, command in enumerate(commands) if "check-links" in command)
+    assert build < check and "--external" in commands[check]
