@@ -176,6 +176,26 @@ def test_the_repository_site_passes_the_same_checks(built_site: Path, our_script
     assert site_problems(built_site, our_scripts) == []
 
 
+def markup_vocabulary(site: Path) -> set[str]:
+    """Every element name and element@attribute pair used anywhere in the site's pages."""
+    found = set()
+    for page in site.rglob("*.html"):
+        for element in BeautifulSoup(page.read_bytes(), "html5lib").find_all(True):
+            found |= {element.name, *(f"{element.name}@{name}" for name in element.attrs)}
+    return found
+
+
+def test_hostile_text_adds_no_new_kind_of_element_or_attribute(hostile_site: Path, built_site: Path) -> None:
+    """Besides its picture (the repository's practices have none yet), the hostile build uses exactly the
+    markup the templates use for ordinary text; and its only images are the practice's own media file."""
+    media_markup = {"figure", "figcaption", "img", "img@src", "img@alt", "img@loading", "img@width", "img@height"}
+    assert markup_vocabulary(hostile_site) - markup_vocabulary(built_site) <= media_markup
+    page = hostile_site / "praktijken/xss-praktijk/index.html"
+    images = [image["src"] for image in BeautifulSoup(page.read_bytes(), "html5lib").find_all("img")]
+    assert images and all((page.parent / src).resolve().parent == (hostile_site / "media").resolve()
+                          for src in images), images
+
+
 def test_the_checks_catch_injected_markup(our_scripts: set[str]) -> None:
     """The checker itself can fail: each of these slips past a naive filter and must be reported."""
     sneaky = ['<a href=" &#x0A;JaVa&#09;script:alert(1)">x</a>', '<img src=x onerror=alert(1)>',

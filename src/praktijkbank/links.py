@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from praktijkbank import rules
+from praktijkbank.load import DataPath
 from praktijkbank.problems import Problem
 from praktijkbank.repository import COLLECTION, PRACTICE
 from praktijkbank.schemas import read_schema
@@ -66,6 +67,7 @@ class _PageParser(HTMLParser):
 
 @cache
 def _parse(page: Path) -> _PageParser:
+    """Each page is parsed once, however many links point at its anchors."""
     parser = _PageParser()
     parser.feed(page.read_text(encoding="utf-8", errors="replace"))
     return parser
@@ -106,8 +108,10 @@ def _check(site: Path, source: Path, url: str, anchors: bool = True) -> BrokenLi
 
 @dataclass(frozen=True)
 class ExternalLink:
+    """A web address in a practice or collection, with where it is (for the file:line of a report)."""
+
     record: rules.Record
-    path: tuple
+    path: DataPath
     url: str
 
 
@@ -119,12 +123,12 @@ def external_links(report: ValidationReport, schemas_dir: Path) -> list[External
             if urlsplit(url.strip()).scheme in ("http", "https")]
 
 
-def dead_links(links: Iterable[ExternalLink], answer: Callable[[str], str | None] | None = None) -> list[Problem]:
+def dead_links(links: Iterable[ExternalLink]) -> list[Problem]:
     """Problems for the addresses that do not answer; each address is asked once."""
     links = list(links)
     unique = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=AT_THE_SAME_TIME) as pool:
-        failures = dict(zip(unique, pool.map(answer or why_dead, unique)))
+        failures = dict(zip(unique, pool.map(why_dead, unique)))
     return [link.record.problem(link.path, "dead-link", f"'{link.url[:100]}' werkt niet: {failures[link.url]}.",
                                 "Zoek het nieuwe adres, of een kopie in het webarchief (web.archive.org).")
             for link in links if failures[link.url]]
