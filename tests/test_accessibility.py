@@ -165,3 +165,8 @@ def test_the_accessibility_statement_names_the_axe_core_version_we_run() -> None
     version = lock["packages"]["node_modules/axe-core"]["version"]
     statement = (PROJECT_ROOT / "docs" / "toegankelijkheid.md").read_text(encoding="utf-8")
     assert f"axe-core (versie {version})" in statement
+
+
+def test_the_not_found_page_speaks_dutch(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "404.html").read_bytes(), "html.parser")
+    assert page.h1.get_text(strip=True) == "Pagina niet gevonden"
