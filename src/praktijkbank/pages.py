@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,8 +27,9 @@ from praktijkbank.completeness import REVIEW_AFTER_YEARS, is_due_for_review, ref
 from praktijkbank.json_ld import practice_json_ld
 from praktijkbank.licenses import license_for
 from praktijkbank.markup import markdown_to_html
-from praktijkbank.model import FACETS, Catalog, Practice, by_title, newest_first, title_key
+from praktijkbank.model import FACETS, Catalog, Practice, by_title, collections_by_practice, newest_first, title_key
 from praktijkbank.outputs import Page
+from praktijkbank.qr_codes import inline_qr_codes
 from praktijkbank.related import related_practices
 from praktijkbank.rules import ALLOWED_URL_SCHEMES
 from praktijkbank.suggest import normalise
@@ -93,11 +95,15 @@ def front_matter(title: str, description: str, **extra: str) -> str:
 class PageRenderer:
     """Renders every page of the site from one catalog."""
 
-    def __init__(self, catalog: Catalog, site_url: str | None) -> None:
+    def __init__(self, catalog: Catalog, site_url: str | None, qr_cache: Path | None = None, workers: int = 1) -> None:
         self.catalog = catalog
         self.site_url = site_url
+        self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
         self.related = related_practices(catalog.practices)
+        self.collections_of = collections_by_practice(catalog)
+        self.qr_codes = inline_qr_codes((self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices),
+                                        qr_cache, workers)
         self._cards: dict[tuple[str, int, int], Markup] = {}
 
     def pages(self) -> list[Page]:
@@ -109,9 +115,17 @@ class PageRenderer:
             pages += [self.facet_value(facet, term) for term in self.catalog.vocabularies[facet].terms]
         return pages
 
-    def _render(self, url: str, template: str, title: str, description: str, head: str = "",
+    def shared(self, url: str) -> str:
+        """The absolute address of a page, as a QR code or a printed handout carries it."""
+        return urls.absolute(url, self.share_url)
+
+    def render_html(self, url: str, template: str, **context: Any) -> str:
+        """A template rendered for the page at `url`, with the same helpers every page gets."""
+        return self.environment.get_template(template).render(**self._helpers(url), **context)
+
+    def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
                 **context: Any) -> Page:
-        body = self.environment.get_template(template).render(**self._helpers(url), **context)
+        body = self.render_html(url, template, **context)
         extra = {"praktijkbank_head": head} if head else {}
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
 
@@ -123,6 +137,8 @@ class PageRenderer:
             "place": lambda practice: place_text(practice.place, self.catalog.vocabularies),
             "terms_with_counts": self.terms_with_counts,
             "card": partial(self.card, url),
+            "shared": self.shared,
+            "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
         }
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
@@ -149,18 +165,18 @@ class PageRenderer:
             url=urls.absolute(url, self.site_url) if self.site_url else "",
             json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
-        return self._render(url, "practice.md.j2", practice.title, practice.summary, head,
-                            practice=practice, related=related)
+        return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
+                            practice=practice, related=related, collections=self.collections_of.get(practice.id, []))
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
-        return self._render(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title, vocabulary.description,
+        return self.render_page(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title, vocabulary.description,
                             facet=facet, vocabulary=vocabulary, terms=self.terms_with_counts(facet))
 
     def facet_value(self, facet: str, term: Term) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
-        return self._render(urls.facet_url(facet, term.id), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
+        return self.render_page(urls.facet_url(facet, term.id), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
                             term.description, facet=facet, vocabulary=vocabulary, term=term, practices=practices)
 
     def practices_index(self) -> Page:
@@ -168,7 +184,7 @@ class PageRenderer:
         for practice in sorted(self.catalog.practices.values(), key=by_title):
             first = title_key(practice.title)[:1].upper()
             groups[first if first.isalpha() else "#"].append(practice)
-        return self._render(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
+        return self.render_page(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
                             "Alle praktijken in de praktijkbank, van A tot Z.",
                             groups=sorted(groups.items()), total=len(self.catalog.practices))
 
@@ -183,7 +199,7 @@ class PageRenderer:
                             practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
 
     def organisations_index(self) -> Page:
-        return self._render("organisaties/", "organisations.md.j2", "Organisaties",
+        return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",
                             "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
                             organisations=self.organisations)
 
@@ -209,10 +225,6 @@ class PageRenderer:
             "organisations": len(self.organisations),
             "provinces": len(self.catalog.by_value.get("provinces", {})),
         }
-        return self._render("", "home.md.j2", "Praktijkbank Sociaal Domein",
+        return self.render_page("", "home.md.j2", "Praktijkbank Sociaal Domein",
                             "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
                             newest=newest, counts=counts)
-
-
-def build_pages(catalog: Catalog, site_url: str | None = None) -> list[Page]:
-    return PageRenderer(catalog, site_url).pages()
