@@ -287,3 +287,10 @@ def test_the_presentation_view_is_a_plain_list_without_script(built_site: Path) 
     assert show.select_one(".pb-show__status")["aria-live"] == "polite"
     assert {button["aria-label"] for button in show.select("button")} == {"Vorige dia", "Volgende dia"}
     assert [script["src"] for script in show.find_all("script")] == ["../../presentatie.js"]
+
+
+@pytest.mark.parametrize("url", [collection_url(), collection_url(COLLECTION.id), practice_url(RENAMED)])
+def test_collection_headings_never_skip_a_level(built_site: Path, url: str) -> None:
+    levels = [int(heading.name[1]) for heading in article(built_site, url).find_all(["h1", "h2", "h3", "h4"])]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
