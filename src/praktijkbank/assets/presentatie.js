@@ -22,7 +22,11 @@
     slides.forEach(function (slide, position) {
       slide.hidden = position !== current;
     });
-    status.textContent = "Dia " + (current + 1) + " van " + slides.length + ": " + titleOf(slides[current]);
+    var title = document.createElement("span");
+    title.className = "pb-show__title";
+    title.textContent = ": " + titleOf(slides[current]);
+    status.textContent = "Dia " + (current + 1) + " van " + slides.length;
+    status.appendChild(title);
     if (window.history.replaceState) {
       window.history.replaceState(null, "", "#" + slides[current].id);
     }
