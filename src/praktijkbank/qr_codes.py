@@ -21,12 +21,13 @@ import segno
 ERROR_LEVEL = "m"
 FIXED_MASK = 0
 CODES_PER_WORKER = 200
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
 class InlineQr:
-    """A QR code as one SVG path on a grid of `size` × `size` modules (quiet zone included)."""
+    """A QR code as one SVG path (strokes, see inline_qr) on a grid of `size` × `size` modules, quiet zone
+    included."""
 
     size: int
     path: str
@@ -48,16 +49,19 @@ def qr_png(url: str) -> bytes:
 
 
 def inline_qr(url: str) -> InlineQr:
-    """The QR code of `url` as path data for an inline <svg>: one rectangle per run of dark modules."""
+    """The QR code of `url` as path data for an inline <svg>, drawn as segno draws it: a horizontal stroke of
+    width 1 per run of dark modules, each run placed relative to the end of the one before (a third of the
+    size of one rectangle per run, which counts at thousands of pages)."""
     code = segno.make(url, error=ERROR_LEVEL, micro=False, mask=FIXED_MASK)
     parts = []
     size = 0
     for y, row in enumerate(code.matrix_iter(border=2)):
         size += 1
-        x = 0
+        x, pen = 0, None
         for dark, run in _runs(row):
             if dark:
-                parts.append(f"M{x} {y}h{run}v1h-{run}z")
+                parts.append(f"M{x} {y}.5h{run}" if pen is None else f"m{x - pen} 0h{run}")
+                pen = x + run
             x += run
     return InlineQr(size, "".join(parts))
 
