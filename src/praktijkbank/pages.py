@@ -123,11 +123,14 @@ class PageRenderer:
         """A template rendered for the page at `url`, with the same helpers every page gets."""
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
-    def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
+    def _render(self, url: str, template: str, title: str, description: str, head: str = "",
                 **context: Any) -> Page:
         body = self.render_html(url, template, **context)
         extra = {"praktijkbank_head": head} if head else {}
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
+
+    # Other section renderers (collection_pages.py) make their themed pages the same way.
+    render_page = _render
 
     def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
         """The functions templates use, bound to the page at `url` (links are relative to it)."""
@@ -165,18 +168,18 @@ class PageRenderer:
             url=urls.absolute(url, self.site_url) if self.site_url else "",
             json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
-        return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
+        return self._render(url, "practice.md.j2", practice.title, practice.summary, head,
                             practice=practice, related=related, collections=self.collections_of.get(practice.id, []))
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
-        return self.render_page(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title, vocabulary.description,
+        return self._render(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title, vocabulary.description,
                             facet=facet, vocabulary=vocabulary, terms=self.terms_with_counts(facet))
 
     def facet_value(self, facet: str, term: Term) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
-        return self.render_page(urls.facet_url(facet, term.id), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
+        return self._render(urls.facet_url(facet, term.id), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
                             term.description, facet=facet, vocabulary=vocabulary, term=term, practices=practices)
 
     def practices_index(self) -> Page:
@@ -184,7 +187,7 @@ class PageRenderer:
         for practice in sorted(self.catalog.practices.values(), key=by_title):
             first = title_key(practice.title)[:1].upper()
             groups[first if first.isalpha() else "#"].append(practice)
-        return self.render_page(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
+        return self._render(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
                             "Alle praktijken in de praktijkbank, van A tot Z.",
                             groups=sorted(groups.items()), total=len(self.catalog.practices))
 
@@ -199,7 +202,7 @@ class PageRenderer:
                             practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
 
     def organisations_index(self) -> Page:
-        return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",
+        return self._render("organisaties/", "organisations.md.j2", "Organisaties",
                             "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
                             organisations=self.organisations)
 
@@ -225,6 +228,6 @@ class PageRenderer:
             "organisations": len(self.organisations),
             "provinces": len(self.catalog.by_value.get("provinces", {})),
         }
-        return self.render_page("", "home.md.j2", "Praktijkbank Sociaal Domein",
+        return self._render("", "home.md.j2", "Praktijkbank Sociaal Domein",
                             "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
                             newest=newest, counts=counts)
