@@ -458,7 +458,11 @@ def write_plain_config(config_file: Path, docs_dir: Path, target: Path) -> Path:
     """The project's mkdocs.yml, pointed at the exported pages and without our plugin; everything else (theme,
     search, Markdown extensions, strict mode, nav) stays, so both builds do the same work apart from the plugin.
     `watch` only matters to `mkdocs serve` and names folders that are not next to this file."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    loader = _ConfigLoader(config_file.read_text(encoding="utf-8"))
+    try:
+        config = loader.get_single_data()
+    finally:
+        loader.dispose()
     plugins = [entry for entry in config["plugins"] if _plugin_name(entry) != SITE_PLUGIN]
     if len(plugins) == len(config["plugins"]):
         raise SystemExit(f"bench: {config_file} has no `{SITE_PLUGIN}` plugin; the plain build would not differ.")

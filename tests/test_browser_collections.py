@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import base_url, browser, page  # noqa: F401 - the shared browser fixtures
 from test_collections import CATALOG, COLLECTION, decode_qr
 from praktijkbank.urls import LOCAL_SITE_URL, collection_url, practice_url, presentation_url
 
@@ -27,7 +26,7 @@ def poppler(tool: str, *arguments: str | Path) -> str:
     return subprocess.run([tool, *map(str, arguments)], capture_output=True, text=True, check=True).stdout
 
 
-def print_to_pdf(page, url: str, target: Path) -> int:  # noqa: F811 - `page` is the fixture's value
+def print_to_pdf(page, url: str, target: Path) -> int:
     """Print `url` as Chromium does for Ctrl+P on A4; returns the number of pages."""
     page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -48,7 +47,7 @@ def scanned_codes(pdf: Path, work: Path) -> set[str]:
 CHROME = ["Zoeken", "Delen en presenteren", "QR-code downloaden", "Toegankelijkheid", "Made with"]
 
 
-def test_a_collection_prints_as_a_compact_a4_handout(page, base_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_a_collection_prints_as_a_compact_a4_handout(page, base_url: str, tmp_path: Path) -> None:
     pdf = tmp_path / "collectie.pdf"
     pages = print_to_pdf(page, base_url + collection_url(COLLECTION.id), pdf)
     texts = page_texts(pdf, pages)
@@ -69,7 +68,7 @@ def test_a_collection_prints_as_a_compact_a4_handout(page, base_url: str, tmp_pa
     assert scanned_codes(pdf, tmp_path) == expected | {LOCAL_SITE_URL + collection_url(COLLECTION.id)}
 
 
-def test_a_single_practice_prints_with_a_qr_code_to_its_page(page, base_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_a_single_practice_prints_with_a_qr_code_to_its_page(page, base_url: str, tmp_path: Path) -> None:
     practice = CATALOG.practices[COLLECTION.items[0].practice]
     pdf = tmp_path / "praktijk.pdf"
     pages = print_to_pdf(page, base_url + practice_url(practice.id), pdf)
@@ -82,7 +81,7 @@ def test_a_single_practice_prints_with_a_qr_code_to_its_page(page, base_url: str
     assert scanned_codes(pdf, tmp_path) == {LOCAL_SITE_URL + practice_url(practice.id)}
 
 
-def test_the_presentation_moves_with_the_keyboard_one_practice_per_screen(page, base_url: str) -> None:  # noqa: F811
+def test_the_presentation_moves_with_the_keyboard_one_practice_per_screen(page, base_url: str) -> None:
     titles = [COLLECTION.title] + [CATALOG.practices[item.practice].title for item in COLLECTION.items]
     total = len(titles)
     page.goto(base_url + presentation_url(COLLECTION.id))
