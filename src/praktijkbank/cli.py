@@ -205,7 +205,7 @@ def _published_urls(arguments: argparse.Namespace) -> int:
     config_file = repository.root / "mkdocs.yml"
     if not config_file.is_file():
         raise UsageError(f"'{config_file}' bestaat niet; dit commando leest de site-instellingen uit mkdocs.yml.")
-    from mkdocs.config import load_config
+    from mkdocs.config import load_config  # only this command needs MkDocs; the others start faster without
 
     config = load_config(str(config_file))
     try:

@@ -102,8 +102,8 @@ class PageRenderer:
         self.environment = _environment()
         self.related = related_practices(catalog.practices)
         self.collections_of = collections_by_practice(catalog)
-        self.qr_codes = inline_qr_codes((self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices),
-                                        qr_cache, workers)
+        practice_addresses = (self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices)
+        self.qr_codes = inline_qr_codes(practice_addresses, qr_cache, workers)
         self._cards: dict[tuple[str, int, int], Markup] = {}
 
     def pages(self) -> list[Page]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import get_files
+from typing import TYPE_CHECKING
 
 from praktijkbank.problems import Problem
 from praktijkbank.site import Site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 MANIFEST_NAME = "published-urls.txt"
 HOME = "./"
@@ -58,7 +59,10 @@ def site_page_urls(site: Site) -> set[str]:
 
 
 def docs_page_urls(config: MkDocsConfig) -> set[str]:
-    """The hand-written pages in docs_dir, as MkDocs will publish them (excluded files left out)."""
+    """The hand-written pages in docs_dir, as MkDocs will publish them (excluded files left out). MkDocs is
+    imported here, not on top: the `praktijkbank` command imports this module and must start fast."""
+    from mkdocs.structure.files import get_files
+
     return {url for file in get_files(config) if not file.inclusion.is_excluded()
             if (url := page_url(file.dest_uri))}
 

@@ -30,4 +30,5 @@ def redirect_files(catalog: Catalog, environment: jinja2.Environment) -> list[Ou
 
 def _aliases(make_url: Callable[[str], str], records: dict) -> list[tuple[str, str, str]]:
     """(old URL, new URL, title) for each alias of each record."""
-    return [(make_url(alias), make_url(record.id), record.title) for record in records.values() for alias in record.aliases]
+    return [(make_url(alias), make_url(record.id), record.title)
+            for record in records.values() for alias in record.aliases]
