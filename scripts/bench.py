@@ -458,7 +458,11 @@ def write_plain_config(config_file: Path, docs_dir: Path, target: Path) -> Path:
     """The project's mkdocs.yml, pointed at the exported pages and without our plugin; everything else (theme,
     search, Markdown extensions, strict mode, nav) stays, so both builds do the same work apart from the plugin.
     `watch` only matters to `mkdocs serve` and names folders that are not next to this file."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    loader = _ConfigLoader(config_file.read_text(encoding="utf-8"))
+    try:
+        config = loader.get_single_data()
+    finally:
+        loader.dispose()
     plugins = [entry for entry in config["plugins"] if _plugin_name(entry) != SITE_PLUGIN]
     if len(plugins) == len(config["plugins"]):
         raise SystemExit(f"bench: {config_file} has no `{SITE_PLUGIN}` plugin; the plain build would not differ.")
@@ -467,6 +471,20 @@ def write_plain_config(config_file: Path, docs_dir: Path, target: Path) -> Path:
     del config["watch"]
     target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs' `!ENV` tag, resolved now: the plain config is written as plain YAML."""
+
+
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, ..., default]`: the first variable that is set, else the default."""
+    values = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    *names, default = values if len(values) > 1 else (*values, None)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _environment_value)
 
 
 def _plugin_name(entry: str | dict[str, Any]) -> str:

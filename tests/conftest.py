@@ -141,3 +141,17 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url: str) -> Iterator[object]:
+    """A fresh page that records console errors, script errors and any request that leaves the site."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda message: message.type == "error" and tab.problems.append(message.text))
+    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+    tab.on("request", lambda request: request.url.startswith((base_url, "data:", "blob:"))
+           or tab.problems.append(f"external request: {request.url}"))
+    yield tab
+    context.close()

@@ -1,32 +1,17 @@
 """The built site in headless Chromium, as a library consultant uses it: on a desktop and on a phone.
 
 Debian's Chromium is driven by Playwright; no browser is downloaded. Without Chromium these tests skip,
-except in CI (CI=true), where a missing browser is a failure.
+except in CI (CI=true), where a missing browser is a failure. The browser fixtures live in conftest.py, so that
+every browser test file shares one Chromium.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 320, "height": 640}
-
-
-@pytest.fixture
-def page(browser, base_url: str) -> Iterator[object]:
-    """A fresh page that records console errors, script errors and any request that leaves the site."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.problems = []
-    tab.on("console", lambda message: message.type == "error" and tab.problems.append(message.text))
-    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
-    tab.on("request", lambda request: request.url.startswith((base_url, "data:", "blob:"))
-           or tab.problems.append(f"external request: {request.url}"))
-    yield tab
-    context.close()
 
 
 def test_the_home_page_loads_without_errors_or_outside_requests(page, base_url: str) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from praktijkbank.urls import absolute, facet_url, practice_url, relative, source_path
+from praktijkbank.urls import (absolute, collection_url, embed_url, facet_url, is_local, practice_url,
+                               presentation_url, relative, source_path)
 
 
 @pytest.mark.parametrize(("from_url", "to_url", "link"), [
@@ -29,3 +30,17 @@ def test_the_published_url_scheme() -> None:
     assert source_path("") == "index.md"
     assert absolute("praktijken/x/", "https://example.org/bank/") == "https://example.org/bank/praktijken/x/"
     assert absolute("praktijken/x/", None) == "/praktijken/x/"
+
+
+def test_the_collection_url_scheme() -> None:
+    assert collection_url() == "collecties/"
+    assert collection_url("congres-2027") == "collecties/congres-2027/"
+    assert presentation_url("congres-2027") == "collecties/congres-2027/presentatie/"
+    assert embed_url("congres-2027") == "collecties/congres-2027/embed/"
+
+
+@pytest.mark.parametrize(("site_url", "local"), [("http://localhost:8000/", True), ("http://127.0.0.1:8000/", True),
+                                                 ("https://example.github.io/praktijkbank/", False),
+                                                 ("https://localhost.example.org/", False)])
+def test_a_local_site_address_is_recognised(site_url: str, local: bool) -> None:
+    assert is_local(site_url) is local

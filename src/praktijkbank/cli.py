@@ -17,6 +17,7 @@ from praktijkbank import links
 from praktijkbank.completeness import completeness_warnings, reference_date
 from praktijkbank.contribute_cli import CONTRIBUTE_COMMANDS, add_contribute_commands
 from praktijkbank.problems import FORMATTERS, Problem, display_path
+from praktijkbank.published_urls import MANIFEST_NAME, manifest_diff, manifest_text, published_urls
 from praktijkbank.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.generated import stale_files
 from praktijkbank.site import InvalidInput, build_site, write_site
@@ -95,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="vraag ook de webadressen in de praktijken en collecties op (internet nodig)")
     check_links.add_argument("--format", choices=sorted(FORMATTERS), default="text",
                        help="text (standaard), github of json, voor de dode webadressen")
+    published = commands.add_parser(
+        "published-urls", parents=[common], help="werk de lijst van gepubliceerde adressen bij",
+        description=f"Vergelijk {MANIFEST_NAME} met de adressen die de site nu publiceert. Een adres in de lijst "
+                    "moet blijven werken; nieuwe adressen zet je er met --update bij.")
+    action = published.add_mutually_exclusive_group(required=True)
+    action.add_argument("--check", action="store_true", help="meld nieuwe en verdwenen adressen")
+    action.add_argument("--update", action="store_true", help=f"schrijf {MANIFEST_NAME} opnieuw")
     return parser
 
 
@@ -223,6 +231,39 @@ def _check_links(arguments: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if broken else EXIT_OK
 
 
+def _published_urls(arguments: argparse.Namespace) -> int:
+    """Compare or rewrite the manifest; the addresses are those `mkdocs build` would publish."""
+    repository = _repository(arguments)
+    config_file = repository.root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise UsageError(f"'{config_file}' bestaat niet; dit commando leest de site-instellingen uit mkdocs.yml.")
+    from mkdocs.config import load_config  # only this command needs MkDocs; the others start faster without
+
+    config = load_config(str(config_file))
+    try:
+        site = build_site(repository, config.site_url or None, workers=os.cpu_count() or 1)
+    except InvalidInput as error:
+        print(FORMATTERS["text"](error.problems))
+        print(_summary(error.problems, []), file=sys.stderr)
+        return EXIT_PROBLEMS
+    addresses = published_urls(config, site)
+    path = repository.root / MANIFEST_NAME
+    if arguments.update:
+        path.write_text(manifest_text(addresses), encoding="utf-8")
+        print(f"{MANIFEST_NAME} bijgewerkt: {len(addresses)} adressen.", file=sys.stderr)
+        return EXIT_OK
+    diff = manifest_diff(path, addresses)
+    for address in diff.added:
+        print(f"nieuw, nog niet in {MANIFEST_NAME}: {address}")
+    for address in diff.removed:
+        print(f"verdwenen, wel in {MANIFEST_NAME}: {address}")
+    if diff.up_to_date:
+        print(f"{MANIFEST_NAME} is bijgewerkt: {len(addresses)} adressen.", file=sys.stderr)
+        return EXIT_OK
+    print(f"{MANIFEST_NAME} is niet bijgewerkt. Verdwenen adressen los je op met `aliases`; nieuwe zet je "
+          "erbij met `praktijkbank published-urls --update`.", file=sys.stderr)
+    return EXIT_PROBLEMS
+
 
 def _with_repository(command: Callable[[argparse.Namespace, Repository], int]) -> Callable[[argparse.Namespace], int]:
     return lambda arguments: command(arguments, _repository(arguments))
@@ -230,4 +271,5 @@ def _with_repository(command: Callable[[argparse.Namespace, Repository], int]) -
 
 _COMMANDS = {"validate": _validate, "generate": _generate, "export-pages": _export_pages,
              "check-links": _check_links,
+             "published-urls": _published_urls,
              **{name: _with_repository(command) for name, command in CONTRIBUTE_COMMANDS.items()}}

@@ -171,6 +171,23 @@ def newest_first(practices: Iterable[Practice]) -> list[Practice]:
     return sorted(by_id, key=lambda practice: practice.added, reverse=True)
 
 
+def newest_collections_first(collections: Iterable[Collection]) -> list[Collection]:
+    """Newest first by the date that matters to a reader: the event's date, or the day the collection was
+    added when it has no event; the same date by id, so the order never depends on the input order."""
+    by_id = sorted(collections, key=lambda collection: collection.id)
+    return sorted(by_id, key=lambda collection: collection.event.date if collection.event else collection.added,
+                  reverse=True)
+
+
+def collections_by_practice(catalog: Catalog) -> dict[str, list[Collection]]:
+    """For each practice, the collections it appears in, in the order of the collections index."""
+    found: dict[str, list[Collection]] = defaultdict(list)
+    for collection in newest_collections_first(catalog.collections.values()):
+        for practice_id in dict.fromkeys(item.practice for item in collection.items):
+            found[practice_id].append(collection)
+    return dict(found)
+
+
 def _tuple(values: list[Any] | None, make: Any = None) -> tuple:
     return tuple(make(**value) if make else value for value in values or ())
 

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,8 +27,9 @@ from praktijkbank.completeness import REVIEW_AFTER_YEARS, is_due_for_review, ref
 from praktijkbank.json_ld import practice_json_ld
 from praktijkbank.licenses import license_for
 from praktijkbank.markup import markdown_to_html
-from praktijkbank.model import FACETS, Catalog, Practice, by_title, newest_first, title_key
+from praktijkbank.model import FACETS, Catalog, Practice, by_title, collections_by_practice, newest_first, title_key
 from praktijkbank.outputs import Page
+from praktijkbank.qr_codes import inline_qr_codes
 from praktijkbank.related import related_practices
 from praktijkbank.rules import ALLOWED_URL_SCHEMES
 from praktijkbank.suggest import normalise
@@ -93,11 +95,15 @@ def front_matter(title: str, description: str, **extra: str) -> str:
 class PageRenderer:
     """Renders every page of the site from one catalog."""
 
-    def __init__(self, catalog: Catalog, site_url: str | None) -> None:
+    def __init__(self, catalog: Catalog, site_url: str | None, qr_cache: Path | None = None, workers: int = 1) -> None:
         self.catalog = catalog
         self.site_url = site_url
+        self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
         self.related = related_practices(catalog.practices)
+        self.collections_of = collections_by_practice(catalog)
+        practice_addresses = (self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices)
+        self.qr_codes = inline_qr_codes(practice_addresses, qr_cache, workers)
         self._cards: dict[tuple[str, int, int], Markup] = {}
 
     def pages(self) -> list[Page]:
@@ -109,11 +115,22 @@ class PageRenderer:
             pages += [self.facet_value(facet, term) for term in self.catalog.vocabularies[facet].terms]
         return pages
 
+    def shared(self, url: str) -> str:
+        """The absolute address of a page, as a QR code or a printed handout carries it."""
+        return urls.absolute(url, self.share_url)
+
+    def render_html(self, url: str, template: str, **context: Any) -> str:
+        """A template rendered for the page at `url`, with the same helpers every page gets."""
+        return self.environment.get_template(template).render(**self._helpers(url), **context)
+
     def _render(self, url: str, template: str, title: str, description: str, head: str = "",
                 **context: Any) -> Page:
-        body = self.environment.get_template(template).render(**self._helpers(url), **context)
+        body = self.render_html(url, template, **context)
         extra = {"praktijkbank_head": head} if head else {}
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
+
+    # Other section renderers (collection_pages.py) make their themed pages the same way.
+    render_page = _render
 
     def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
         """The functions templates use, bound to the page at `url` (links are relative to it)."""
@@ -123,6 +140,8 @@ class PageRenderer:
             "place": lambda practice: place_text(practice.place, self.catalog.vocabularies),
             "terms_with_counts": self.terms_with_counts,
             "card": partial(self.card, url),
+            "shared": self.shared,
+            "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
         }
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
@@ -150,7 +169,7 @@ class PageRenderer:
             json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
         return self._render(url, "practice.md.j2", practice.title, practice.summary, head,
-                            practice=practice, related=related)
+                            practice=practice, related=related, collections=self.collections_of.get(practice.id, []))
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
@@ -212,7 +231,3 @@ class PageRenderer:
         return self._render("", "home.md.j2", "Praktijkbank Sociaal Domein",
                             "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
                             newest=newest, counts=counts)
-
-
-def build_pages(catalog: Catalog, site_url: str | None = None) -> list[Page]:
-    return PageRenderer(catalog, site_url).pages()

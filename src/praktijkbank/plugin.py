@@ -14,7 +14,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -22,10 +22,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from praktijkbank.problems import format_text
+from praktijkbank.problems import Problem, format_text
+from praktijkbank.published_urls import lost_urls, manifest_path, published_urls
 from praktijkbank.repository import Repository
 from praktijkbank.site import InvalidInput, Site, build_site
 from praktijkbank.staging import discard, publish, staging_folder
+from praktijkbank.urls import is_local
 
 log = logging.getLogger("mkdocs.plugins.praktijkbank")
 
@@ -40,7 +42,7 @@ class PraktijkbankPlugin(BasePlugin):
     def __init__(self) -> None:
         self.site = Site([], [])
         self.workers = 1
-        self.staged = False
+        self.command = ""
         self.output: Path | None = None
         self.staging: Path | None = None
         self.succeeded = False
@@ -49,20 +51,26 @@ class PraktijkbankPlugin(BasePlugin):
         """`mkdocs build` runs one thread, so validation may fork workers; `serve` runs threads, so it may not.
         Only `mkdocs build` is staged: `serve` writes to its own temporary folder anyway."""
         self.workers = (os.cpu_count() or 1) if command == "build" else 1
-        self.staged = command == "build"
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         repository = Repository(Path(config.config_file_path).parent)
         try:
             self.site = build_site(repository, config.site_url or None, workers=self.workers)
         except InvalidInput as error:
-            for line in format_text(error.problems).splitlines():
-                log.error(line)
             count = len(error.problems)
-            raise InvalidInputError(f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "
+            _refuse(error.problems, f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "
                                     "in de praktijken of collecties (zie hierboven). `praktijkbank validate` toont "
-                                    "dezelfde meldingen.") from None
-        if self.staged:
+                                    "dezelfde meldingen.")
+        if self.command == "build" and is_local(config.site_url or ""):
+            log.info(f"Het adres van de site is {config.site_url}: de QR-codes wijzen dus naar localhost en werken "
+                     "alleen op deze computer. Zet PRAKTIJKBANK_SITE_URL op het echte adres van de site voor een "
+                     "publieke versie.")
+        lost = lost_urls(manifest_path(config), published_urls(config, self.site))
+        if lost:
+            _refuse(lost, f"De site is niet gebouwd: {len(lost)} gepubliceerde "
+                          f"{'adres zou' if len(lost) == 1 else 'adressen zouden'} verdwijnen (zie hierboven).")
+        if self.command == "build":
             self.output = Path(config.site_dir)
             self.staging = staging_folder(self.output)
             config.site_dir = str(self.staging)
@@ -95,6 +103,13 @@ class PraktijkbankPlugin(BasePlugin):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.builder = _keep_last_good_site(server.builder)
         return server
+
+
+def _refuse(problems: list[Problem], summary: str) -> NoReturn:
+    """Log every problem on its own line, then stop the build before anything is written."""
+    for line in format_text(problems).splitlines():
+        log.error(line)
+    raise InvalidInputError(summary) from None
 
 
 def _keep_last_good_site(builder: Callable[..., Any]) -> Callable[..., Any]:

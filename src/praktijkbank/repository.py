@@ -33,6 +33,11 @@ class Repository:
         return self.root / "schemas"
 
     @property
+    def qr_cache_file(self) -> Path:
+        """QR codes kept between builds (see qr_codes.py); not committed."""
+        return self.root / ".cache" / "praktijkbank" / "qr-codes.json"
+
+    @property
     def vocabularies_file(self) -> Path:
         return self.schemas_dir / "vocabularies.yml"
 

@@ -13,7 +13,9 @@ from pathlib import Path
 from praktijkbank.exports import export_files
 from praktijkbank.model import Catalog, build_catalog
 from praktijkbank.outputs import OutputFile, Page
-from praktijkbank.pages import build_pages
+from praktijkbank.collection_pages import CollectionRenderer
+from praktijkbank.pages import PageRenderer
+from praktijkbank.redirects import redirect_files
 from praktijkbank.problems import Problem
 from praktijkbank.repository import Repository
 from praktijkbank.validate import validate_repository
@@ -43,7 +45,10 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
 def build_site(repository: Repository, site_url: str | None = None, workers: int = 1) -> Site:
     """Every page and file of the site; raises InvalidInput, with all problems, on bad input."""
     catalog = load_catalog(repository, workers)
-    return Site(build_pages(catalog, site_url), export_files(catalog, site_url) + media_files(repository, catalog))
+    renderer = PageRenderer(catalog, site_url, repository.qr_cache_file, workers)
+    collections = CollectionRenderer(renderer)
+    files = export_files(catalog, site_url) + collections.files() + redirect_files(catalog, renderer.environment)
+    return Site(renderer.pages() + collections.pages(), files + media_files(repository, catalog))
 
 
 def write_site(site: Site, docs_dir: Path, target: Path) -> int:

@@ -5,9 +5,14 @@ Paths are relative to the site root and end in a slash (MkDocs' directory URLs):
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 PRACTICES = "praktijken"
 REVIEW = "te-herzien/"
 """Practices due for review; at the top level, so no practice id can ever take its address."""
+COLLECTIONS = "collecties"
+# The address `mkdocs build` uses when PRAKTIJKBANK_SITE_URL is not set (see mkdocs.yml).
+LOCAL_SITE_URL = "http://localhost:8000/"
 
 FACET_FOLDERS = {
     "themes": "themas",
@@ -22,10 +27,29 @@ def practice_url(practice_id: str) -> str:
     return f"{PRACTICES}/{practice_id}/"
 
 
+def collection_url(collection_id: str | None = None) -> str:
+    """The index of all collections (`collecties/`) or one collection (`collecties/<id>/`)."""
+    return f"{COLLECTIONS}/{collection_id}/" if collection_id else f"{COLLECTIONS}/"
+
+
+def presentation_url(collection_id: str) -> str:
+    return f"{collection_url(collection_id)}presentatie/"
+
+
+def embed_url(collection_id: str) -> str:
+    return f"{collection_url(collection_id)}embed/"
+
+
 def facet_url(facet: str, value: str | None = None) -> str:
     """The overview of one vocabulary (`themas/`) or of one value in it (`themas/laaggeletterdheid/`)."""
     folder = FACET_FOLDERS[facet]
     return f"{folder}/{value}/" if value else f"{folder}/"
+
+
+def is_local(site_url: str) -> bool:
+    """A site address on this computer: QR codes to it only work here."""
+    host = urlsplit(site_url).hostname or ""
+    return host in ("localhost", "127.0.0.1", "::1")
 
 
 def source_path(url: str) -> str:
