@@ -22,10 +22,14 @@ def redirect_files(catalog: Catalog, environment: jinja2.Environment) -> list[Ou
     redirects: list[tuple[str, str, str]] = []
     for make_url, records in ((urls.practice_url, catalog.practices), (urls.collection_url, catalog.collections)):
         redirects += _aliases(make_url, records)
-    return [
-        OutputFile(f"{old}index.html", template.render(title=title, target=urls.relative(old, new)).encode("utf-8"))
-        for old, new, title in sorted(redirects)
-    ]
+    return [OutputFile(f"{old}index.html", _redirect_page(template, old, new, title))
+            for old, new, title in sorted(redirects)]
+
+
+def _redirect_page(template: jinja2.Template, old: str, new: str, title: str) -> bytes:
+    """Links relative to the old address, so the page works wherever the site is hosted."""
+    return template.render(title=title, target=urls.relative(old, new),
+                           icon=urls.relative(old, urls.THEME_FAVICON)).encode("utf-8")
 
 
 def _aliases(make_url: Callable[[str], str], records: dict) -> list[tuple[str, str, str]]:

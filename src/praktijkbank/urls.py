@@ -8,6 +8,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 PRACTICES = "praktijken"
+# The theme's icon, for the pages the engine writes without the theme; the link checker proves it is there.
+THEME_FAVICON = "assets/images/favicon.png"
 REVIEW = "te-herzien/"
 """Practices due for review; at the top level, so no practice id can ever take its address."""
 COLLECTIONS = "collecties"
