@@ -91,11 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
                     "Met --external ook of de webadressen in de praktijken nog werken; dode adressen worden "
                     "gemeld per bestand en regel, maar maken de uitkomst niet fout (exitcode 0).")
     check_links.add_argument("site", nargs="?", type=Path, default=Path("site"), metavar="MAP",
-                       help="de gebouwde site (standaard: site)")
+                             help="de gebouwde site (standaard: site)")
     check_links.add_argument("--external", action="store_true",
-                       help="vraag ook de webadressen in de praktijken en collecties op (internet nodig)")
+                             help="vraag ook de webadressen in de praktijken en collecties op (internet nodig)")
     check_links.add_argument("--format", choices=sorted(FORMATTERS), default="text",
-                       help="text (standaard), github of json, voor de dode webadressen")
+                             help="text (standaard), github of json, voor de dode webadressen")
+
     published = commands.add_parser(
         "published-urls", parents=[common], help="werk de lijst van gepubliceerde adressen bij",
         description=f"Vergelijk {MANIFEST_NAME} met de adressen die de site nu publiceert. Een adres in de lijst "
