@@ -1,10 +1,13 @@
 """Benchmark the project's speed goals on synthetic repositories.
 
-Two benchmarks, each comparing our tool with a yardstick on exactly the same generated practices:
+Three benchmarks, each comparing our tool with a yardstick on exactly the same generated practices:
 - validate: `praktijkbank validate` against check-jsonschema;
 - site: `mkdocs build` with the praktijkbank plugin (which validates and renders every page in memory) against
   MkDocs building the same pages from plain Markdown files, written beforehand by `praktijkbank export-pages`.
   What the plain build cannot do is exactly what the plugin adds, so the ratio shows the plugin's cost.
+- search: the Pagefind index our build writes against mkdocs-material's built-in search on the same pages:
+  the index's share of the build, and in headless Chromium (/usr/bin/chromium, driven by Playwright) the bytes
+  transferred until the first result of a query and the time from the last keystroke to the results.
 
 The speed goals of the project are checked here, not in the unit tests: timings on a shared CI machine are
 too noisy to fail a build on, but a human comparing these tables between commits sees a regression at once.
@@ -13,13 +16,16 @@ Goals:
 - 1,000 practices validated in under 1 s;
 - validation at least 2x faster than check-jsonschema on the same files;
 - a site build with the plugin at most 1.25x as slow as the plain build, at 1,000 and 5,000 practices;
-- a site build of 5,000 practices in under 1 GB of memory.
+- a site build of 5,000 practices in under 1 GB of memory;
+- search at 10,000 practices: first results after at most 300 KB of search files, results at most 100 ms after
+  the last keystroke once loaded, and indexing adding at most 30% to the build.
 
 Usage (from the repository root, with the project's virtual environment):
 
     .venv/bin/python scripts/bench.py              # both benchmarks, 3 repetitions (several minutes)
     .venv/bin/python scripts/bench.py --validate   # validation only: 100, 1000 and 10000 practices
     .venv/bin/python scripts/bench.py --site       # site build only: 100, 1000 and 5000 practices
+    .venv/bin/python scripts/bench.py --search     # search only: 1000 and 10000 practices
     .venv/bin/python scripts/bench.py --quick      # 100 and 1000 practices, 1 repetition
     .venv/bin/python scripts/bench.py --sizes 100,1000 --site-sizes 1000 --repeat 5
 
@@ -31,6 +37,9 @@ or quieter during the run affects both sides alike.
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import math
 import os
 import random
 import shutil
@@ -38,9 +47,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +68,15 @@ CHILD_ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 DEFAULT_SIZES = (100, 1000, 10000)
 DEFAULT_SITE_SIZES = (100, 1000, 5000)
+DEFAULT_SEARCH_SIZES = (1000, 10000)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+# Words the generated practices use: the first is typed on a fresh page, the others once search is loaded.
+FIRST_QUERY = "voorlezen"
+LOADED_QUERIES = ("mantelzorgers", "geldzaken", "nieuwkomers")
+KEYSTROKE_TIMEOUT_MS = 120_000  # Material's search at 10,000 practices can take minutes; slower counts as inf
+SEARCH_GOAL_KB, KEYSTROKE_GOAL_MS, INDEX_SHARE_GOAL = 300, 100, 0.30
 QUICK_SIZES = (100, 1000)
 SITE_PLUGIN = "praktijkbank"
 
@@ -189,17 +209,21 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                                                  "the site build with the plugin against plain MkDocs.")
     parser.add_argument("--validate", action="store_true", help="run the validation benchmark")
     parser.add_argument("--site", action="store_true", help="run the site build benchmark")
+    parser.add_argument("--search", action="store_true", help="run the search benchmark (needs Chromium)")
     parser.add_argument("--sizes", type=_parse_sizes, default=None,
                         help="comma-separated numbers of practices to validate (default: 100,1000,10000)")
     parser.add_argument("--site-sizes", type=_parse_sizes, default=None,
                         help="comma-separated numbers of practices to build a site of (default: 100,1000,5000)")
+    parser.add_argument("--search-sizes", type=_parse_sizes, default=None,
+                        help="comma-separated numbers of practices to search in (default: 1000,10000)")
     parser.add_argument("--repeat", type=int, default=None, help="timed runs per side and size (default: 3)")
     parser.add_argument("--quick", action="store_true", help="sizes 100,1000 and one repetition")
     arguments = parser.parse_args(argv)
-    if not (arguments.validate or arguments.site):
-        arguments.validate = arguments.site = True
+    if not (arguments.validate or arguments.site or arguments.search):
+        arguments.validate = arguments.site = arguments.search = True
     arguments.sizes = arguments.sizes or (QUICK_SIZES if arguments.quick else DEFAULT_SIZES)
     arguments.site_sizes = arguments.site_sizes or (QUICK_SIZES if arguments.quick else DEFAULT_SITE_SIZES)
+    arguments.search_sizes = arguments.search_sizes or ((1000,) if arguments.quick else DEFAULT_SEARCH_SIZES)
     arguments.repeat = arguments.repeat or (1 if arguments.quick else 3)
     if arguments.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -582,6 +606,202 @@ SITE = Benchmark(
 )
 
 
+@dataclass(frozen=True)
+class SearchUi:
+    """How the benchmark drives one search engine's interface in the browser."""
+
+    name: str
+    path: str
+    input: str
+    done: str  # JavaScript: (query) => true once results for `query` are on screen
+    own_files: tuple[str, ...]  # URL parts of the search's own files (index, worker, wasm, interface)
+
+
+@dataclass(frozen=True)
+class BrowserSearch:
+    """One engine in headless Chromium: what a fresh visitor fetches until the first result appears,
+    and how long results take after the last keystroke once search is loaded."""
+
+    total_kb: float
+    search_kb: float
+    first_result_s: float
+    keystroke_ms: list[float]
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    count: int
+    build_s: float  # our whole `mkdocs build`, the search index included
+    index_s: float  # the search index step alone
+    theme_build_s: float  # MkDocs with Material's search on the exported pages
+    theme_index_kb: float  # search/search_index.json as served
+    theme_index_gzip_kb: float  # the same, as a server that compresses would send it
+    ours: BrowserSearch
+    theirs: BrowserSearch
+
+
+OUR_SEARCH = SearchUi(
+    "Pagefind", "zoeken/", "#pb-search-q",
+    "q => document.querySelector('.pb-search__output').getAttribute('aria-busy') === 'false'"
+    " && document.querySelector('.pb-search__status').textContent.includes(q)"
+    " && document.querySelector('.pb-result') !== null",
+    ("/pagefind/", "/javascripts/zoeken.js"))
+THEME_SEARCH = SearchUi(
+    "Material", "", ".md-search__input",
+    "q => document.querySelector('.md-search__input').value === q"
+    " && document.querySelectorAll('.md-search-result__item').length > 0",
+    ("/search/", "/workers/", "/lunr/"))
+# Records the last keystroke and the last change to the page, so latency is measured inside the browser.
+INSTRUMENT = """
+window.__bench = {lastKey: 0, changed: 0};
+addEventListener("keydown", () => { window.__bench.lastKey = performance.now(); }, true);
+new MutationObserver(() => { window.__bench.changed = performance.now(); })
+  .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+"""
+
+
+def benchmark_search(count: int) -> SearchRow:
+    """Build the same generated practices twice: with our plugin (Pagefind index) and, from the exported pages,
+    with Material's search; time our index step on its own; then search both sites in Chromium."""
+    with tempfile.TemporaryDirectory(prefix=f"praktijkbank-bench-search-{count}-") as directory:
+        work = Path(directory)
+        root, pages = work / "repository", work / "pages"
+        generate_and_describe(root, count)
+        shutil.copy2(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
+        run_clean(export_command(root, pages), count)
+        theme_config = write_theme_search_config(write_plain_config(root / "mkdocs.yml", pages, work / "plain.yml"))
+        ours_dir, theme_dir = work / "ours", work / "theme"
+        build = run_clean(build_command(root / "mkdocs.yml", ours_dir), count)
+        index = run_clean(index_command(ours_dir), count)
+        theme_build = run_clean(build_command(theme_config, theme_dir), count)
+        print(f"{count}: built both sites; measuring in Chromium", file=sys.stderr, flush=True)
+        theme_index = (theme_dir / "search" / "search_index.json").read_bytes()
+        ours, theirs = measure_in_browser(ours_dir, OUR_SEARCH), measure_in_browser(theme_dir, THEME_SEARCH)
+        return SearchRow(count, build.seconds, index.seconds, theme_build.seconds, len(theme_index) / 1024,
+                         len(gzip.compress(theme_index)) / 1024, ours, theirs)
+
+
+def write_theme_search_config(plain_config: Path) -> Path:
+    """The plain build with Material's own search switched on and Material's own header (which holds its
+    search box) instead of ours."""
+    config = yaml.safe_load(plain_config.read_text(encoding="utf-8"))
+    config["plugins"] = [{"search": {"lang": "nl"}}, *config["plugins"]]
+    del config["theme"]["custom_dir"]
+    target = plain_config.with_name("theme-search.yml")
+    target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def index_command(site_dir: Path) -> list[str]:
+    """The build's search index step on its own, on an already built site (it writes the same files again)."""
+    code = "import sys, pathlib, praktijkbank.search_index as s; s.build_search_index(pathlib.Path(sys.argv[1]))"
+    return [sys.executable, "-c", code, str(site_dir)]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the benchmark's output readable."""
+
+
+def measure_in_browser(site_dir: Path, ui: SearchUi) -> BrowserSearch:
+    """A fresh visitor (no cache) types a word; then, with search loaded, more words, one after the other."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_init_script(INSTRUMENT)
+            page = context.new_page()
+            transfers: list[tuple[str, int]] = []
+            page.on("requestfinished", lambda request: transfers.append((request.url, _transferred(request))))
+            started = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{ui.path}")
+            page.locator(ui.input).click()
+            page.keyboard.type(FIRST_QUERY)
+            page.wait_for_function(ui.done, arg=FIRST_QUERY, timeout=600_000)
+            first_result = time.perf_counter() - started
+            until_first = list(transfers)
+            keystrokes = [_keystroke_to_results(page, ui, query) for query in LOADED_QUERIES]
+            browser.close()
+    finally:
+        server.shutdown()
+    search_bytes = sum(size for url, size in until_first if any(part in url for part in ui.own_files))
+    return BrowserSearch(sum(size for _, size in until_first) / 1024, search_bytes / 1024, first_result,
+                         keystrokes)
+
+
+def _transferred(request: Any) -> int:
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def _keystroke_to_results(page: Any, ui: SearchUi, query: str) -> float:
+    """Type `query` as a person does, wait until its results are shown and the page is quiet for half a second,
+    and return the time from the last keydown to the last change of the page, in milliseconds (inf when the
+    results did not come within KEYSTROKE_TIMEOUT_MS)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.locator(ui.input).fill("")
+    page.keyboard.type(query, delay=40)
+    try:
+        page.wait_for_function(ui.done, arg=query, timeout=KEYSTROKE_TIMEOUT_MS)
+    except PlaywrightTimeout:
+        return math.inf
+    while True:
+        before = page.evaluate("window.__bench.changed")
+        page.wait_for_timeout(500)
+        if page.evaluate("window.__bench.changed") == before:
+            return page.evaluate("window.__bench.changed - window.__bench.lastKey")
+
+
+def format_search_table(rows: Sequence[SearchRow]) -> str:
+    """Our index against Material's built-in search, per size, then the goals with a verdict."""
+    lines = ["search: Pagefind (ours) vs Material's built-in search (theme), one run each; timings on a shared "
+             "machine are noisy",
+             f"{'N':>6}  {'build s':>7}  {'index s':>7}  {'index adds':>10}  {'theme build s':>13}  "
+             f"{'theme index KB':>14}  {'gzipped KB':>10}"]
+    lines.append("-" * len(lines[-1]))
+    for row in rows:
+        lines.append(f"{row.count:>6}  {row.build_s:>7.2f}  {row.index_s:>7.2f}  {_index_share(row):>9.0%}  "
+                     f"{row.theme_build_s:>13.2f}  {row.theme_index_kb:>14.0f}  {row.theme_index_gzip_kb:>10.0f}")
+    header = (f"{'N':>6}  {'engine':<8}  {'KB to 1st result':>16}  {'search KB':>9}  {'1st result s':>12}  "
+              f"{'keystroke ms (median, max)':>26}")
+    lines += ["", header, "-" * len(header)]
+    for row in rows:
+        for engine, result in ((OUR_SEARCH.name, row.ours), (THEME_SEARCH.name, row.theirs)):
+            lines.append(f"{row.count:>6}  {engine:<8}  {result.total_kb:>16.0f}  {result.search_kb:>9.0f}  "
+                         f"{result.first_result_s:>12.2f}  {statistics.median(result.keystroke_ms):>17.0f}, "
+                         f"{max(result.keystroke_ms):>6.0f}")
+        lines.append(f"{'':>6}  {'ratio':<8}  {row.theirs.total_kb / row.ours.total_kb:>15.1f}x  "
+                     f"{row.theirs.search_kb / row.ours.search_kb:>8.1f}x  (theme / ours)")
+    lines += ["", *search_verdicts(rows)]
+    return "\n".join(lines)
+
+
+def _index_share(row: SearchRow) -> float:
+    """How much the index adds to the rest of the build."""
+    return row.index_s / (row.build_s - row.index_s)
+
+
+def search_verdicts(rows: Sequence[SearchRow]) -> list[str]:
+    """The three search goals at 10,000 practices, or NOT MEASURED when that size was left out."""
+    row = next((row for row in rows if row.count == 10000), None)
+    if row is None:
+        return ["Goal: search goals at 10,000 practices: NOT MEASURED (add 10000 to --search-sizes)"]
+    keystroke = statistics.median(row.ours.keystroke_ms)
+    checks = [(f"first results after at most {SEARCH_GOAL_KB} KB of search files", row.ours.search_kb <= SEARCH_GOAL_KB,
+               f"{row.ours.search_kb:.0f} KB"),
+              (f"results within {KEYSTROKE_GOAL_MS} ms of the last keystroke", keystroke <= KEYSTROKE_GOAL_MS,
+               f"{keystroke:.0f} ms median"),
+              (f"indexing adds at most {INDEX_SHARE_GOAL:.0%} to the build", _index_share(row) <= INDEX_SHARE_GOAL,
+               f"{_index_share(row):.0%}")]
+    return [f"Goal: {text}: {'PASS' if passed else 'FAIL'} ({shown} at 10000)" for text, passed, shown in checks]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the chosen benchmarks and print a table after each; only a failing command is an error."""
     arguments = parse_arguments(argv)
@@ -593,9 +813,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not executable.is_file():
                 raise SystemExit(f"bench: {executable} not found; run this script with the project's virtualenv "
                                  "Python.")
+    if arguments.search and not CHROMIUM.is_file():
+        raise SystemExit(f"bench: the search benchmark needs Chromium at {CHROMIUM} (apt-get install chromium).")
     for benchmark, sizes in chosen:
         rows = [benchmark.run(count, arguments.repeat) for count in sizes]
         print(format_table(benchmark, rows, arguments.repeat) + "\n", flush=True)
+    if arguments.search:
+        for count in arguments.search_sizes:  # one table per size: the 10,000 run takes many minutes
+            print(format_search_table([benchmark_search(count)]) + "\n", flush=True)
     return 0
 
 

@@ -37,12 +37,20 @@ from praktijkbank.text import dutch_date, locality_text, period_text, place_text
 from praktijkbank.vocabularies import Term
 
 NEWEST_ON_HOME = 6
+SEARCH_KIND_PRACTICE = "praktijk"
 FACET_TITLES = {
     "themes": "Thema",
     "organisation_types": "Soort partner",
     "provinces": "Provincie",
     "target_groups": "Doelgroep",
     "statuses": "Status",
+}
+SEARCH_WITHIN = {
+    "themes": "Zoek binnen dit thema",
+    "organisation_types": "Zoek binnen deze soort partner",
+    "provinces": "Zoek binnen deze provincie",
+    "target_groups": "Zoek binnen deze doelgroep",
+    "statuses": "Zoek binnen deze status",
 }
 
 
@@ -108,7 +116,7 @@ class PageRenderer:
 
     def pages(self) -> list[Page]:
         """All pages, in a fixed order (the output must be identical for identical input)."""
-        pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page()]
+        pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(), self.search_page()]
         pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
         for facet in FACETS:
             pages.append(self.facet_index(facet))
@@ -123,10 +131,13 @@ class PageRenderer:
         """A template rendered for the page at `url`, with the same helpers every page gets."""
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
-    def _render(self, url: str, template: str, title: str, description: str, head: str = "",
+    def _render(self, url: str, template: str, title: str, description: str, head: str = "", search: str = "",
                 **context: Any) -> Page:
+        """`search` names the kind of search result the page is (see main.html); empty keeps it out of search."""
         body = self.render_html(url, template, **context)
         extra = {"praktijkbank_head": head} if head else {}
+        if search:
+            extra["praktijkbank_search"] = search
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
 
     # Other section renderers (collection_pages.py) make their themed pages the same way.
@@ -169,7 +180,9 @@ class PageRenderer:
             json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
         return self._render(url, "practice.md.j2", practice.title, practice.summary, head,
-                            practice=practice, related=related, collections=self.collections_of.get(practice.id, []))
+                            practice=practice, related=related, collections=self.collections_of.get(practice.id, []),
+                            search_filters=search_filters(practice), title_sort=title_key(practice.title),
+                            search=SEARCH_KIND_PRACTICE)
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
@@ -180,7 +193,17 @@ class PageRenderer:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
         return self._render(urls.facet_url(facet, term.id), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
-                            term.description, facet=facet, vocabulary=vocabulary, term=term, practices=practices)
+                            term.description, facet=facet, vocabulary=vocabulary, term=term, practices=practices,
+                            search_within=SEARCH_WITHIN[facet])
+
+    def search_page(self) -> Page:
+        """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
+        zoeken.js runs the search with Pagefind and fills in results and counts."""
+        facets = [(urls.SEARCH_PARAMETERS[facet], FACET_TITLES[facet], self.catalog.vocabularies[facet])
+                  for facet in urls.SEARCH_PARAMETERS]
+        return self._render(urls.SEARCH, "search.md.j2", "Zoeken",
+                            "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep "
+                            "en status.", facets=facets)
 
     def practices_index(self) -> Page:
         groups: dict[str, list[Practice]] = defaultdict(list)
@@ -231,3 +254,9 @@ class PageRenderer:
         return self._render("", "home.md.j2", "Praktijkbank Sociaal Domein",
                             "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
                             newest=newest, counts=counts)
+
+
+def search_filters(practice: Practice) -> list[tuple[str, str]]:
+    """The practice's vocabulary values as (search filter, id) pairs, as the search page's URL names them."""
+    return [(urls.SEARCH_PARAMETERS[facet], value) for facet, values_of in FACETS.items()
+            for value in values_of(practice)]

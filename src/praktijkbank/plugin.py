@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from praktijkbank.problems import Problem, format_text
 from praktijkbank.published_urls import lost_urls, manifest_path, published_urls
 from praktijkbank.repository import Repository
+from praktijkbank.search_index import SearchIndexError, build_search_index
 from praktijkbank.site import InvalidInput, Site, build_site
 from praktijkbank.staging import discard, publish, staging_folder
 from praktijkbank.urls import is_local
@@ -77,6 +78,10 @@ class PraktijkbankPlugin(BasePlugin):
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
         self.succeeded = True
 
     def on_build_error(self, *, error: Exception) -> None:

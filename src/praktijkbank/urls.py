@@ -5,7 +5,7 @@ Paths are relative to the site root and end in a slash (MkDocs' directory URLs):
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 PRACTICES = "praktijken"
 # The theme's icon, for the pages the engine writes without the theme; the link checker proves it is there.
@@ -15,12 +15,23 @@ REVIEW = "te-herzien/"
 COLLECTIONS = "collecties"
 # The address `mkdocs build` uses when PRAKTIJKBANK_SITE_URL is not set (see mkdocs.yml).
 LOCAL_SITE_URL = "http://localhost:8000/"
+SEARCH = "zoeken/"
 
 FACET_FOLDERS = {
     "themes": "themas",
     "organisation_types": "partners",
     "provinces": "provincies",
     "target_groups": "doelgroepen",
+    "statuses": "status",
+}
+
+# The search page's URL parameters (`zoeken/?q=voorlezen&thema=laaggeletterdheid`), which are also the filter
+# names in the search index: shared links depend on them, so they never change.
+SEARCH_PARAMETERS = {
+    "themes": "thema",
+    "organisation_types": "partner",
+    "provinces": "provincie",
+    "target_groups": "doelgroep",
     "statuses": "status",
 }
 
@@ -52,6 +63,11 @@ def is_local(site_url: str) -> bool:
     """A site address on this computer: QR codes to it only work here."""
     host = urlsplit(site_url).hostname or ""
     return host in ("localhost", "127.0.0.1", "::1")
+
+
+def search_url(facet: str, value: str) -> str:
+    """The search page narrowed to one vocabulary value: `zoeken/?thema=laaggeletterdheid`."""
+    return f"{SEARCH}?{urlencode({SEARCH_PARAMETERS[facet]: value})}"
 
 
 def source_path(url: str) -> str:
