@@ -35,7 +35,7 @@ FOREIGN_ELEMENTS = {"iframe", "object", "embed", "frame", "frameset", "applet", 
 # Files whose strings the theme inserts into pages as HTML (Material's search results).
 HTML_IN_JSON = {"search/search_index.json"}
 # Where the site's search is: the page, its search box, and one search result.
-SEARCH = ("", "input[name=query]", ".md-search-result__item")
+SEARCH = ("zoeken/", "#pb-search-q", ".pb-result")
 PAYLOAD = re.compile(r"alert\(|msgbox\(")
 JSON_LD = "application/ld+json"
 

@@ -112,7 +112,7 @@ def test_a_shared_link_restores_words_filters_and_order(page, base_url: str) -> 
 
     assert page.locator("#pb-search-q").input_value() == "bibliotheek"
     assert page.locator("#pb-filter-provincie-overijssel").is_checked()
-    assert page.locator("#pb-search-sort").input_value() == "titel"
+    assert page.locator("#pb-sort-title").is_checked()
     in_overijssel = [practice for practice in CATALOG.practices.values() if "overijssel" in practice.place.provinces]
     assert ids and set(ids) <= {practice.id for practice in in_overijssel}
     titles = page.locator(".pb-search__practices .pb-result__title a").all_inner_texts()

@@ -152,7 +152,7 @@ def test_internal_links_on_generated_pages_resolve(site: Path) -> None:
     for html_file in site.rglob("*.html"):
         content = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("article")
         for link in content.find_all("a", href=True) if content else []:
-            href = link["href"].split("#")[0]
+            href = link["href"].split("#")[0].split("?")[0]
             if not href or ":" in href:
                 continue
             target = (html_file.parent / href).resolve()

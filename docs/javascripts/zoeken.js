@@ -11,7 +11,7 @@ const OTHER_PAGE = "pagina";
 const root = document.querySelector(".pb-search");
 const form = root.querySelector(".pb-search__form");
 const queryInput = form.elements.q;
-const sortSelect = form.elements.sort;
+const sortChoice = form.elements.sort; // the radio buttons; RadioNodeList reads and sets the checked one
 const status = root.querySelector(".pb-search__status");
 const output = root.querySelector(".pb-search__output");
 const practices = root.querySelector(".pb-search__practices");
@@ -43,7 +43,7 @@ function stateFromUrl() {
 function stateFromForm() {
   return {
     q: queryInput.value.trim(),
-    sort: sortSelect.value,
+    sort: sortChoice.value,
     filters: Object.fromEntries(facets.map((facet) =>
       [facet, checkboxes(facet).filter((box) => box.checked).map((box) => box.value)])),
   };
@@ -51,7 +51,7 @@ function stateFromForm() {
 
 function showState(state) {
   queryInput.value = state.q;
-  sortSelect.value = state.sort;
+  sortChoice.value = state.sort;
   for (const facet of facets) {
     for (const box of checkboxes(facet)) box.checked = state.filters[facet].includes(box.value);
   }
