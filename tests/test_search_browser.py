@@ -113,6 +113,10 @@ def test_a_shared_link_restores_words_filters_and_order(page, base_url: str) -> 
     assert page.locator("#pb-search-q").input_value() == "bibliotheek"
     assert page.locator("#pb-filter-provincie-overijssel").is_checked()
     assert page.locator("#pb-sort-title").is_checked()
+    total = int(page.get_by_role("status").inner_text().split()[0])
+    assert page.locator("label[for='pb-filter-provincie-overijssel'] .pb-search__count").inner_text() == f"({total})"
+    themes = page.locator("fieldset[data-filter='thema'] .pb-search__count").all_inner_texts()
+    assert sum(int(count.strip("()")) for count in themes) >= total, "a linked search counts every facet"
     in_overijssel = [practice for practice in CATALOG.practices.values() if "overijssel" in practice.place.provinces]
     assert ids and set(ids) <= {practice.id for practice in in_overijssel}
     titles = page.locator(".pb-search__practices .pb-result__title a").all_inner_texts()

@@ -168,13 +168,14 @@ async function runSearch(state) {
   }
   const term = state.q || null;
   const sort = SORTS[state.sort] || (state.q ? undefined : SORTS.titel);
-  const searching = pagefind.search(term, { filters: pagefindFilters(state), sort });
-  const [found, pages, ...perFacet] = await Promise.all([
-    searching,
-    state.q && !hasFilters(state) ? pagefind.search(term, { filters: { soort: OTHER_PAGE } }) : null,
-    ...facets.map((facet) => state.filters[facet].length
-      ? pagefind.search(term, { filters: pagefindFilters(state, facet) }) : searching),
-  ]);
+  const found = await pagefind.search(term, { filters: pagefindFilters(state), sort });
+  const perFacet = [];
+  for (const facet of facets) {
+    perFacet.push(state.filters[facet].length
+      ? await pagefind.search(term, { filters: pagefindFilters(state, facet) }) : found);
+  }
+  const pages = state.q && !hasFilters(state)
+    ? await pagefind.search(term, { filters: { soort: OTHER_PAGE } }) : null;
   if (mine !== generation) return;
   const firstPractices = await Promise.all(found.results.slice(0, PAGE_SIZE).map((result) => result.data()));
   const firstPages = pages ? await Promise.all(pages.results.slice(0, OTHER_PAGES).map((r) => r.data())) : [];
@@ -214,6 +215,7 @@ async function start() {
   pagefind = await import(bundle);
   await pagefind.options({ baseUrl: siteRoot });
   await pagefind.init();
+  await pagefind.filters(); // loads every filter, so each search counts all of them, not only those in use
   await runSearch(stateFromUrl());
 }
 
