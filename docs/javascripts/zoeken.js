@@ -3,6 +3,7 @@
 // keeps markup, and of that only the <mark> elements that highlight the search words.
 
 const PAGE_SIZE = 10;
+const TYPING_PAUSE_MS = 150;
 const OTHER_PAGES = 5;
 const SORTS = { titel: { title: "asc" }, nieuwste: { added: "desc" } };
 const PRACTICE = "praktijk";
@@ -25,6 +26,7 @@ let pagefind = null;
 let generation = 0; // every new search outdates the ones still running
 let remaining = []; // practices found but not shown yet
 let typing = false; // the first keystroke adds a history entry, the next ones update it
+let typingTimer = 0;
 
 function checkboxes(facet) {
   return [...form.querySelectorAll(`input[type="checkbox"][name="${facet}"]`)];
@@ -221,12 +223,18 @@ async function start() {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(typingTimer);
   typing = false;
   update().catch(fail);
 });
+// Typing searches once the keys rest for a moment: at 10,000 practices a search for every keystroke queues
+// up seconds of work for words nobody wants.
 queryInput.addEventListener("input", () => {
-  update({ replace: typing }).catch(fail);
-  typing = true;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    update({ replace: typing }).catch(fail);
+    typing = true;
+  }, TYPING_PAUSE_MS);
 });
 form.addEventListener("change", (event) => {
   if (event.target === queryInput) return;
