@@ -30,6 +30,7 @@ PAGE_TYPES: dict[str, str] = {
     "collection": "collecties/bieb-in-het-sociaal-domein/",
     "collection presentation": "collecties/bieb-in-het-sociaal-domein/presentatie/",
     "collection embed": "collecties/bieb-in-het-sociaal-domein/embed/",
+    "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",

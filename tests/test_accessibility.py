@@ -29,6 +29,8 @@ MODES = {
     "dark": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
     "phone 320 px": {"color_scheme": "light", "viewport": {"width": 320, "height": 640}},
 }
+# Pages that fill themselves in (the search page) mark the region aria-busy until their content is there.
+SETTLED = "!document.querySelector('[aria-busy=\"true\"]')"
 SCHEMES = {"light": "default", "dark": "slate"}
 MAX_TABS = 150
 PRACTICE_LINK = re.compile(r"praktijken/[^/]+/$")
@@ -70,6 +72,7 @@ def test_the_page_types_cover_every_overview_and_exist(built_site: Path) -> None
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_axe_finds_no_wcag_21_aa_violations(mode_page, base_url: str, axe_source: str, name: str) -> None:
     mode_page.goto(base_url + PAGE_TYPES[name])
+    mode_page.wait_for_function(SETTLED)
     scheme = mode_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     if mode_page.mode in SCHEMES and scheme is not None:  # pages without the theme follow the media query in CSS
         assert scheme == SCHEMES[mode_page.mode], "the page did not follow the browser's colour scheme"
@@ -132,6 +135,30 @@ def test_a_keyboard_user_reaches_a_practice_from_home(keyboard_page, base_url: s
 
     keyboard_page.wait_for_url("**/praktijken/*/")
     assert keyboard_page.locator("h1").count() == 1
+
+
+def test_a_keyboard_user_finds_a_practice_through_search_from_home(keyboard_page, base_url: str) -> None:
+    keyboard_page.goto(base_url)
+    for _ in range(MAX_TABS):
+        keyboard_page.keyboard.press("Tab")
+        if keyboard_page.evaluate("document.activeElement.type === 'search'"):
+            break
+    else:
+        pytest.fail(f"no search box within {MAX_TABS} presses of Tab")
+    keyboard_page.keyboard.type("voorleestent")
+    keyboard_page.keyboard.press("Enter")
+    keyboard_page.wait_for_url("**/zoeken/?q=voorleestent")
+    keyboard_page.wait_for_function(SETTLED)
+    for _ in range(MAX_TABS):
+        keyboard_page.keyboard.press("Tab")
+        if PRACTICE_LINK.search(focused(keyboard_page)["href"] or ""):
+            break
+    else:
+        pytest.fail(f"no search result within {MAX_TABS} presses of Tab")
+
+    keyboard_page.keyboard.press("Enter")
+
+    keyboard_page.wait_for_url("**/praktijken/dalfsen-voorleestent/")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -64,6 +64,7 @@ def test_a_word_finds_the_practice_about_it_with_the_word_highlighted(page, base
     assert first.locator(".pb-result__summary").inner_text() == CATALOG.practices["dalfsen-voorleestent"].summary
     assert "voorleestent" in first.locator(".pb-result__excerpt mark").first.inner_text().lower()
     assert "gevonden" in page.get_by_role("status").inner_text()
+    assert not page.get_by_role("button", name="Meer praktijken tonen").is_visible(), "all results are shown"
     assert page.problems == []
 
 
