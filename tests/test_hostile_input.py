@@ -11,6 +11,7 @@ the payloads and must see no dialog and no script error.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -24,6 +25,8 @@ from bs4 import BeautifulSoup, Tag
 
 from conftest import FIXTURES, serve
 from sites import build, copy_site_repository
+
+from praktijkbank.search_index import SIGNATURE
 
 HOSTILE = FIXTURES / "hostile"
 ALLOWED_SCHEMES = {"", "http", "https", "mailto"}
@@ -123,6 +126,15 @@ def csv_problems(path: Path, where: str) -> list[str]:
             if "url" in column and value and scheme(value) not in ALLOWED_SCHEMES]
 
 
+def search_fragment(path: Path) -> object:
+    """One page as Pagefind's index holds it (gzip, a signature, then JSON). Its text is the contributor's
+    raw text, which the search page only ever inserts as text (test_search_results_for_a_payload_run_nothing
+    proves it in Chromium); what is checked here is that its addresses are live web links only."""
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(SIGNATURE), path
+    return json.loads(data[len(SIGNATURE):])
+
+
 def site_problems(site: Path, our_scripts: set[str]) -> list[str]:
     """Every published file, parsed by type."""
     problems = []
@@ -133,6 +145,8 @@ def site_problems(site: Path, our_scripts: set[str]) -> list[str]:
         elif path.suffix == ".json":
             problems += data_problems(json.loads(path.read_bytes()), where, our_scripts,
                                       html_strings=where in HTML_IN_JSON)
+        elif path.suffix == ".pf_fragment":
+            problems += data_problems(search_fragment(path), where, our_scripts, html_strings=False)
         elif path.suffix == ".csv":
             problems += csv_problems(path, where)
         elif path.suffix == ".xml":
