@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -104,8 +104,21 @@ def keyboard_page(browser) -> Iterator[object]:
 
 def focused(tab) -> dict:
     return tab.evaluate("""() => { const e = document.activeElement;
-        return {tag: e.tagName, href: e.getAttribute('href'), cls: e.className,
+        return {tag: e.tagName, type: e.getAttribute('type'), href: e.getAttribute('href'), cls: e.className,
                 inContent: !!e.closest('.md-content'), text: e.textContent.trim()}; }""")
+
+
+def tab_to(tab, reached: Callable[[dict], bool], what: str) -> None:
+    """Press Tab, as a keyboard user does, until the focused element is the one wanted."""
+    for _ in range(MAX_TABS):
+        tab.keyboard.press("Tab")
+        if reached(focused(tab)):
+            return
+    pytest.fail(f"no {what} within {MAX_TABS} presses of Tab")
+
+
+def is_practice_link(element: dict) -> bool:
+    return bool(PRACTICE_LINK.search(element["href"] or ""))
 
 
 @pytest.mark.parametrize("name", ["home", "practice", "theme"])
@@ -124,12 +137,7 @@ def test_the_first_tab_reaches_a_skip_link_that_moves_focus_to_the_content(keybo
 
 def test_a_keyboard_user_reaches_a_practice_from_home(keyboard_page, base_url: str) -> None:
     keyboard_page.goto(base_url)
-    for _ in range(MAX_TABS):
-        keyboard_page.keyboard.press("Tab")
-        if PRACTICE_LINK.search(focused(keyboard_page)["href"] or ""):
-            break
-    else:
-        pytest.fail(f"no practice link within {MAX_TABS} presses of Tab")
+    tab_to(keyboard_page, is_practice_link, "practice link")
 
     keyboard_page.keyboard.press("Enter")
 
@@ -139,22 +147,12 @@ def test_a_keyboard_user_reaches_a_practice_from_home(keyboard_page, base_url: s
 
 def test_a_keyboard_user_finds_a_practice_through_search_from_home(keyboard_page, base_url: str) -> None:
     keyboard_page.goto(base_url)
-    for _ in range(MAX_TABS):
-        keyboard_page.keyboard.press("Tab")
-        if keyboard_page.evaluate("document.activeElement.type === 'search'"):
-            break
-    else:
-        pytest.fail(f"no search box within {MAX_TABS} presses of Tab")
+    tab_to(keyboard_page, lambda element: element["type"] == "search", "search box")
     keyboard_page.keyboard.type("voorleestent")
     keyboard_page.keyboard.press("Enter")
     keyboard_page.wait_for_url("**/zoeken/?q=voorleestent")
     keyboard_page.wait_for_function(SETTLED)
-    for _ in range(MAX_TABS):
-        keyboard_page.keyboard.press("Tab")
-        if PRACTICE_LINK.search(focused(keyboard_page)["href"] or ""):
-            break
-    else:
-        pytest.fail(f"no search result within {MAX_TABS} presses of Tab")
+    tab_to(keyboard_page, is_practice_link, "search result")
 
     keyboard_page.keyboard.press("Enter")
 
@@ -166,10 +164,7 @@ def test_the_keyboard_focus_is_visible(browser, base_url: str, scheme: str) -> N
     context = browser.new_context(color_scheme=scheme)
     tab = context.new_page()
     tab.goto(base_url + PAGE_TYPES["practice"])
-    for _ in range(MAX_TABS):
-        tab.keyboard.press("Tab")
-        if focused(tab)["inContent"] and focused(tab)["tag"] == "A":
-            break
+    tab_to(tab, lambda element: element["inContent"] and element["tag"] == "A", "link in the content")
     style = "() => { const s = getComputedStyle(document.activeElement); " \
             "return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow]; }"
     with_focus = tab.evaluate(style)
