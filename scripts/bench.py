@@ -459,16 +459,23 @@ def benchmark_validate(count: int, repeat: int) -> Row:
         return time_alternately(ours, theirs, count, repeat)
 
 
+def prepare_site(work: Path, count: int) -> tuple[Path, Path, Measurement]:
+    """A generated repository with the project's mkdocs.yml and docs, and its pages exported as Markdown: the
+    input of our build, and of the plain MkDocs builds it is compared with. Returns the repository, the
+    exported pages and how long the export took."""
+    root, pages = work / "repository", work / "pages"
+    generate_and_describe(root, count)
+    shutil.copy2(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
+    return root, pages, run_clean(export_command(root, pages), count)
+
+
 def benchmark_site(count: int, repeat: int) -> Row:
     """Generate a full site repository and its exported pages, build both sites once (checking that the
     strict build passes and that both sides make the same pages), then time both builds alternately."""
     with tempfile.TemporaryDirectory(prefix=f"praktijkbank-bench-site-{count}-") as directory:
         work = Path(directory)
-        root, pages = work / "repository", work / "pages"
-        generate_and_describe(root, count)
-        shutil.copy2(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
-        exported = run_clean(export_command(root, pages), count)
+        root, pages, exported = prepare_site(work, count)
         print(f"{count} practices exported as Markdown in {exported.seconds:.1f} s (not timed)", file=sys.stderr)
         plain_config = write_plain_config(root / "mkdocs.yml", pages, work / "plain.yml")
         ours, plain = build_command(root / "mkdocs.yml", work / "ours"), build_command(plain_config, work / "plain")
@@ -665,11 +672,7 @@ def benchmark_search(count: int) -> SearchRow:
     with Material's search; time our index step on its own; then search both sites in Chromium."""
     with tempfile.TemporaryDirectory(prefix=f"praktijkbank-bench-search-{count}-") as directory:
         work = Path(directory)
-        root, pages = work / "repository", work / "pages"
-        generate_and_describe(root, count)
-        shutil.copy2(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
-        run_clean(export_command(root, pages), count)
+        root, pages, _ = prepare_site(work, count)
         theme_config = write_theme_search_config(write_plain_config(root / "mkdocs.yml", pages, work / "plain.yml"))
         ours_dir, theme_dir = work / "ours", work / "theme"
         build = run_clean(build_command(root / "mkdocs.yml", ours_dir), count)
