@@ -116,7 +116,8 @@ class PageRenderer:
 
     def pages(self) -> list[Page]:
         """All pages, in a fixed order (the output must be identical for identical input)."""
-        pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(), self.search_page()]
+        pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(),
+                 self.search_page()]
         pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
         for facet in FACETS:
             pages.append(self.facet_index(facet))
@@ -131,17 +132,15 @@ class PageRenderer:
         """A template rendered for the page at `url`, with the same helpers every page gets."""
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
-    def _render(self, url: str, template: str, title: str, description: str, head: str = "", search: str = "",
-                **context: Any) -> Page:
-        """`search` names the kind of search result the page is (see main.html); empty keeps it out of search."""
+    def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
+                    search: str = "", **context: Any) -> Page:
+        """A themed page. `search` names the kind of search result the page is (see main.html); empty keeps it out
+        of search. Other section renderers (collection_pages.py) make their themed pages with it too."""
         body = self.render_html(url, template, **context)
         extra = {"praktijkbank_head": head} if head else {}
         if search:
             extra["praktijkbank_search"] = search
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
-
-    # Other section renderers (collection_pages.py) make their themed pages the same way.
-    render_page = _render
 
     def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
         """The functions templates use, bound to the page at `url` (links are relative to it)."""
@@ -179,40 +178,43 @@ class PageRenderer:
             url=urls.absolute(url, self.site_url) if self.site_url else "",
             json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
-        return self._render(url, "practice.md.j2", practice.title, practice.summary, head,
-                            practice=practice, related=related, collections=self.collections_of.get(practice.id, []),
-                            search_filters=search_filters(practice), title_sort=title_key(practice.title),
-                            search=SEARCH_KIND_PRACTICE)
+        return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
+                                practice=practice, related=related,
+                                collections=self.collections_of.get(practice.id, []),
+                                search_filters=search_filters(practice), title_sort=title_key(practice.title),
+                                search=SEARCH_KIND_PRACTICE)
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
-        return self._render(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title, vocabulary.description,
-                            facet=facet, vocabulary=vocabulary, terms=self.terms_with_counts(facet))
+        return self.render_page(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title,
+                                vocabulary.description, facet=facet, vocabulary=vocabulary,
+                                terms=self.terms_with_counts(facet))
 
     def facet_value(self, facet: str, term: Term) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
-        return self._render(urls.facet_url(facet, term.id), "facet_value.md.j2", f"{FACET_TITLES[facet]}: {term.label}",
-                            term.description, facet=facet, vocabulary=vocabulary, term=term, practices=practices,
-                            search_within=SEARCH_WITHIN[facet])
+        return self.render_page(urls.facet_url(facet, term.id), "facet_value.md.j2",
+                                f"{FACET_TITLES[facet]}: {term.label}", term.description, facet=facet,
+                                vocabulary=vocabulary, term=term, practices=practices,
+                                search_within=SEARCH_WITHIN[facet])
 
     def search_page(self) -> Page:
         """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
         zoeken.js runs the search with Pagefind and fills in results and counts."""
         facets = [(urls.SEARCH_PARAMETERS[facet], FACET_TITLES[facet], self.catalog.vocabularies[facet])
                   for facet in urls.SEARCH_PARAMETERS]
-        return self._render(urls.SEARCH, "search.md.j2", "Zoeken",
-                            "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep "
-                            "en status.", facets=facets)
+        return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
+                                "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep "
+                                "en status.", facets=facets)
 
     def practices_index(self) -> Page:
         groups: dict[str, list[Practice]] = defaultdict(list)
         for practice in sorted(self.catalog.practices.values(), key=by_title):
             first = title_key(practice.title)[:1].upper()
             groups[first if first.isalpha() else "#"].append(practice)
-        return self._render(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
-                            "Alle praktijken in de praktijkbank, van A tot Z.",
-                            groups=sorted(groups.items()), total=len(self.catalog.practices))
+        return self.render_page(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
+                                "Alle praktijken in de praktijkbank, van A tot Z.",
+                                groups=sorted(groups.items()), total=len(self.catalog.practices))
 
     def review_page(self) -> Page:
         """Practices nobody has looked at for two years, oldest first: the editors' to-do list."""
@@ -220,14 +222,14 @@ class PageRenderer:
         due = sorted((practice for practice in self.catalog.practices.values()
                       if is_due_for_review(practice.last_reviewed or practice.added, reference)),
                      key=lambda practice: (practice.last_reviewed or practice.added, practice.id))
-        return self._render(urls.REVIEW, "review.md.j2", "Te herzien",
-                            "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
-                            practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
+        return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
+                                "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
+                                practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
 
     def organisations_index(self) -> Page:
-        return self._render("organisaties/", "organisations.md.j2", "Organisaties",
-                            "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
-                            organisations=self.organisations)
+        return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",
+                                "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
+                                organisations=self.organisations)
 
     @cached_property
     def organisations(self) -> list[OrganisationEntry]:
@@ -251,9 +253,9 @@ class PageRenderer:
             "organisations": len(self.organisations),
             "provinces": len(self.catalog.by_value.get("provinces", {})),
         }
-        return self._render("", "home.md.j2", "Praktijkbank Sociaal Domein",
-                            "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
-                            newest=newest, counts=counts)
+        return self.render_page("", "home.md.j2", "Praktijkbank Sociaal Domein",
+                                "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
+                                newest=newest, counts=counts)
 
 
 def search_filters(practice: Practice) -> list[tuple[str, str]]:
