@@ -16,7 +16,7 @@ import jsonschema
 
 from praktijkbank.rules import slugify
 from praktijkbank.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
-from praktijkbank.suggest import closest, normalise, suggestion_hint
+from praktijkbank.suggest import normalise, suggestion_hint
 from praktijkbank.vocabularies import Vocabularies, Vocabulary
 
 TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID = (
@@ -203,8 +203,7 @@ class Questionnaire:
         for term in vocabulary.terms:
             if wanted in (normalise(term.id), normalise(term.label)):
                 return term.id
-        match = closest(text, vocabulary.ids) or closest(text, [term.label for term in vocabulary.terms],
-                                                           allowed_keys=vocabulary.ids)
+        match = vocabulary.closest_term(text)
         hint = suggestion_hint(match) if match else "kies uit: " + ", ".join(t.label for t in vocabulary.terms) + "."
         raise AnswerError(f"{vocabulary.unknown_value} '{text}'; {hint}")
 

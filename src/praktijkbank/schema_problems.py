@@ -159,9 +159,7 @@ class _Explainer:
                                  "Kies uit: " + ", ".join(map(str, error.validator_value)) + ".")
             return
         value = error.instance
-        match = closest(value, vocabulary.ids) or closest(
-            value, [term.label for term in vocabulary.terms], allowed_keys=vocabulary.ids
-        )
+        match = vocabulary.closest_term(value)
         if match:
             hint = suggestion_hint(match)
         elif len(vocabulary.terms) <= 8:

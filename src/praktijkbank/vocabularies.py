@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from praktijkbank.suggest import closest
+
 
 @dataclass(frozen=True)
 class Term:
@@ -36,6 +38,10 @@ class Vocabulary:
     def label(self, term_id: str) -> str:
         """The Dutch label for an id; the id itself when unknown, so a page never breaks on it."""
         return self._labels.get(term_id, term_id)
+
+    def closest_term(self, text: str) -> str | None:
+        """The id of the term `text` most likely means: a near-miss of an id, else of a label."""
+        return closest(text, self.ids) or closest(text, list(self._labels.values()), allowed_keys=self.ids)
 
 
 Vocabularies = dict[str, Vocabulary]
