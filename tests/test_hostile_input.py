@@ -26,7 +26,6 @@ from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURES, serve
 from sites import build, copy_site_repository
 
-from praktijkbank.search_index import SIGNATURE
 
 HOSTILE = FIXTURES / "hostile"
 ALLOWED_SCHEMES = {"", "http", "https", "mailto"}
@@ -126,13 +125,11 @@ def csv_problems(path: Path, where: str) -> list[str]:
             if "url" in column and value and scheme(value) not in ALLOWED_SCHEMES]
 
 
-def search_fragment(path: Path) -> object:
-    """One page as Pagefind's index holds it (gzip, a signature, then JSON). Its text is the contributor's
-    raw text, which the search page only ever inserts as text (test_search_results_for_a_payload_run_nothing
-    proves it in Chromium); what is checked here is that its addresses are live web links only."""
-    data = gzip.decompress(path.read_bytes())
-    assert data.startswith(SIGNATURE), path
-    return json.loads(data[len(SIGNATURE):])
+def search_file(path: Path) -> object:
+    """One file of the search index (gzip around JSON). Its text is the contributor's raw text, which the
+    search page only ever inserts as text (test_search_results_for_a_payload_run_nothing proves it in
+    Chromium); what is checked here is that its addresses are live web links only."""
+    return json.loads(gzip.decompress(path.read_bytes()))
 
 
 def site_problems(site: Path, our_scripts: set[str]) -> list[str]:
@@ -145,8 +142,8 @@ def site_problems(site: Path, our_scripts: set[str]) -> list[str]:
         elif path.suffix == ".json":
             problems += data_problems(json.loads(path.read_bytes()), where, our_scripts,
                                       html_strings=where in HTML_IN_JSON)
-        elif path.suffix == ".pf_fragment":
-            problems += data_problems(search_fragment(path), where, our_scripts, html_strings=False)
+        elif path.suffix == ".zk":
+            problems += data_problems(search_file(path), where, our_scripts, html_strings=False)
         elif path.suffix == ".csv":
             problems += csv_problems(path, where)
         elif path.suffix == ".xml":

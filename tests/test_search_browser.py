@@ -8,15 +8,14 @@ nothing from outside the site (the `page` fixture in conftest.py records both).
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import PROJECT_ROOT, serve
 from praktijkbank.model import Catalog, build_catalog
 from praktijkbank.repository import Repository
-from praktijkbank.urls import practice_url
 from praktijkbank.validate import validate_repository
 from sites import build, copy_site_repository
 
@@ -40,18 +39,20 @@ def type_query(page, text: str) -> None:
     page.wait_for_function("text => new URLSearchParams(location.search).get('q') === text", arg=text)
 
 
-def practices_containing(site: Path, word: str) -> set[str]:
-    """The practices whose page text has `word` as a whole word (case-insensitive)."""
+def practices_containing(word: str) -> set[str]:
+    """The practices with `word` as a whole word (case-insensitive) in their own text: any field but the ids
+    of related practices."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-    matching = set()
-    for practice_id in CATALOG.practices:
-        html = (site / practice_url(practice_id) / "index.html").read_text(encoding="utf-8")
-        body = BeautifulSoup(html, "html.parser").select_one("[data-pagefind-body]")
-        for ignored in body.select("[data-pagefind-ignore]"):
-            ignored.decompose()
-        if pattern.search(body.get_text(" ")):
-            matching.add(practice_id)
-    return matching
+    return {practice.id for practice in CATALOG.practices.values()
+            if pattern.search(" ".join(strings({**asdict(practice), "related": [], "id": ""})))}
+
+
+def strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in strings(item)]
+    return [value] if isinstance(value, str) else []
 
 
 def test_a_word_finds_the_practice_about_it_with_the_word_highlighted(page, base_url: str) -> None:
@@ -80,12 +81,37 @@ def test_an_organisation_name_finds_its_practices(page, base_url: str, name: str
 
 @pytest.mark.parametrize(("base", "inflected"), [("voorleestent", "voorlezen"), ("voorleestent", "voorleest"),
                                                  ("ouderen", "oudere")])
-def test_a_dutch_word_form_finds_the_practices_with_another_form(page, base_url: str, built_site: Path,
-                                                                 base: str, inflected: str) -> None:
-    expected = practices_containing(built_site, base)
+def test_a_dutch_word_form_finds_the_practices_with_another_form(page, base_url: str, base: str,
+                                                                 inflected: str) -> None:
+    expected = practices_containing(base)
     page.goto(base_url + "zoeken/?q=" + inflected)
 
     assert expected and expected <= set(found(page))
+    assert page.problems == []
+
+
+def test_a_question_in_plain_words_finds_the_practice_that_answers_it(page, base_url: str) -> None:
+    with_ggd = {practice.id for practice in CATALOG.practices.values() if "ggd" in practice.organisation_types}
+    page.goto(base_url + "zoeken/?q=wat+doen+bibliotheken+samen+met+de+GGD+voor+jonge+ouders%3F")
+
+    assert found(page)[0] in with_ggd
+    assert page.problems == []
+
+
+def test_when_no_practice_has_every_word_those_with_the_most_are_shown_and_said(page, base_url: str) -> None:
+    page.goto(base_url + "zoeken/?q=voorleestent+xylofoonorkest")
+
+    assert found(page) == ["dalfsen-voorleestent"]
+    assert "Geen enkele heeft al je zoekwoorden" in page.get_by_role("status").inner_text()
+    assert page.problems == []
+
+
+def test_half_a_word_already_finds_while_typing(page, base_url: str) -> None:
+    page.goto(base_url + "zoeken/")
+    page.locator("#pb-search-q").press_sequentially("voorlees")
+
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'voorlees'")
+    assert found(page) == ["dalfsen-voorleestent"]
     assert page.problems == []
 
 

@@ -215,4 +215,4 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         trees.append({path.relative_to(output): path.read_bytes() for path in output.rglob("*") if path.is_file()})
     assert trees[0].keys() == trees[1].keys()
     assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
-    assert any(path.parts[0] == "pagefind" and path.suffix == ".pf_filter" for path in trees[0]), "no search index"
+    assert any(path.parts[0] == "zoekindex" and path.name == "filters.zk" for path in trees[0]), "no search index"

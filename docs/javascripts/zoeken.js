@@ -1,13 +1,12 @@
-// The search page: a small interface on Pagefind's JavaScript API (https://pagefind.app/docs/api/).
-// Contributor text is untrusted: every value from the index is inserted as text. Only Pagefind's excerpt
-// keeps markup, and of that only the <mark> elements that highlight the search words.
+// The search page: the form, the URL and the results, on the engine in zoekindex.js.
+// Contributor text is untrusted: every value from the index is inserted as text, and the search words are
+// highlighted by <mark> elements made here, never by markup from the index.
+
+import { SearchIndex, excerpt } from "./zoekindex.js";
 
 const PAGE_SIZE = 10;
-const TYPING_PAUSE_MS = 150;
 const OTHER_PAGES = 5;
-const SORTS = { titel: { title: "asc" }, nieuwste: { added: "desc" } };
-const PRACTICE = "praktijk";
-const OTHER_PAGE = "pagina";
+const SORTS = ["titel", "nieuwste"];
 
 const root = document.querySelector(".pb-search");
 const form = root.querySelector(".pb-search__form");
@@ -22,11 +21,13 @@ const otherPages = root.querySelector(".pb-search__pages");
 const otherPageList = otherPages.querySelector(".pb-results");
 const facets = [...form.querySelectorAll("fieldset[data-filter]")].map((fieldset) => fieldset.dataset.filter);
 
-let pagefind = null;
+const siteRoot = new URL(root.dataset.siteRoot, document.baseURI);
+
+let index = null;
 let generation = 0; // every new search outdates the ones still running
 let remaining = []; // practices found but not shown yet
+let highlight = new Set(); // the stems the current search matched
 let typing = false; // the first keystroke adds a history entry, the next ones update it
-let typingTimer = 0;
 
 function checkboxes(facet) {
   return [...form.querySelectorAll(`input[type="checkbox"][name="${facet}"]`)];
@@ -37,7 +38,7 @@ function stateFromUrl() {
   const sort = params.get("sort") || "";
   return {
     q: (params.get("q") || "").trim(),
-    sort: sort in SORTS ? sort : "",
+    sort: SORTS.includes(sort) ? sort : "",
     filters: Object.fromEntries(facets.map((facet) => [facet, params.getAll(facet)])),
   };
 }
@@ -75,15 +76,6 @@ function remember(state, replace) {
   else history.pushState(null, "", url);
 }
 
-// AND across facets, OR within one; `except` leaves one facet out, to count what choosing in it would give.
-function pagefindFilters(state, except) {
-  const filters = { soort: PRACTICE };
-  for (const facet of facets) {
-    if (facet !== except && state.filters[facet].length) filters[facet] = { any: state.filters[facet] };
-  }
-  return filters;
-}
-
 function hasFilters(state) {
   return facets.some((facet) => state.filters[facet].length > 0);
 }
@@ -99,18 +91,15 @@ function showCounts(countsPerFacet) {
   }
 }
 
-// The excerpt is parsed in an inert document (no scripts run, nothing loads) and rebuilt from its text and
-// its <mark> elements only.
-function highlighted(excerpt) {
+function highlighted(pieces) {
   const fragment = document.createDocumentFragment();
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, "text/html").body;
-  for (const node of parsed.childNodes) {
-    if (node.nodeName === "MARK") {
+  for (const [text, isMatch] of pieces) {
+    if (isMatch) {
       const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
+      mark.textContent = text;
       fragment.append(mark);
     } else {
-      fragment.append(node.textContent);
+      fragment.append(text);
     }
   }
   return fragment;
@@ -129,15 +118,18 @@ function resultItem(data) {
   const heading = document.createElement("h3");
   heading.className = "pb-result__title";
   const link = document.createElement("a");
-  link.href = data.url;
-  link.textContent = data.meta.title || data.url;
+  link.href = new URL(data.url, siteRoot).href;
+  link.textContent = data.title || data.url;
   heading.append(link);
   item.append(heading);
-  if (data.meta.place) item.append(paragraph("pb-result__place", data.meta.place));
-  if (data.meta.summary) item.append(paragraph("pb-result__summary", data.meta.summary));
-  const excerpt = paragraph("pb-result__excerpt", "");
-  excerpt.append(highlighted(data.excerpt || ""));
-  if (excerpt.textContent.trim()) item.append(excerpt);
+  if (data.place) item.append(paragraph("pb-result__place", data.place));
+  if (data.summary) item.append(paragraph("pb-result__summary", data.summary));
+  const pieces = excerpt(data.text, highlight);
+  if (pieces.some(([, isMatch]) => isMatch)) {
+    const quote = paragraph("pb-result__excerpt", "");
+    quote.append(highlighted(pieces));
+    item.append(quote);
+  }
   return item;
 }
 
@@ -145,52 +137,42 @@ function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function statusText(state, found, pagesFound) {
+function statusText(state, found, pagesFound, partial) {
   const words = state.q ? ` voor ‘${state.q}’` : "";
   if (!found && !pagesFound) {
     return `Geen praktijken gevonden${words}. Probeer een ander woord of zet filters uit.`;
   }
   const pages = plural(pagesFound, "andere pagina", "andere pagina's");
-  if (!found) return `Geen praktijken, wel ${pages} gevonden${words}.`;
-  return `${plural(found, "praktijk", "praktijken")}${pagesFound ? ` en ${pages}` : ""} gevonden${words}.`;
+  const some = partial ? " Geen enkele heeft al je zoekwoorden; dit zijn de beste, met de meeste." : "";
+  if (!found) return `Geen praktijken, wel ${pages} gevonden${words}.${some}`;
+  return `${plural(found, "praktijk", "praktijken")}${pagesFound ? ` en ${pages}` : ""} gevonden${words}.${some}`;
 }
 
 // aria-busy tells assistive technology (and the tests) that results are being replaced.
 async function runSearch(state) {
   const mine = ++generation;
   output.setAttribute("aria-busy", "true");
+  const found = await index.search({ query: state.q, filters: state.filters, sort: state.sort || "" });
+  if (mine !== generation) return;
+  showCounts(found.counts);
   if (!state.q && !hasFilters(state)) {
-    const totals = await pagefind.filters();
-    if (mine !== generation) return;
-    showCounts(totals);
     practices.hidden = otherPages.hidden = true;
     status.textContent = "Typ een zoekwoord of kies een filter.";
     output.setAttribute("aria-busy", "false");
     return;
   }
-  const term = state.q || null;
-  const sort = SORTS[state.sort] || (state.q ? undefined : SORTS.titel);
-  const found = await pagefind.search(term, { filters: pagefindFilters(state), sort });
-  const perFacet = [];
-  for (const facet of facets) {
-    perFacet.push(state.filters[facet].length
-      ? await pagefind.search(term, { filters: pagefindFilters(state, facet) }) : found);
-  }
-  const pages = state.q && !hasFilters(state)
-    ? await pagefind.search(term, { filters: { soort: OTHER_PAGE } }) : null;
-  if (mine !== generation) return;
-  const firstPractices = await Promise.all(found.results.slice(0, PAGE_SIZE).map((result) => result.data()));
-  const firstPages = pages ? await Promise.all(pages.results.slice(0, OTHER_PAGES).map((r) => r.data())) : [];
+  const firstPractices = await Promise.all(found.practices.slice(0, PAGE_SIZE).map((n) => index.document(n)));
+  const firstPages = await Promise.all(found.pages.slice(0, OTHER_PAGES).map((n) => index.document(n)));
   if (mine !== generation) return;
 
-  showCounts(Object.fromEntries(facets.map((facet, index) => [facet, perFacet[index].filters[facet]])));
+  highlight = found.highlight;
   practiceList.replaceChildren(...firstPractices.map(resultItem));
-  remaining = found.results.slice(PAGE_SIZE);
+  remaining = found.practices.slice(PAGE_SIZE);
   moreButton.hidden = remaining.length === 0;
-  practices.hidden = found.results.length === 0;
+  practices.hidden = found.practices.length === 0;
   otherPageList.replaceChildren(...firstPages.map(resultItem));
   otherPages.hidden = firstPages.length === 0;
-  status.textContent = statusText(state, found.results.length, pages ? pages.results.length : 0);
+  status.textContent = statusText(state, found.practices.length, found.pages.length, found.partial);
   output.setAttribute("aria-busy", "false");
 }
 
@@ -212,29 +194,20 @@ async function start() {
   root.querySelector(".pb-search__fallback").hidden = true;
   form.hidden = false;
   showState(stateFromUrl());
-  const bundle = new URL(root.dataset.bundle, document.baseURI).href;
-  const siteRoot = new URL(root.dataset.siteRoot, document.baseURI).pathname;
-  pagefind = await import(bundle);
-  await pagefind.options({ baseUrl: siteRoot });
-  await pagefind.init();
-  await pagefind.filters(); // loads every filter, so each search counts all of them, not only those in use
+  index = await SearchIndex.open(root.dataset.index);
   await runSearch(stateFromUrl());
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  clearTimeout(typingTimer);
   typing = false;
   update().catch(fail);
 });
-// Typing searches once the keys rest for a moment: at 10,000 practices a search for every keystroke queues
-// up seconds of work for words nobody wants.
+// Every keystroke searches: a search takes milliseconds, and a newer one outdates an older one still waiting
+// for its files.
 queryInput.addEventListener("input", () => {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => {
-    update({ replace: typing }).catch(fail);
-    typing = true;
-  }, TYPING_PAUSE_MS);
+  update({ replace: typing }).catch(fail);
+  typing = true;
 });
 form.addEventListener("change", (event) => {
   if (event.target === queryInput) return;
@@ -249,7 +222,7 @@ form.querySelector(".pb-search__clear").addEventListener("click", () => {
 moreButton.addEventListener("click", async () => {
   const next = remaining.slice(0, PAGE_SIZE);
   remaining = remaining.slice(PAGE_SIZE);
-  const items = (await Promise.all(next.map((result) => result.data()))).map(resultItem);
+  const items = (await Promise.all(next.map((number) => index.document(number)))).map(resultItem);
   practiceList.append(...items);
   moreButton.hidden = remaining.length === 0;
   if (items.length) items[0].querySelector("a").focus();

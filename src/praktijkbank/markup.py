@@ -9,6 +9,8 @@ contributor's `#` never competes with the page's own headings.
 
 from __future__ import annotations
 
+import html
+
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -42,6 +44,19 @@ _MARKDOWN = _parser()
 def markdown_to_html(text: str) -> str:
     """Render contributor Markdown to sanitised HTML, safe to place in any page as it is."""
     return sanitise(_MARKDOWN.render(text))
+
+
+def markdown_to_text(text: str) -> str:
+    """Contributor Markdown as the words a reader sees, without markup: what search indexes and quotes."""
+    return html_to_text(_MARKDOWN.render(text))
+
+
+def html_to_text(fragment: str) -> str:
+    """The text of an HTML fragment: every tag dropped, scripts and styles with their content, entities
+    decoded. Block boundaries become spaces, so words on either side never run together."""
+    spaced = fragment.replace("<", " <")
+    text = nh3.clean(spaced, tags=set(), clean_content_tags={"script", "style"}, strip_comments=True)
+    return " ".join(html.unescape(text).split())
 
 
 def sanitise(fragment: str) -> str:

@@ -37,7 +37,6 @@ from praktijkbank.text import dutch_date, locality_text, period_text, place_text
 from praktijkbank.vocabularies import Term
 
 NEWEST_ON_HOME = 6
-SEARCH_KIND_PRACTICE = "praktijk"
 FACET_TITLES = {
     "themes": "Thema",
     "organisation_types": "Soort partner",
@@ -133,13 +132,10 @@ class PageRenderer:
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
     def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
-                    search: str = "", **context: Any) -> Page:
-        """A themed page. `search` names the kind of search result the page is (see main.html); empty keeps it out
-        of search. Other section renderers (collection_pages.py) make their themed pages with it too."""
+                    **context: Any) -> Page:
+        """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too."""
         body = self.render_html(url, template, **context)
         extra = {"praktijkbank_head": head} if head else {}
-        if search:
-            extra["praktijkbank_search"] = search
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
 
     def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
@@ -180,9 +176,7 @@ class PageRenderer:
         )
         return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
                                 practice=practice, related=related,
-                                collections=self.collections_of.get(practice.id, []),
-                                search_filters=search_filters(practice), title_sort=title_key(practice.title),
-                                search=SEARCH_KIND_PRACTICE)
+                                collections=self.collections_of.get(practice.id, []))
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
@@ -200,7 +194,7 @@ class PageRenderer:
 
     def search_page(self) -> Page:
         """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
-        zoeken.js runs the search with Pagefind and fills in results and counts."""
+        zoeken.js runs the search on the index in zoekindex/ and fills in results and counts."""
         facets = [(urls.SEARCH_PARAMETERS[facet], FACET_TITLES[facet], self.catalog.vocabularies[facet])
                   for facet in urls.SEARCH_PARAMETERS]
         return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
@@ -257,8 +251,3 @@ class PageRenderer:
                                 "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
                                 newest=newest, counts=counts)
 
-
-def search_filters(practice: Practice) -> list[tuple[str, str]]:
-    """The practice's vocabulary values as (search filter, id) pairs, as the search page's URL names them."""
-    return [(urls.SEARCH_PARAMETERS[facet], value) for facet, values_of in FACETS.items()
-            for value in values_of(practice)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -21,11 +22,13 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from praktijkbank.problems import Problem, format_text
 from praktijkbank.published_urls import lost_urls, manifest_path, published_urls
 from praktijkbank.repository import Repository
-from praktijkbank.search_index import SearchIndexError, build_search_index
+from praktijkbank.search_documents import SearchDocument, page_document
+from praktijkbank.search_index import build_search_index
 from praktijkbank.site import InvalidInput, Site, build_site
 from praktijkbank.staging import discard, publish, staging_folder
 from praktijkbank.urls import is_local
@@ -41,7 +44,8 @@ class PraktijkbankPlugin(BasePlugin):
     """`plugins: [praktijkbank]` in mkdocs.yml; the repository is the folder that holds mkdocs.yml."""
 
     def __init__(self) -> None:
-        self.site = Site([], [])
+        self.site = Site([], [], [])
+        self.searchable_pages: list[SearchDocument] = []
         self.workers = 1
         self.command = ""
         self.output: Path | None = None
@@ -71,17 +75,25 @@ class PraktijkbankPlugin(BasePlugin):
         if lost:
             _refuse(lost, f"De site is niet gebouwd: {len(lost)} gepubliceerde "
                           f"{'adres zou' if len(lost) == 1 else 'adressen zouden'} verdwijnen (zie hierboven).")
+        self.searchable_pages = []
         if self.command == "build":
             self.output = Path(config.site_dir)
             self.staging = staging_folder(self.output)
             config.site_dir = str(self.staging)
         return config
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Hand-written pages are searchable too; generated ones are either practices (indexed from the
+        catalog) or overviews and lists, which would only repeat the practices' words."""
+        if not page.file.generated_by:
+            self.searchable_pages.append(page_document(page.url, page.title or page.url, html))
+        return html
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        try:
-            build_search_index(Path(config.site_dir))
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+        started = time.perf_counter()
+        summary = build_search_index(self.site.search_documents + self.searchable_pages, Path(config.site_dir))
+        log.info(f"Zoekindex: {summary.practices} praktijken en {summary.pages} andere pagina's, {summary.stems} "
+                 f"woordstammen, in {time.perf_counter() - started:.2f} s.")
         self.succeeded = True
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -18,13 +18,17 @@ from praktijkbank.pages import PageRenderer
 from praktijkbank.redirects import redirect_files
 from praktijkbank.problems import Problem
 from praktijkbank.repository import Repository
+from praktijkbank.search_documents import SearchDocument, practice_documents
 from praktijkbank.validate import validate_repository
 
 
 @dataclass(frozen=True)
 class Site:
+    """The generated pages and files, and what search needs of the practices (the engine adds its own pages)."""
+
     pages: list[Page]
     files: list[OutputFile]
+    search_documents: list[SearchDocument]
 
 
 class InvalidInput(Exception):
@@ -48,7 +52,8 @@ def build_site(repository: Repository, site_url: str | None = None, workers: int
     renderer = PageRenderer(catalog, site_url, repository.qr_cache_file, workers)
     collections = CollectionRenderer(renderer)
     files = export_files(catalog, site_url) + collections.files() + redirect_files(catalog, renderer.environment)
-    return Site(renderer.pages() + collections.pages(), files + media_files(repository, catalog))
+    return Site(renderer.pages() + collections.pages(), files + media_files(repository, catalog),
+                practice_documents(catalog))
 
 
 def write_site(site: Site, docs_dir: Path, target: Path) -> int:

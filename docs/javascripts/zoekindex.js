@@ -1,0 +1,287 @@
+// The search engine of the search page: it reads the index that src/praktijkbank/search_index.py writes
+// (its docstring describes the files) and answers a search in a few milliseconds once the files it needs
+// are here. It fetches only what a search needs: the shard of each word, the filter lists, and the texts
+// of the results on screen. Words become stems exactly as in search_text.py, with the same Snowball
+// algorithm (snowball/dutch_porter-stemmer.js, loaded before this module).
+
+const GZIP = [0x1f, 0x8b];
+const PREFIX_FROM = 3; // a word of three letters or more also finds longer words that start with it
+const PREFIX_SHARDS = 4; // a prefix that spans more shards than this is too short to be worth the bytes
+const PREFIX_SHARE = 0.5; // a word found only as the start of a longer one counts half
+const CONTEXT_BEFORE = 5; // words an excerpt shows before its first match
+
+const stemmer = new globalThis.DutchPorterStemmer();
+const stemCache = new Map();
+
+export function words(text) {
+  const normal = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  return (normal.match(/[\p{L}\p{N}]+/gu) || []).filter((word) => word.length >= 2);
+}
+
+export function stem(word) {
+  if (!stemCache.has(word)) stemCache.set(word, stemmer.stemWord(word));
+  return stemCache.get(word);
+}
+
+// What longer stems a word also finds: those that start with the word as typed (voorlees… finds
+// voorleestent), and, for a stem ending in z or v, those that start with its other Dutch spelling:
+// lezen and leest share the stem in speech but not in writing (lez → lees, gev → geef, verhuiz → verhuis:
+// s and f at the end of a syllable, whose single vowel is then written double).
+export function prefixes(word, base) {
+  const found = word.length >= PREFIX_FROM ? [word] : [];
+  const ending = { z: "s", v: "f" }[base.at(-1)];
+  if (ending && base.length >= PREFIX_FROM) {
+    const vowel = base.at(-2);
+    const single = "aeou".includes(vowel) && !"aeiouy".includes(base.at(-3) || "a");
+    found.push(base.slice(0, -1) + (single ? vowel : "") + ending);
+  }
+  return found;
+}
+
+async function unpack(response) {
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A server that sends the file with Content-Encoding: gzip has unpacked it already.
+  const stream = bytes[0] === GZIP[0] && bytes[1] === GZIP[1]
+    ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))
+    : new Blob([bytes]).stream();
+  return JSON.parse(await new Response(stream).text());
+}
+
+// [gap, score, gap, score, …] → numbers and scores; [gap, gap, …] → numbers.
+function postings(flat) {
+  const numbers = new Int32Array(flat.length / 2);
+  const scores = new Uint8Array(flat.length / 2);
+  for (let i = 0, number = 0; i < flat.length; i += 2) {
+    number += flat[i];
+    numbers[i / 2] = number;
+    scores[i / 2] = flat[i + 1];
+  }
+  return { numbers, scores };
+}
+
+function numbersFromGaps(gaps) {
+  const numbers = new Int32Array(gaps.length);
+  for (let i = 0, number = 0; i < gaps.length; i++) numbers[i] = number += gaps[i];
+  return numbers;
+}
+
+export class SearchIndex {
+  static async open(address) {
+    const url = new URL(address, document.baseURI);
+    const manifest = await unpack(await fetch(url));
+    return new SearchIndex(manifest, new URL(manifest.folder, url));
+  }
+
+  constructor(manifest, folder) {
+    this.manifest = manifest;
+    this.folder = folder;
+    this.stopWords = new Set(manifest.stopWords);
+    this.files = new Map();
+    this.stems = new Map(); // stem → postings, for every shard loaded so far
+    this.loadedShards = new Set();
+  }
+
+  load(name) {
+    if (!this.files.has(name)) {
+      const loading = fetch(new URL(name, this.folder)).then(unpack);
+      loading.catch(() => this.files.delete(name)); // a failed fetch is tried again on the next search
+      this.files.set(name, loading);
+    }
+    return this.files.get(name);
+  }
+
+  filters() {
+    this.filterLists ||= this.load("filters.zk").then((lists) => Object.fromEntries(
+      Object.entries(lists).map(([parameter, values]) => [parameter, Object.fromEntries(
+        Object.entries(values).map(([value, gaps]) => [value, numbersFromGaps(gaps)]))])));
+    return this.filterLists;
+  }
+
+  async newestRank() {
+    this.rank ||= this.load("nieuwste.zk").then((order) => {
+      const rank = new Int32Array(this.manifest.documents);
+      order.forEach((number, position) => { rank[number] = position; });
+      return rank;
+    });
+    return this.rank;
+  }
+
+  document(number) {
+    return this.load(`teksten/${number}.zk`);
+  }
+
+  // The shard that would hold `stem`: the last one whose first stem is not after it.
+  shardOf(stem) {
+    const starts = this.manifest.shards;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= stem) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  // The shard of the word's stem, and those holding the stems that start with one of its prefixes.
+  shardsFor(word, base) {
+    const shards = new Set([this.shardOf(base)]);
+    const { shards: starts } = this.manifest;
+    for (const prefix of prefixes(word, base)) {
+      const first = this.shardOf(prefix);
+      let last = first;
+      while (last + 1 < starts.length && starts[last + 1].startsWith(prefix)) last++;
+      if (last - first < PREFIX_SHARDS) for (let shard = first; shard <= last; shard++) shards.add(shard);
+    }
+    return shards;
+  }
+
+  async loadShards(shards) {
+    await Promise.all([...shards].map(async (shard) => {
+      if (this.loadedShards.has(shard)) return;
+      const stems = await this.load(`woorden/${shard}.zk`);
+      for (const [key, flat] of Object.entries(stems)) if (!this.stems.has(key)) this.stems.set(key, flat);
+      this.loadedShards.add(shard);
+    }));
+  }
+
+  postingsOf(stem) {
+    const found = this.stems.get(stem);
+    if (Array.isArray(found)) this.stems.set(stem, postings(found));
+    return this.stems.get(stem);
+  }
+
+  // How rare a stem is (BM25's inverse document frequency).
+  rarity(count) {
+    const total = this.manifest.documents;
+    return Math.log(1 + (total - count + 0.5) / (count + 0.5));
+  }
+
+  // The stems the query's words match: the word's own stem in full, longer stems that start with the word
+  // at PREFIX_SHARE.
+  async terms(query) {
+    const all = words(query);
+    const kept = all.filter((word) => !this.stopWords.has(word));
+    const chosen = (kept.length ? kept : all).map((word) => ({ word, base: stem(word) }));
+    await this.loadShards(new Set(chosen.flatMap(({ word, base }) => [...this.shardsFor(word, base)])));
+    return chosen.map(({ word, base }) => {
+      const matches = new Map();
+      if (this.stems.has(base)) matches.set(base, 1);
+      const starts = prefixes(word, base);
+      for (const key of this.stems.keys()) {
+        if (!matches.has(key) && starts.some((prefix) => key.startsWith(prefix))) matches.set(key, PREFIX_SHARE);
+      }
+      return matches;
+    });
+  }
+
+  // Every document that has all the words, with its score; when none has all of them, those with the most,
+  // and `partial` says so.
+  async match(query) {
+    const total = this.manifest.documents;
+    const terms = await this.terms(query);
+    const scores = new Float64Array(total);
+    const matched = new Uint8Array(total);
+    const highlight = new Set();
+    terms.forEach((matches) => {
+      const best = new Float64Array(total);
+      for (const [key, share] of matches) {
+        highlight.add(key);
+        const { numbers, scores: points } = this.postingsOf(key);
+        const rarity = this.rarity(numbers.length) * share;
+        for (let i = 0; i < numbers.length; i++) best[numbers[i]] = Math.max(best[numbers[i]], rarity * points[i]);
+      }
+      for (let number = 0; number < total; number++) {
+        if (best[number] > 0) {
+          matched[number]++;
+          scores[number] += best[number];
+        }
+      }
+    });
+    let most = 0;
+    for (let number = 0; number < total; number++) most = Math.max(most, matched[number]);
+    const found = new Uint8Array(total);
+    for (let number = 0; number < total; number++) found[number] = most > 0 && matched[number] === most ? 1 : 0;
+    return { found, scores, highlight, partial: most > 0 && most < terms.length };
+  }
+
+  // A search: `filters` maps each search parameter to the chosen values (OR within one, AND across).
+  // Returns practices and other pages as document numbers in the order asked for, the count each filter
+  // value would give, the stems to highlight, and whether only some of the words were found.
+  async search({ query, filters, sort }) {
+    const { practices, documents } = this.manifest;
+    const lists = await this.filters();
+    const words = query ? await this.match(query) : null;
+    const base = words ? words.found : new Uint8Array(documents).fill(1, 0, practices);
+    const chosen = Object.entries(filters).filter(([, values]) => values.length);
+    // missing[n]: a bit for every chosen filter practice n does not meet.
+    const missing = new Uint32Array(practices);
+    chosen.forEach(([parameter, values], bit) => {
+      const meets = new Uint8Array(practices);
+      for (const value of values) for (const number of lists[parameter]?.[value] || []) meets[number] = 1;
+      for (let number = 0; number < practices; number++) if (!meets[number]) missing[number] |= 1 << bit;
+    });
+    const counts = {};
+    for (const [parameter, values] of Object.entries(lists)) {
+      const bit = chosen.findIndex(([name]) => name === parameter);
+      const others = bit < 0 ? ~0 : ~(1 << bit);
+      counts[parameter] = {};
+      for (const [value, numbers] of Object.entries(values)) {
+        let count = 0;
+        for (const number of numbers) if (base[number] && !(missing[number] & others)) count++;
+        counts[parameter][value] = count;
+      }
+    }
+    const found = [];
+    for (let number = 0; number < practices; number++) if (base[number] && !missing[number]) found.push(number);
+    const pages = [];
+    if (words && !chosen.length) for (let number = practices; number < documents; number++) if (base[number]) pages.push(number);
+    await this.order(found, words, sort);
+    await this.order(pages, words, "");
+    return { practices: found, pages, counts, highlight: words ? words.highlight : new Set(),
+             partial: words ? words.partial : false };
+  }
+
+  // Best result first (ties by title), by title (the numbering), or newest first.
+  async order(numbers, words, sort) {
+    if (sort === "nieuwste") {
+      const rank = await this.newestRank();
+      numbers.sort((a, b) => rank[a] - rank[b]);
+    } else if (sort !== "titel" && words) {
+      numbers.sort((a, b) => words.scores[b] - words.scores[a] || a - b);
+    }
+  }
+}
+
+// The part of `text` with the most matching words, as [text, isMatch] pieces: `length` words, starting a few
+// words before the first match in it.
+export function excerpt(text, highlight, length = 30) {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((match) => {
+    const [word] = words(match[0]);
+    return { start: match.index, end: match.index + match[0].length, hit: !!word && highlight.has(stem(word)) };
+  });
+  if (!tokens.length) return [];
+  let hits = 0;
+  let bestHits = 0;
+  let bestEnd = 0;
+  tokens.forEach((token, index) => {
+    hits += Number(token.hit) - Number(index >= length && tokens[index - length].hit);
+    if (hits > bestHits) [bestHits, bestEnd] = [hits, index];
+  });
+  let first = 0;
+  if (bestHits) {
+    const firstHit = tokens.findIndex((token, index) => index > bestEnd - length && token.hit);
+    first = Math.max(0, Math.min(firstHit - CONTEXT_BEFORE, tokens.length - length));
+  }
+  const shown = tokens.slice(first, first + length);
+  const pieces = first > 0 ? [["… ", false]] : [];
+  let position = shown[0].start;
+  for (const token of shown) {
+    if (token.start > position) pieces.push([text.slice(position, token.start), false]);
+    pieces.push([text.slice(token.start, token.end), token.hit]);
+    position = token.end;
+  }
+  pieces.push([first + length < tokens.length ? " …" : text.slice(position), false]);
+  return pieces.filter(([piece]) => piece);
+}
