@@ -628,6 +628,7 @@ class SearchUi:
     path: str
     input: str
     done: str  # JavaScript: (query) => true once results for `query` are on screen
+    cleared: str  # JavaScript: () => true once an emptied search box has taken the results away
     own_files: tuple[str, ...]  # URL parts of the search's own files (index, worker, wasm, interface)
 
 
@@ -659,16 +660,19 @@ OUR_SEARCH = SearchUi(
     "q => document.querySelector('.pb-search__output').getAttribute('aria-busy') === 'false'"
     " && document.querySelector('.pb-search__status').textContent.includes(q)"
     " && document.querySelector('.pb-result') !== null",
+    "() => document.querySelector('.pb-search__practices').hidden",
     ("/zoekindex/", "/javascripts/zoeken.js", "/javascripts/zoekindex.js", "/javascripts/snowball/"))
 PAGEFIND_SEARCH = SearchUi(
     "Pagefind", "pagefind-zoeken/", ".pagefind-ui__search-input",
     "q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q)"
     " && document.querySelector('.pagefind-ui__result-link') !== null",
+    "() => document.querySelector('.pagefind-ui__result') === null",
     ("/pagefind/",))
 THEME_SEARCH = SearchUi(
     "Material", "", ".md-search__input",
     "q => document.querySelector('.md-search__input').value === q"
     " && document.querySelectorAll('.md-search-result__item').length > 0",
+    "() => document.querySelector('.md-search-result__item') === null",
     ("/search/", "/workers/", "/lunr/"))
 # Pagefind's own interface on a page of its own, searching at every keystroke as ours does (its default waits
 # 300 ms after typing); it indexes the practice pages only, without filters, which spares it work ours does.
@@ -718,7 +722,7 @@ def with_pagefind(site_dir: Path, target: Path, count: int) -> Measurement:
     shutil.copytree(site_dir, target)
     for page in (target / "praktijken").glob("*/index.html"):
         html = page.read_text(encoding="utf-8")
-        marked = html.replace('<article class="md-content__inner', '<article data-pagefind-body class="md-content__inner', 1)
+        marked = html.replace("<article class=", "<article data-pagefind-body class=", 1)
         page.write_text(marked, encoding="utf-8")
     (target / "pagefind-zoeken").mkdir()
     (target / "pagefind-zoeken" / "index.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
@@ -777,12 +781,14 @@ def _transferred(request: Any) -> int:
 
 
 def _keystroke_to_results(page: Any, ui: SearchUi, query: str) -> float:
-    """Type `query` as a person does, wait until its results are shown and the page is quiet for half a second,
-    and return the time from the last keydown to the last change of the page, in milliseconds (inf when the
+    """Empty the box and wait until the previous results are gone (else they could pass for this query's), type
+    `query` as a person does, wait until its results are shown and the page is quiet for half a second, and
+    return the time from the last keydown to the last change of the page, in milliseconds (inf when the
     results did not come within KEYSTROKE_TIMEOUT_MS)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     page.locator(ui.input).fill("")
+    page.wait_for_function(ui.cleared, timeout=KEYSTROKE_TIMEOUT_MS)
     page.keyboard.type(query, delay=40)
     try:
         page.wait_for_function(ui.done, arg=query, timeout=KEYSTROKE_TIMEOUT_MS)

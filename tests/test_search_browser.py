@@ -203,7 +203,7 @@ def test_a_keyboard_user_can_filter_and_is_told_the_result(page, base_url: str) 
     assert page.problems == []
 
 
-def test_the_search_page_fits_a_320_pixel_phone(browser, base_url: str) -> None:
+def test_on_a_320_pixel_phone_the_search_page_fits_and_shows_results_first(browser, base_url: str) -> None:
     context = browser.new_context(viewport=PHONE)
     phone = context.new_page()
     phone.goto(base_url + "zoeken/?q=bibliotheek")
@@ -212,6 +212,12 @@ def test_the_search_page_fits_a_320_pixel_phone(browser, base_url: str) -> None:
     overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the search page scrolls sideways by {overflow} px"
     assert phone.locator("header").get_by_role("button", name="Zoeken").is_visible()
+    assert not phone.locator(".pb-search__filters").evaluate("panel => panel.open")
+    assert phone.locator(".pb-search__status").bounding_box()["y"] < PHONE["height"]
+
+    phone.goto(base_url + "zoeken/?q=bibliotheek&status=lopend")
+    phone.wait_for_selector(IDLE, state="attached")
+    assert phone.locator(".pb-search__filters").evaluate("panel => panel.open"), "a chosen filter stays in view"
     context.close()
 
 

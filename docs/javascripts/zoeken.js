@@ -20,6 +20,10 @@ const moreButton = practices.querySelector(".pb-search__more");
 const otherPages = root.querySelector(".pb-search__pages");
 const otherPageList = otherPages.querySelector(".pb-results");
 const facets = [...form.querySelectorAll("fieldset[data-filter]")].map((fieldset) => fieldset.dataset.filter);
+const filterPanel = form.querySelector(".pb-search__filters");
+// Below this width (zoeken.css) the filters stand above the results, and all of them open would push the
+// results a few screens down on a phone.
+const narrow = matchMedia("(max-width: 59.99em)");
 
 const siteRoot = new URL(root.dataset.siteRoot, document.baseURI);
 
@@ -194,6 +198,7 @@ async function start() {
   root.querySelector(".pb-search__fallback").hidden = true;
   form.hidden = false;
   showState(stateFromUrl());
+  filterPanel.open = !narrow.matches || hasFilters(stateFromUrl());
   index = await SearchIndex.open(root.dataset.index);
   await runSearch(stateFromUrl());
 }

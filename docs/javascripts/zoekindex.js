@@ -91,20 +91,29 @@ export class SearchIndex {
     return this.files.get(name);
   }
 
-  filters() {
-    this.filterLists ||= this.load("filters.zk").then((lists) => Object.fromEntries(
-      Object.entries(lists).map(([parameter, values]) => [parameter, Object.fromEntries(
-        Object.entries(values).map(([value, gaps]) => [value, numbersFromGaps(gaps)]))])));
-    return this.filterLists;
+  // A file turned into what search uses, once; after a failed fetch, again on the next search.
+  prepared(name, prepare) {
+    const key = `${name} prepared`;
+    if (!this.files.has(key)) {
+      const preparing = this.load(name).then(prepare);
+      preparing.catch(() => this.files.delete(key));
+      this.files.set(key, preparing);
+    }
+    return this.files.get(key);
   }
 
-  async newestRank() {
-    this.rank ||= this.load("nieuwste.zk").then((order) => {
+  filters() {
+    return this.prepared("filters.zk", (lists) => Object.fromEntries(
+      Object.entries(lists).map(([parameter, values]) => [parameter, Object.fromEntries(
+        Object.entries(values).map(([value, gaps]) => [value, numbersFromGaps(gaps)]))])));
+  }
+
+  newestRank() {
+    return this.prepared("nieuwste.zk", (order) => {
       const rank = new Int32Array(this.manifest.documents);
       order.forEach((number, position) => { rank[number] = position; });
       return rank;
     });
-    return this.rank;
   }
 
   document(number) {
@@ -126,8 +135,9 @@ export class SearchIndex {
 
   // The shard of the word's stem, and those holding the stems that start with one of its prefixes.
   shardsFor(word, base) {
-    const shards = new Set([this.shardOf(base)]);
     const { shards: starts } = this.manifest;
+    if (!starts.length) return new Set();
+    const shards = new Set([this.shardOf(base)]);
     for (const prefix of prefixes(word, base)) {
       const first = this.shardOf(prefix);
       let last = first;
@@ -236,7 +246,9 @@ export class SearchIndex {
     const found = [];
     for (let number = 0; number < practices; number++) if (base[number] && !missing[number]) found.push(number);
     const pages = [];
-    if (words && !chosen.length) for (let number = practices; number < documents; number++) if (base[number]) pages.push(number);
+    if (words && !chosen.length) { // other pages have no filter values, so a filter leaves them out
+      for (let number = practices; number < documents; number++) if (base[number]) pages.push(number);
+    }
     await this.order(found, words, sort);
     await this.order(pages, words, "");
     return { practices: found, pages, counts, highlight: words ? words.highlight : new Set(),
