@@ -784,13 +784,13 @@ def _keystroke_to_results(page: Any, ui: SearchUi, query: str) -> float:
     """Empty the box and wait until the previous results are gone (else they could pass for this query's), type
     `query` as a person does, wait until its results are shown and the page is quiet for half a second, and
     return the time from the last keydown to the last change of the page, in milliseconds (inf when the
-    results did not come within KEYSTROKE_TIMEOUT_MS)."""
+    results did not come, or the old ones did not go, within KEYSTROKE_TIMEOUT_MS)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.locator(ui.input).fill("")
-    page.wait_for_function(ui.cleared, timeout=KEYSTROKE_TIMEOUT_MS)
-    page.keyboard.type(query, delay=40)
     try:
+        page.locator(ui.input).fill("")
+        page.wait_for_function(ui.cleared, timeout=KEYSTROKE_TIMEOUT_MS)
+        page.keyboard.type(query, delay=40)
         page.wait_for_function(ui.done, arg=query, timeout=KEYSTROKE_TIMEOUT_MS)
     except PlaywrightTimeout:
         return math.inf

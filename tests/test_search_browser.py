@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_ROOT, serve
-from praktijkbank.model import Catalog, build_catalog
+from praktijkbank.model import Catalog, build_catalog, newest_first
 from praktijkbank.repository import Repository
 from praktijkbank.validate import validate_repository
 from sites import build, copy_site_repository
@@ -148,6 +148,15 @@ def test_a_shared_link_restores_words_filters_and_order(page, base_url: str) -> 
     assert ids and set(ids) <= {practice.id for practice in in_overijssel}
     titles = page.locator(".pb-search__practices .pb-result__title a").all_inner_texts()
     assert titles == sorted(titles, key=str.casefold)
+    assert page.problems == []
+
+
+def test_newest_first_orders_by_the_date_a_practice_was_added(page, base_url: str) -> None:
+    page.goto(base_url + "zoeken/?q=bibliotheek&sort=nieuwste")
+    ids = found(page)
+
+    shown = [practice.id for practice in newest_first(CATALOG.practices.values()) if practice.id in ids]
+    assert len(ids) > 1 and ids == shown
     assert page.problems == []
 
 
