@@ -254,3 +254,17 @@ def test_hostile_contributor_text_in_results_stays_text(browser, tmp_path: Path)
         assert tab.locator(".pb-results img, .pb-results script").count() == 0
         assert tab.title().startswith("Zoeken") and dialogs == []
     context.close()
+
+
+def test_a_dropped_connection_keeps_the_form_and_the_next_search_works(page, base_url: str) -> None:
+    page.goto(base_url + "zoeken/")
+    page.wait_for_selector(IDLE, state="attached")
+    page.route("**/zoekindex/*/woorden/*", lambda route: route.abort())
+    page.locator("#pb-search-q").fill("voorleestent")
+
+    page.wait_for_function("document.querySelector('.pb-search__status').textContent.includes('verbinding')")
+    assert page.locator("#pb-search-q").is_visible()
+    page.unroute("**/zoekindex/*/woorden/*")
+    page.locator("#pb-search-q").press("Enter")
+    page.wait_for_function("document.querySelector('.pb-search__status').textContent.includes('gevonden')")
+    assert found(page) == ["dalfsen-voorleestent"]

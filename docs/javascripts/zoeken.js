@@ -194,6 +194,13 @@ function fail(error) {
   throw error;
 }
 
+// Once the index is open, a search whose files do not arrive (a dropped connection on a phone) says so and
+// keeps the form: the next search asks for the files again.
+function searchFailed() {
+  status.textContent = "Zoeken lukte niet, want de verbinding viel weg. Probeer het opnieuw.";
+  output.setAttribute("aria-busy", "false");
+}
+
 async function start() {
   root.querySelector(".pb-search__fallback").hidden = true;
   form.hidden = false;
@@ -206,37 +213,39 @@ async function start() {
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   typing = false;
-  update().catch(fail);
+  update().catch(searchFailed);
 });
 // Every keystroke searches: a search takes milliseconds, and a newer one outdates an older one still waiting
 // for its files.
 queryInput.addEventListener("input", () => {
-  update({ replace: typing }).catch(fail);
+  update({ replace: typing }).catch(searchFailed);
   typing = true;
 });
 form.addEventListener("change", (event) => {
   if (event.target === queryInput) return;
   typing = false;
-  update().catch(fail);
+  update().catch(searchFailed);
 });
 form.querySelector(".pb-search__clear").addEventListener("click", () => {
   for (const facet of facets) for (const box of checkboxes(facet)) box.checked = false;
   typing = false;
-  update().catch(fail);
+  update().catch(searchFailed);
 });
-moreButton.addEventListener("click", async () => {
+async function showMore() {
   const next = remaining.slice(0, PAGE_SIZE);
-  remaining = remaining.slice(PAGE_SIZE);
   const items = (await Promise.all(next.map((number) => index.document(number)))).map(resultItem);
+  remaining = remaining.slice(PAGE_SIZE);
   practiceList.append(...items);
   moreButton.hidden = remaining.length === 0;
   if (items.length) items[0].querySelector("a").focus();
-});
+}
+
+moreButton.addEventListener("click", () => showMore().catch(searchFailed));
 window.addEventListener("popstate", () => {
   typing = false;
   const state = stateFromUrl();
   showState(state);
-  runSearch(state).catch(fail);
+  runSearch(state).catch(searchFailed);
 });
 
 start().catch(fail);
