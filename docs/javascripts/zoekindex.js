@@ -134,11 +134,11 @@ export class SearchIndex {
   }
 
   // The shard of the word's stem, and those holding the stems that start with one of its prefixes.
-  shardsFor(word, base) {
+  shardsFor({ base, starts: wordPrefixes }) {
     const { shards: starts } = this.manifest;
     if (!starts.length) return new Set();
     const shards = new Set([this.shardOf(base)]);
-    for (const prefix of prefixes(word, base)) {
+    for (const prefix of wordPrefixes) {
       const first = this.shardOf(prefix);
       let last = first;
       while (last + 1 < starts.length && starts[last + 1].startsWith(prefix)) last++;
@@ -173,12 +173,14 @@ export class SearchIndex {
   async terms(query) {
     const all = words(query);
     const kept = all.filter((word) => !this.stopWords.has(word));
-    const chosen = (kept.length ? kept : all).map((word) => ({ word, base: stem(word) }));
-    await this.loadShards(new Set(chosen.flatMap(({ word, base }) => [...this.shardsFor(word, base)])));
-    return chosen.map(({ word, base }) => {
+    const chosen = (kept.length ? kept : all).map((word) => {
+      const base = stem(word);
+      return { base, starts: prefixes(word, base) };
+    });
+    await this.loadShards(new Set(chosen.flatMap((term) => [...this.shardsFor(term)])));
+    return chosen.map(({ base, starts }) => {
       const matches = new Map();
       if (this.stems.has(base)) matches.set(base, 1);
-      const starts = prefixes(word, base);
       for (const key of this.stems.keys()) {
         if (!matches.has(key) && starts.some((prefix) => key.startsWith(prefix))) matches.set(key, PREFIX_SHARE);
       }

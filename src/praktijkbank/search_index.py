@@ -51,7 +51,6 @@ class IndexSummary:
     practices: int
     pages: int
     stems: int
-    files: int
 
 
 def build_search_index(documents: Sequence[SearchDocument], site_dir: Path) -> IndexSummary:
@@ -69,7 +68,7 @@ def build_search_index(documents: Sequence[SearchDocument], site_dir: Path) -> I
                 "practices": practices, "stopWords": sorted(STOP_WORDS),
                 "shards": [shard[0] for shard in shards]}
     _write(site_dir / INDEX_FOLDER, manifest, files)
-    return IndexSummary(practices, len(ordered) - practices, len(postings), len(files) + 1)
+    return IndexSummary(practices, len(ordered) - practices, len(postings))
 
 
 def number_documents(documents: Iterable[SearchDocument]) -> list[SearchDocument]:
@@ -124,11 +123,9 @@ def shard_files(shards: list[list[str]], postings: dict[str, list[tuple[int, int
 
 
 def _gaps(pairs: list[tuple[int, int]]) -> list[int]:
-    flat, previous = [], 0
-    for number, score in pairs:
-        flat += [number - previous, score]
-        previous = number
-    return flat
+    """[(number, score), ...] as [gap, score, gap, score, ...]."""
+    gaps = _number_gaps([number for number, _ in pairs])
+    return [value for gap, (_, score) in zip(gaps, pairs) for value in (gap, score)]
 
 
 def filter_lists(practices: Sequence[SearchDocument]) -> dict[str, dict[str, list[int]]]:

@@ -13,11 +13,12 @@ half-typed word find its stem.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 import snowballstemmer
+
+from praktijkbank.suggest import without_accents
 
 STEMMER = "dutch_porter"
 MINIMUM_LENGTH = 2  # single letters (the `s` of `'s-Hertogenbosch`) only cost space
@@ -36,7 +37,7 @@ _stemmer = snowballstemmer.stemmer(STEMMER)
 
 def words(text: str) -> Iterator[str]:
     """The normalised words of `text`, stop words included, in reading order."""
-    for word in _WORD.findall(_without_accents(text.lower())):
+    for word in _WORD.findall(without_accents(text.lower())):
         if len(word) >= MINIMUM_LENGTH:
             yield word
 
@@ -53,7 +54,3 @@ def stem(word: str) -> str:
     """The Snowball stem of one normalised word; cached, since a corpus repeats few words many times."""
     return _stemmer.stemWord(word)
 
-
-def _without_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(character for character in decomposed if not unicodedata.combining(character))

@@ -11,9 +11,13 @@ _SEPARATORS = re.compile(r"[\s_]+")
 
 def normalise(text: str) -> str:
     """Fold case, accents and spacing, so 'Werk en inkomen' meets 'werk-en-inkomen'."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _SEPARATORS.sub("-", plain)
+    return _SEPARATORS.sub("-", without_accents(text.strip().lower()))
+
+
+def without_accents(text: str) -> str:
+    """'Financiën' as 'Financien': what people type when they cannot find or do not bother with the accent."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def closest(value: str, candidates: list[str], allowed_keys: list[str] | None = None) -> str | None:
