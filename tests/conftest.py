@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from praktijkbank.cli import main
+from praktijkbank.cli.main import main
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from conftest import NODE_MODULES, PROJECT_ROOT, require_tool
 from page_types import PAGE_TYPES, page_file
-from praktijkbank.urls import FACET_FOLDERS
+from praktijkbank.common.urls import FACET_FOLDERS
 
 pytestmark = pytest.mark.browser
 

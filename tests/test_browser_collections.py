@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from test_collections import CATALOG, COLLECTION, decode_qr
-from praktijkbank.urls import LOCAL_SITE_URL, collection_url, practice_url, presentation_url
+from praktijkbank.common.urls import LOCAL_SITE_URL, collection_url, practice_url, presentation_url
 
 pytestmark = pytest.mark.browser
 

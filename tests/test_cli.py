@@ -45,7 +45,7 @@ def test_github_format_writes_annotations(make_repository, run_cli) -> None:
 
 
 def test_github_annotations_cannot_be_broken_out_of() -> None:
-    from praktijkbank.problems import Problem, format_github
+    from praktijkbank.common.problems import Problem, format_github
 
     line = format_github([Problem("a,b:c.yml", 1, 1, "rule", "eerste\n::error::nep", "100%")])
 

@@ -14,12 +14,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_ROOT
-from praktijkbank.collection_pages import qr_png_url
-from praktijkbank.model import Collection, Curator, Event, build_catalog, newest_collections_first
-from praktijkbank.published_urls import MANIFEST_NAME, read_manifest
-from praktijkbank.repository import Repository
-from praktijkbank.urls import LOCAL_SITE_URL, collection_url, embed_url, practice_url, presentation_url
-from praktijkbank.validate import validate_repository
+from praktijkbank.render.collection_pages import qr_png_url
+from praktijkbank.model.catalog import Collection, Curator, Event, build_catalog, newest_collections_first
+from praktijkbank.publish.published_urls import MANIFEST_NAME, read_manifest
+from praktijkbank.load.repository import Repository
+from praktijkbank.common.urls import LOCAL_SITE_URL, collection_url, embed_url, practice_url, presentation_url
+from praktijkbank.validate.checker import validate_repository
 from sites import build, copy_site_repository
 
 CATALOG = build_catalog(validate_repository(Repository(PROJECT_ROOT)))

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 from conftest import VALID_PRACTICE
 
-from praktijkbank.completeness import reference_date, review_deadline
+from praktijkbank.common.clock import reference_date, review_deadline
 
 COMPLETE = """\
 results:
@@ -123,10 +123,10 @@ def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(b
 
 
 def test_the_review_page_lists_a_practice_not_looked_at_for_two_years(make_repository, tmp_path) -> None:
-    from praktijkbank.model import build_catalog
-    from praktijkbank.pages import PageRenderer
-    from praktijkbank.repository import Repository
-    from praktijkbank.validate import validate_repository
+    from praktijkbank.model.catalog import build_catalog
+    from praktijkbank.render.pages import PageRenderer
+    from praktijkbank.load.repository import Repository
+    from praktijkbank.validate.checker import validate_repository
 
     old = _complete_text().replace("added: 2026-11-23", "added: 2021-03-01")
     root = make_repository(practices=[_practice(tmp_path, "voorbeeldstad-voorleestent", old)])

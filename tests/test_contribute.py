@@ -218,7 +218,7 @@ def test_the_committed_issue_form_matches_the_schema_and_vocabularies() -> None:
 
 def test_the_form_the_converter_reads_is_the_form_github_shows() -> None:
     """Every question of the committed form is a heading the converter understands, in the same order."""
-    from praktijkbank.questions import QUESTIONS
+    from praktijkbank.contribute.questions import QUESTIONS
 
     form = yaml.safe_load((PROJECT_ROOT / ".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml").read_text("utf-8"))
     labels = [element["attributes"]["label"] for element in form["body"] if element["type"] != "markdown"]

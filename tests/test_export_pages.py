@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import PROJECT_ROOT
-from praktijkbank.repository import Repository
-from praktijkbank.site import build_site
+from praktijkbank.load.repository import Repository
+from praktijkbank.publish.site import build_site
 from sites import copy_site_repository
 
 

@@ -15,11 +15,11 @@ import pytest
 import yaml
 
 from conftest import PROJECT_ROOT, VALID_PRACTICE
-from praktijkbank.exports import FEED_SIZE, LICENSE, PRACTICE_FIELDS, export_files
-from praktijkbank.model import FACETS, Catalog, build_catalog
-from praktijkbank.repository import Repository
-from praktijkbank.urls import absolute, facet_url, practice_url
-from praktijkbank.validate import validate_repository
+from praktijkbank.publish.exports import FEED_SIZE, LICENSE, PRACTICE_FIELDS, export_files
+from praktijkbank.model.catalog import FACETS, Catalog, build_catalog
+from praktijkbank.load.repository import Repository
+from praktijkbank.common.urls import absolute, facet_url, practice_url
+from praktijkbank.validate.checker import validate_repository
 
 SITE_URL = "https://praktijkbank.example/sociaal-domein/"
 ATOM = "{http://www.w3.org/2005/Atom}"

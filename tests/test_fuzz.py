@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECT_ROOT
-from praktijkbank.load import LoadError, load_bytes
-from praktijkbank.repository import Repository
-from praktijkbank.validate import validate_repository
+from praktijkbank.load.strict_yaml import LoadError, load_bytes
+from praktijkbank.load.repository import Repository
+from praktijkbank.validate.checker import validate_repository
 
 REAL_PRACTICES = sorted((PROJECT_ROOT / "practices").glob("[!_]*.yml"))
 REAL_COLLECTIONS = sorted((PROJECT_ROOT / "collections").glob("*.yml"))

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT_ROOT, VALID_PRACTICE, CliResult
-from praktijkbank import links
+from praktijkbank.checks import links
 
 
 def test_the_built_site_has_no_broken_internal_links(built_site: Path) -> None:

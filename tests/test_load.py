@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from praktijkbank.load import MAX_FILE_BYTES, LoadError, Position, load_bytes, load_file
+from praktijkbank.load.strict_yaml import MAX_FILE_BYTES, LoadError, Position, load_bytes, load_file
 
 
 @pytest.mark.parametrize("typed", ["no", "No", "yes", "on", "off", "y", "n", "1:20", "010", "0o17", "0x1F",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from praktijkbank.markup import markdown_to_html
+from praktijkbank.render.markup import markdown_to_html
 
 
 def parsed(text: str) -> BeautifulSoup:

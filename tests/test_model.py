@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 
 from conftest import VALID_COLLECTION, VALID_PRACTICE
-from praktijkbank.model import build_catalog
-from praktijkbank.repository import Repository
-from praktijkbank.validate import validate_repository
+from praktijkbank.model.catalog import build_catalog
+from praktijkbank.load.repository import Repository
+from praktijkbank.validate.checker import validate_repository
 
 
 def test_a_clean_repository_becomes_a_catalog(make_repository) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import VALID_PRACTICE
-from praktijkbank.repository import Repository
-from praktijkbank.validate import FILES_PER_WORKER, validate_repository
+from praktijkbank.load.repository import Repository
+from praktijkbank.validate.checker import FILES_PER_WORKER, validate_repository
 
 
 def test_workers_find_exactly_what_one_process_finds(make_repository) -> None:

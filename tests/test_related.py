@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from praktijkbank.model import Organisation, Place, Practice, Source
-from praktijkbank.related import related_practices
+from praktijkbank.model.catalog import Organisation, Place, Practice, Source
+from praktijkbank.model.related import related_practices
 
 
 def practice(practice_id: str, themes: tuple[str, ...], types: tuple[str, ...] = ("bibliotheek",),

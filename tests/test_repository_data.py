@@ -8,12 +8,12 @@ import re
 import pytest
 
 from conftest import PROJECT_ROOT
-from praktijkbank.load import load_file
-from praktijkbank.model import build_catalog
-from praktijkbank.repository import Repository
-from praktijkbank.schema_problems import SchemaChecker
-from praktijkbank.schemas import read_schema, with_vocabularies
-from praktijkbank.validate import load_vocabularies, validate_repository
+from praktijkbank.load.strict_yaml import load_file
+from praktijkbank.model.catalog import build_catalog
+from praktijkbank.load.repository import Repository
+from praktijkbank.validate.schema_problems import SchemaChecker
+from praktijkbank.common.schemas import read_schema, with_vocabularies
+from praktijkbank.validate.checker import load_vocabularies, validate_repository
 
 REPOSITORY = Repository(PROJECT_ROOT)
 

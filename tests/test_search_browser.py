@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_ROOT, serve
-from praktijkbank.model import Catalog, build_catalog, newest_first
-from praktijkbank.repository import Repository
-from praktijkbank.validate import validate_repository
+from praktijkbank.model.catalog import Catalog, build_catalog, newest_first
+from praktijkbank.load.repository import Repository
+from praktijkbank.validate.checker import validate_repository
 from sites import build, copy_site_repository
 
 pytestmark = pytest.mark.browser

@@ -15,14 +15,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_ROOT
-from praktijkbank.model import Catalog, Practice, build_catalog, newest_first, title_key
-from praktijkbank.repository import Repository
-from praktijkbank.search_documents import PAGE, PRACTICE, SearchDocument, page_document, practice_document
-from praktijkbank.search_index import build_search_index
-from praktijkbank.search_text import stem, stems, words
-from praktijkbank.text import place_text
-from praktijkbank.urls import SEARCH_PARAMETERS, facet_url, practice_url, search_url
-from praktijkbank.validate import validate_repository
+from praktijkbank.model.catalog import Catalog, Practice, build_catalog, newest_first, title_key
+from praktijkbank.load.repository import Repository
+from praktijkbank.publish.search_documents import PAGE, PRACTICE, SearchDocument, page_document, practice_document
+from praktijkbank.publish.search_index import build_search_index
+from praktijkbank.publish.search_text import stem, stems, words
+from praktijkbank.render.text import place_text
+from praktijkbank.common.urls import SEARCH_PARAMETERS, facet_url, practice_url, search_url
+from praktijkbank.validate.checker import validate_repository
 
 CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
 DOCS_PAGES = sorted(path.stem for path in (PROJECT_ROOT / "docs").glob("*.md"))

@@ -9,10 +9,10 @@ from dataclasses import asdict
 import pytest
 
 from conftest import PROJECT_ROOT
-from praktijkbank.model import build_catalog
-from praktijkbank.repository import Repository
-from praktijkbank.search_text import stem, words
-from praktijkbank.validate import validate_repository
+from praktijkbank.model.catalog import build_catalog
+from praktijkbank.load.repository import Repository
+from praktijkbank.publish.search_text import stem, words
+from praktijkbank.validate.checker import validate_repository
 
 pytestmark = pytest.mark.browser
 

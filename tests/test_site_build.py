@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_ROOT
-from praktijkbank.model import FACETS, Catalog, build_catalog, newest_first, title_key
-from praktijkbank.repository import Repository
-from praktijkbank.urls import facet_url, practice_url
-from praktijkbank.validate import validate_repository
+from praktijkbank.model.catalog import FACETS, Catalog, build_catalog, newest_first, title_key
+from praktijkbank.load.repository import Repository
+from praktijkbank.common.urls import facet_url, practice_url
+from praktijkbank.validate.checker import validate_repository
 from sites import build, copy_site_repository
 
 CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))

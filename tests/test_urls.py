@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from praktijkbank.urls import (absolute, collection_url, embed_url, facet_url, is_local, practice_url,
+from praktijkbank.common.urls import (absolute, collection_url, embed_url, facet_url, is_local, practice_url,
                                presentation_url, relative, source_path)
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import PROJECT_ROOT
-from praktijkbank.repository import Repository
-from praktijkbank.validate import load_vocabularies
+from praktijkbank.load.repository import Repository
+from praktijkbank.validate.checker import load_vocabularies
 
 VOCABULARIES, PROBLEMS = load_vocabularies(Repository(PROJECT_ROOT))
 

@@ -100,7 +100,7 @@ def test_the_committed_schema_works_as_an_editor_schema() -> None:
     wrong theme, without praktijkbank's help."""
     import jsonschema
 
-    from praktijkbank.load import load_file
+    from praktijkbank.load.strict_yaml import load_file
 
     schema = json.loads((PROJECT_ROOT / "schemas" / "practice.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())

@@ -1,0 +1,42 @@
+"""The review clock: which day "today" is, and when a practice is due for a fresh look.
+
+Validation warns about practices that are due, and the site lists them; both must count from the same day.
+"Due" is measured against a reference date: SOURCE_DATE_EPOCH when set (so a build is reproducible), else
+today (UTC).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import date, datetime, timezone
+from typing import Any
+
+REVIEW_AFTER_YEARS = 2
+
+
+def reference_date(environ: Mapping[str, str] = os.environ) -> date:
+    """The day "today" means: SOURCE_DATE_EPOCH when set, for reproducible builds; else the UTC date."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.date()
+
+
+def review_deadline(reference: date) -> date:
+    """The oldest date that still counts as recently looked at: two years before the reference date."""
+    year = reference.year - REVIEW_AFTER_YEARS
+    return reference.replace(year=year, day=28) if (reference.month, reference.day) == (2, 29) \
+        else reference.replace(year=year)
+
+
+def last_looked_at(data: Mapping[str, Any]) -> str | None:
+    """When someone last looked at the text: the review date, or the day it was added if never reviewed."""
+    value = data.get("last_reviewed") or data.get("added")
+    return value if isinstance(value, str) else None
+
+
+def is_due_for_review(looked_at: str, reference: date) -> bool:
+    try:
+        return date.fromisoformat(looked_at) < review_deadline(reference)
+    except ValueError:
+        return False  # not a date: the schema check reports it

@@ -1,0 +1,87 @@
+"""`praktijkbank from-issue`: turn the body of an issue made with the form into a practice file.
+
+The body is untrusted text written by anyone: it is only ever read as data. GitHub writes each answer
+under a `### Label` heading, `_No response_` for an empty one and `- [x]` for a ticked box; people edit
+the body afterwards, so spacing, case and empty sections are read loosely. What cannot be used is listed
+in Markdown, ready to post as a comment on the issue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from praktijkbank.common.suggest import normalise
+from praktijkbank.contribute.issue_form import CHECKS, CHECKS_LABEL
+from praktijkbank.contribute.new_practice import Answers, answers_from_text
+from praktijkbank.contribute.questions import QUESTIONS, Questionnaire
+
+NO_RESPONSE = "_No response_"
+_HEADING = re.compile(r"^\s{0,3}###\s*(.*?)\s*$")
+_TICKED = re.compile(r"^\s*[-*]\s*\[[xX]\]\s*(.*?)\s*$")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#@|])")
+
+
+@dataclass
+class IssueAnswers:
+    """The answers found in an issue body, with problems that are about the body rather than an answer."""
+
+    answers: Answers
+    problems: list[str] = field(default_factory=list)
+
+
+def sections(body: str) -> dict[str, str]:
+    """Each `### Label` of the form with the text under it, keyed by the normalised label. Other headings
+    stay part of the answer they are in: a contributor may use one inside a description."""
+    labels = {normalise(question.label) for question in QUESTIONS} | {normalise(CHECKS_LABEL)}
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in body.replace("\r\n", "\n").split("\n"):
+        heading = _HEADING.match(line)
+        if heading and normalise(heading.group(1)) in labels:
+            current = found.setdefault(normalise(heading.group(1)), [])
+        elif current is not None:
+            current.append(line)
+    return {name: _without_no_response("\n".join(lines).strip()) for name, lines in found.items()}
+
+
+def _without_no_response(text: str) -> str:
+    return "" if text.strip().lower() == NO_RESPONSE.lower() else text
+
+
+def read_issue(asking: Questionnaire, body: str) -> IssueAnswers:
+    """Parse every answer of the form; collect all problems, never stop at the first."""
+    found = sections(body)
+    raw = {question.key: found.get(normalise(question.label), "") for question in QUESTIONS}
+    result = IssueAnswers(answers_from_text(asking, raw))
+    ticked = {normalise(match.group(1)) for line in found.get(normalise(CHECKS_LABEL), "").split("\n")
+              if (match := _TICKED.match(line))}
+    for check in CHECKS:
+        if normalise(check) not in ticked:
+            result.problems.append(f"Vink bij **{CHECKS_LABEL}** aan: {escape_markdown(check)}")
+    return result
+
+
+def escape_markdown(text: str) -> str:
+    """Text from the issue, shown in a comment as typed: no formatting, links or @-mentions of its own."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def problem_comment(result: IssueAnswers, extra: list[str] = ()) -> str:
+    """The comment that tells the contributor, in plain Dutch, what to change in the issue."""
+    lines = ["Bedankt voor je aanmelding! Een paar antwoorden kunnen we nog niet verwerken:", ""]
+    lines += [f"- **{question.label}**: {escape_markdown(message)}" for question, message in result.answers.problems]
+    lines += [f"- {message}" for message in [*result.problems, *extra]]
+    lines += ["", "Pas je aanmelding aan: klik bovenaan bij je aanmelding op de drie puntjes (**...**) en dan op "
+              "**Edit**. Na het opslaan controleren we hem opnieuw. Kom je er niet uit? Schrijf dan hier een "
+              "reactie; de redactie helpt je."]
+    return "\n".join(lines) + "\n"
+
+
+def success_text(path: str, notes: list[str]) -> str:
+    """The start of the pull request's description: what was made, and what was adjusted."""
+    lines = [f"Deze praktijk komt uit het aanmeldformulier: `{path}`.", "",
+             "De redactie leest hem na voordat hij op de site komt."]
+    if notes:
+        lines += ["", "Aangepast bij het omzetten:", *[f"- {escape_markdown(note)}" for note in notes]]
+    return "\n".join(lines) + "\n"

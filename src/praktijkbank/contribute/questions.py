@@ -1,0 +1,268 @@
+"""The questions a contributor answers to add a practice, shared by `praktijkbank new` and the issue form.
+
+One list drives both routes: the form is generated from it, `from-issue` reads the form's answers with it,
+and `new` asks it in the terminal. Help texts and limits come from the practice schema, the choices from
+vocabularies.yml, so a question can never accept what the validator would refuse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
+from praktijkbank.common.suggest import normalise, suggestion_hint
+from praktijkbank.common.vocabularies import Vocabularies, Vocabulary
+from praktijkbank.validate.rules import slugify
+
+TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID = (
+    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: `key` is its flag (`--key`) and form id, `field` the dotted path of its schema field."""
+
+    key: str
+    label: str
+    field: str
+    kind: str
+    required: bool
+    long: bool = False
+
+
+QUESTIONS = (
+    Question("title", "Titel", "title", TEXT, True),
+    Question("id", "Bestandsnaam (id)", "$id", ID, False),
+    Question("summary", "Samenvatting", "summary", TEXT, True, long=True),
+    Question("description", "Beschrijving", "description", MARKDOWN, True, long=True),
+    Question("provinces", "Provincies", "place.provinces", CHOICES, True),
+    Question("municipalities", "Gemeenten", "place.municipalities", LINES, False),
+    Question("initiator", "Initiatiefnemer", "organisations.name", TEXT, True),
+    Question("initiator_type", "Soort organisatie van de initiatiefnemer", "organisations.type", CHOICE, True),
+    Question("partners", "Partners", "organisations", PARTNERS, False, long=True),
+    Question("themes", "Thema's", "themes", CHOICES, True),
+    Question("target_groups", "Doelgroepen", "target_groups", CHOICES, True),
+    Question("status", "Status", "status", CHOICE, True),
+    Question("start", "Beginjaar", "period.start", YEAR, False),
+    Question("source_title", "Titel van de bron", "sources.title", TEXT, True),
+    Question("source_url", "Webadres van de bron", "sources.url", URL, False),
+    Question("results", "Resultaten", "results.text", LINES, False, long=True),
+    Question("lessons", "Lessen en tips", "lessons", LINES, False, long=True),
+)
+
+_HELP_OVERRIDES = {
+    "id": "De naam van het bestand en het webadres van de praktijk: kleine letters, cijfers en streepjes, "
+          "bijvoorbeeld hoorn-taalcafe. Laat leeg om hem uit de titel te maken.",
+    "municipalities": "De gemeente of gemeenten waar de praktijk loopt. Meer dan één? Zet ze op aparte regels "
+                      "of scheid ze met komma's.",
+    "initiator": "De naam van de organisatie die de praktijk begon, zoals die zichzelf noemt.",
+    "partners": "De andere organisaties die meedoen. Eén per regel: naam, komma, soort organisatie. "
+                "Bijvoorbeeld: Welzijn Hoorn, welzijn.",
+    "source_title": "Waar komt de informatie vandaan? De titel van het artikel, verslag of de webpagina.",
+    "source_url": "Het webadres van de bron. Kopieer het uit de adresbalk van je browser.",
+    "results": "Wat heeft de praktijk opgeleverd? Eén resultaat per regel. Alleen wat in de bron staat.",
+}
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be used; the message says why and what to do, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A usable answer, and a note when it was adjusted (such as https:// added to a web address)."""
+
+    value: Any
+    note: str = ""
+
+
+class Questionnaire:
+    """The questions bound to this repository's schema and vocabularies."""
+
+    def __init__(self, practice_schema: dict[str, Any], vocabularies: Vocabularies) -> None:
+        self.schema = inline_references(practice_schema)
+        self.vocabularies = vocabularies
+
+    def field_schema(self, question: Question) -> dict[str, Any]:
+        """The schema of the field a question fills (for lists: the list itself)."""
+        if question.field == "$id":
+            return self.schema["$defs"]["id"]
+        node = self.schema
+        for part in question.field.split("."):
+            if node.get("type") == "array":
+                node = node["items"]
+            node = node["properties"][part]
+        return node
+
+    def help(self, question: Question) -> str:
+        return _HELP_OVERRIDES.get(question.key) or self.field_schema(question)["description"]
+
+    def vocabulary(self, question: Question) -> Vocabulary | None:
+        """The vocabulary a choice question picks from (organisation types for partners)."""
+        if question.kind == PARTNERS:
+            return self.vocabularies["organisation_types"]
+        schema = self.field_schema(question)
+        schema = schema.get("items", schema) if schema.get("type") == "array" else schema
+        name = schema.get(VOCABULARY_KEYWORD)
+        return self.vocabularies[name] if name else None
+
+    def parse(self, question: Question, raw: str, *, numbers: bool = False) -> Parsed | None:
+        """The answer as data, None when left empty; raises AnswerError when it cannot be used.
+
+        With `numbers`, a choice may also be given by its number in the list (as the terminal shows it).
+        """
+        if not raw.strip():
+            if question.required:
+                raise AnswerError("dit is verplicht: vul iets in.")
+            return None
+        parsed = self._parsers()[question.kind](question, raw, numbers)
+        if question.kind not in (PARTNERS, CHOICE, CHOICES):
+            self._check(question, parsed.value)
+        return parsed
+
+    def _parsers(self) -> dict[str, Any]:
+        return {TEXT: self._text, MARKDOWN: self._markdown, LINES: self._lines, PARTNERS: self._partners,
+                CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id}
+
+    def _text(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        return Parsed(" ".join(raw.split()))
+
+    def _markdown(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        """Keep paragraphs; drop trailing spaces and runs of blank lines that people leave behind."""
+        lines = [line.rstrip() for line in raw.replace("\r\n", "\n").strip().split("\n")]
+        return Parsed(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)))
+
+    def _lines(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        items = _items(raw, commas=question.key == "municipalities")
+        if question.key == "results":
+            return Parsed([{"text": item} for item in items])
+        return Parsed(list(dict.fromkeys(items)))
+
+    def _partners(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        partners = []
+        for line in _items(raw, commas=False):
+            name, separator, kind = line.rpartition(",")
+            if not separator or not name.strip():
+                raise AnswerError(f"bij '{line}' mist de soort organisatie. Schrijf: naam, soort. "
+                                  "Bijvoorbeeld: Welzijn Hoorn, welzijn.")
+            organisation_type = self._term(self.vocabularies["organisation_types"], kind, numbers)
+            partner = {"name": " ".join(name.split()), "type": organisation_type, "role": "partner"}
+            self._check_value(self.schema["properties"]["organisations"]["items"], partner)
+            partners.append(partner)
+        return Parsed(partners)
+
+    def _choice(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        vocabulary = self.vocabulary(question)
+        assert vocabulary is not None
+        return Parsed(self._term(vocabulary, raw, numbers))
+
+    def _choices(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        vocabulary = self.vocabulary(question)
+        assert vocabulary is not None
+        chosen = [self._term(vocabulary, item, numbers) for item in _items(raw, commas=True)]
+        return Parsed(list(dict.fromkeys(chosen)))
+
+    def _year(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        text = raw.strip()
+        if not _YEAR.match(text):
+            raise AnswerError(f"'{text}' is geen jaartal. Schrijf vier cijfers, bijvoorbeeld 2021.")
+        return Parsed(int(text))
+
+    def _url(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        url = raw.strip().strip("<>")
+        note = ""
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url):
+            url = "https://" + url
+            note = f"Voor het webadres is https:// gezet: {url}. Klopt dat niet? Pas het aan in het bestand."
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or re.search(r"\s", url):
+            raise AnswerError(f"'{raw.strip()}' is geen volledig webadres. Kopieer het hele adres uit de "
+                              "adresbalk van je browser, bijvoorbeeld https://www.bibliotheek.nl/.")
+        return Parsed(url, note)
+
+    def _id(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        text = raw.strip().removesuffix(".yml")
+        if slugify(text) != text:
+            raise AnswerError(f"'{text}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en "
+                              f"streepjes, bijvoorbeeld '{slugify(text)}'.")
+        return Parsed(text)
+
+    def _term(self, vocabulary: Vocabulary, raw: str, numbers: bool) -> str:
+        """The id of the term meant by an id, a label or (in the terminal) a number, typed loosely."""
+        text = raw.strip()
+        if numbers and text.isdigit() and 1 <= int(text) <= len(vocabulary.terms):
+            return vocabulary.terms[int(text) - 1].id
+        wanted = normalise(text)
+        for term in vocabulary.terms:
+            if wanted in (normalise(term.id), normalise(term.label)):
+                return term.id
+        match = vocabulary.closest_term(text)
+        hint = suggestion_hint(match) if match else "kies uit: " + ", ".join(t.label for t in vocabulary.terms) + "."
+        raise AnswerError(f"{vocabulary.unknown_value} '{text}'; {hint}")
+
+    def _check(self, question: Question, value: Any) -> None:
+        """Hold an answer to the same limits as the validator, so a finished file always passes."""
+        schema = self.field_schema(question)
+        if question.kind == LINES and question.key == "results":
+            schema = self.schema["properties"]["results"]
+        self._check_value(schema, value)
+
+    def _check_value(self, schema: dict[str, Any], value: Any) -> None:
+        validator = jsonschema.Draft202012Validator(strip_annotations(schema))
+        error = next(iter(sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))), None)
+        if error is not None:
+            raise AnswerError(_explain(error, schema))
+
+    def practice(self, answers: dict[str, Any], added: str) -> tuple[str, dict[str, Any]]:
+        """The id and the data of the practice file the answers describe."""
+        practice_id = answers.get("id") or slugify(answers["title"])
+        organisations = [{"name": answers["initiator"], "type": answers["initiator_type"],
+                          "role": "initiatiefnemer"}, *answers.get("partners", [])]
+        place = {key: answers[key] for key in ("municipalities", "provinces") if answers.get(key)}
+        source = {"title": answers["source_title"]} | (
+            {"url": answers["source_url"]} if answers.get("source_url") else {})
+        data: dict[str, Any] = {
+            "title": answers["title"], "summary": answers["summary"], "description": answers["description"],
+            "place": place, "organisations": organisations, "themes": answers["themes"],
+            "target_groups": answers["target_groups"], "status": answers["status"], "sources": [source],
+            "added": added,
+        }
+        if answers.get("start"):
+            data["period"] = {"start": answers["start"]}
+        for key in ("results", "lessons"):
+            if answers.get(key):
+                data[key] = answers[key]
+        return practice_id, data
+
+
+def _items(raw: str, *, commas: bool) -> list[str]:
+    """List items typed one per line (with or without bullets), or separated by commas where allowed."""
+    items = []
+    for line in raw.replace("\r\n", "\n").split("\n"):
+        line = _BULLET.sub("", line)
+        items += line.split(",") if commas else [line]
+    return [" ".join(item.split()) for item in items if item.strip()]
+
+
+def _explain(error: jsonschema.ValidationError, schema: dict[str, Any]) -> str:
+    """A limit from the schema, said plainly for one answer."""
+    limits = {
+        "minLength": f"dit is te kort: schrijf minstens {error.validator_value} tekens.",
+        "maxLength": f"dit is te lang: gebruik hoogstens {error.validator_value} tekens.",
+        "minimum": f"dit moet minstens {error.validator_value} zijn.",
+        "maximum": f"dit mag hoogstens {error.validator_value} zijn.",
+        "uniqueItems": "hier staat iets twee keer in.",
+        "minItems": "noem er minstens één.",
+        "maxItems": f"noem er hoogstens {error.validator_value}.",
+    }
+    if error.validator in limits:
+        return limits[error.validator]
+    description = schema.get("description", "")
+    return f"dit heeft niet de juiste vorm. {description}".strip()

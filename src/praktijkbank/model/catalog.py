@@ -1,0 +1,261 @@
+"""The catalog: validated data as frozen dataclasses, with the indexes the site needs.
+
+Built only from a clean ValidationReport, so every field here has the shape the schema promises and the
+renderer never has to check again.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any
+
+from praktijkbank.common.licenses import DEFAULT_LICENSE
+from praktijkbank.common.vocabularies import Vocabularies
+from praktijkbank.load.repository import COLLECTION, PRACTICE
+from praktijkbank.validate.checker import ValidationReport
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    type: str
+    role: str
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    provinces: tuple[str, ...]
+    municipalities: tuple[str, ...] = ()
+    localities: tuple[str, ...] = ()
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    organisation: str
+    website: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Media:
+    file: str
+    alt: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    """One good practice; `id` is its file name and the last part of its URL."""
+
+    id: str
+    title: str
+    summary: str
+    description: str
+    place: Place
+    organisations: tuple[Organisation, ...]
+    themes: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    status: str
+    sources: tuple[Source, ...]
+    added: str
+    activities: tuple[str, ...] = ()
+    period: Period | None = None
+    results: tuple[Result, ...] = ()
+    lessons: tuple[str, ...] = ()
+    costs: str | None = None
+    funding: str | None = None
+    contact: Contact | None = None
+    media: tuple[Media, ...] = ()
+    related: tuple[str, ...] = ()
+    last_reviewed: str | None = None
+    license: str = DEFAULT_LICENSE
+    aliases: tuple[str, ...] = ()
+
+    @cached_property
+    def organisation_types(self) -> tuple[str, ...]:
+        """Each organisation type once, in the order the organisations are listed (lead first)."""
+        return tuple(dict.fromkeys(organisation.type for organisation in self.organisations))
+
+
+@dataclass(frozen=True)
+class CollectionItem:
+    practice: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Curator:
+    name: str
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    date: str
+    place: str | None = None
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A curated, ordered list of practices, e.g. for a conference."""
+
+    id: str
+    title: str
+    description: str
+    curator: Curator
+    items: tuple[CollectionItem, ...]
+    added: str
+    event: Event | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the site shows, sorted by id, with indexes from vocabulary values to practices."""
+
+    practices: dict[str, Practice]
+    collections: dict[str, Collection]
+    vocabularies: Vocabularies
+    by_value: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def practices_with(self, facet: str, value: str) -> list[Practice]:
+        """The practices carrying `value` in `facet` (themes, target_groups, provinces, …), by title."""
+        ids = self.by_value.get(facet, {}).get(value, ())
+        return sorted((self.practices[practice_id] for practice_id in ids), key=by_title)
+
+
+@lru_cache(maxsize=None)
+def title_key(title: str) -> str:
+    """Sort titles as a reader expects: case and accents do not count ('Één' sorts with 'Een')."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(char for char in decomposed if char.isalnum() or char == " ").strip()
+
+
+def by_title(practice: Practice) -> tuple[str, str]:
+    return title_key(practice.title), practice.id
+
+
+def newest_first(practices: Iterable[Practice]) -> list[Practice]:
+    """By `added` date, newest first; practices added on the same day by id, so the order never depends on
+    the order of the input."""
+    by_id = sorted(practices, key=lambda practice: practice.id)
+    return sorted(by_id, key=lambda practice: practice.added, reverse=True)
+
+
+def newest_collections_first(collections: Iterable[Collection]) -> list[Collection]:
+    """Newest first by the date that matters to a reader: the event's date, or the day the collection was
+    added when it has no event; the same date by id, so the order never depends on the input order."""
+    by_id = sorted(collections, key=lambda collection: collection.id)
+    return sorted(by_id, key=lambda collection: collection.event.date if collection.event else collection.added,
+                  reverse=True)
+
+
+def collections_by_practice(catalog: Catalog) -> dict[str, list[Collection]]:
+    """For each practice, the collections it appears in, in the order of the collections index."""
+    found: dict[str, list[Collection]] = defaultdict(list)
+    for collection in newest_collections_first(catalog.collections.values()):
+        for practice_id in dict.fromkeys(item.practice for item in collection.items):
+            found[practice_id].append(collection)
+    return dict(found)
+
+
+def _tuple(values: list[Any] | None, make: Any = None) -> tuple:
+    return tuple(make(**value) if make else value for value in values or ())
+
+
+def practice_from_data(practice_id: str, data: dict[str, Any]) -> Practice:
+    """Build a Practice from schema-valid data."""
+    place = data["place"]
+    return Practice(
+        id=practice_id,
+        title=data["title"],
+        summary=data["summary"],
+        description=data["description"],
+        place=Place(provinces=tuple(place["provinces"]), municipalities=_tuple(place.get("municipalities")),
+                    localities=_tuple(place.get("localities")), region=place.get("region")),
+        organisations=_tuple(data["organisations"], Organisation),
+        themes=tuple(data["themes"]),
+        target_groups=tuple(data["target_groups"]),
+        status=data["status"],
+        sources=_tuple(data["sources"], Source),
+        added=data["added"],
+        activities=_tuple(data.get("activities")),
+        period=Period(**data["period"]) if "period" in data else None,
+        results=_tuple(data.get("results"), Result),
+        lessons=_tuple(data.get("lessons")),
+        costs=data.get("costs"),
+        funding=data.get("funding"),
+        contact=Contact(**data["contact"]) if "contact" in data else None,
+        media=_tuple(data.get("media"), Media),
+        related=_tuple(data.get("related")),
+        last_reviewed=data.get("last_reviewed"),
+        license=data.get("license", DEFAULT_LICENSE),
+        aliases=_tuple(data.get("aliases")),
+    )
+
+
+def collection_from_data(collection_id: str, data: dict[str, Any]) -> Collection:
+    """Build a Collection from schema-valid data."""
+    return Collection(
+        id=collection_id,
+        title=data["title"],
+        description=data["description"],
+        curator=Curator(**data["curator"]),
+        items=_tuple(data["items"], CollectionItem),
+        added=data["added"],
+        event=Event(**data["event"]) if "event" in data else None,
+        aliases=_tuple(data.get("aliases")),
+    )
+
+
+FACETS = {
+    "themes": lambda practice: practice.themes,
+    "target_groups": lambda practice: practice.target_groups,
+    "organisation_types": lambda practice: practice.organisation_types,
+    "provinces": lambda practice: practice.place.provinces,
+    "statuses": lambda practice: (practice.status,),
+}
+
+
+def build_catalog(report: ValidationReport) -> Catalog:
+    """The catalog of a clean report; refuses a report with problems, which must be shown instead."""
+    if not report.ok:
+        raise ValueError("a catalog is built only from input without problems")
+    records = sorted(report.records, key=lambda record: record.id)
+    practices = {r.id: practice_from_data(r.id, r.data) for r in records if r.kind == PRACTICE}
+    collections = {r.id: collection_from_data(r.id, r.data) for r in records if r.kind == COLLECTION}
+    by_value: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for practice in practices.values():
+        for facet, values_of in FACETS.items():
+            for value in values_of(practice):
+                by_value[facet][value].append(practice.id)
+    frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
+    return Catalog(practices, collections, report.vocabularies, frozen)

@@ -1,0 +1,49 @@
+"""Related practices: the ones a contributor named first, then the most alike by themes and partner types.
+
+Comparing every practice with every other is quadratic (25 million pairs at 5,000 practices). Practices are
+grouped by their exact set of themes instead; the overlap between groups is computed once, and for each
+practice only the groups with the largest theme overlap are scored further by shared organisation types.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from praktijkbank.model.catalog import Practice
+
+MAX_RELATED = 4
+
+
+def related_practices(practices: dict[str, Practice], limit: int = MAX_RELATED) -> dict[str, tuple[str, ...]]:
+    """For each practice id, the ids to show as related: explicit `related` first, then computed ones."""
+    groups: dict[frozenset[str], list[Practice]] = defaultdict(list)
+    for practice in practices.values():
+        groups[frozenset(practice.themes)].append(practice)
+    overlaps = {
+        themes: sorted(((len(themes & other), other) for other in groups if themes & other),
+                       key=lambda pair: -pair[0])
+        for themes in groups
+    }
+    types = {practice.id: frozenset(practice.organisation_types) for practice in practices.values()}
+    return {
+        practice.id: _related_to(practice, groups, overlaps[frozenset(practice.themes)], types, limit)
+        for practice in practices.values()
+    }
+
+
+def _related_to(practice: Practice, groups: dict[frozenset[str], list[Practice]],
+                overlaps: list[tuple[int, frozenset[str]]], types_of: dict[str, frozenset[str]],
+                limit: int) -> tuple[str, ...]:
+    chosen = list(practice.related)
+    excluded = {practice.id, *chosen}
+    types = types_of[practice.id]
+    index = 0
+    while len(chosen) < limit and index < len(overlaps):
+        level = overlaps[index][0]
+        candidates = []
+        while index < len(overlaps) and overlaps[index][0] == level:
+            candidates += [other for other in groups[overlaps[index][1]] if other.id not in excluded]
+            index += 1
+        candidates.sort(key=lambda other: (-len(types & types_of[other.id]), other.title, other.id))
+        chosen += [other.id for other in candidates[: limit - len(chosen)]]
+    return tuple(chosen)

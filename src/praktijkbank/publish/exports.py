@@ -1,0 +1,222 @@
+"""Open data: the catalog as JSON, CSV and an Atom feed, plus the vocabularies, so others can re-use it.
+
+Every output is a pure function of the catalog and the site's address: no wall-clock time, a fixed order
+everywhere, so the same input gives byte-identical files. All text is contributor text and therefore
+untrusted: JSON and XML are built by serialisers (never by string concatenation) and CSV cells that a
+spreadsheet would run as a formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from typing import Any
+
+from praktijkbank.common.licenses import DEFAULT_LICENSE, license_for
+from praktijkbank.common.urls import absolute, facet_url, practice_url
+from praktijkbank.common.vocabularies import Term
+from praktijkbank.model.catalog import FACETS, Catalog, Practice, newest_first
+from praktijkbank.render.outputs import OutputFile
+
+API_FOLDER = "api"
+FEED_PATH = "feed.xml"
+
+_DEFAULT = license_for(DEFAULT_LICENSE)
+LICENSE = {
+    "id": _DEFAULT.id,
+    "name": _DEFAULT.name,
+    "url": _DEFAULT.url,
+    "note": "De teksten in de Praktijkbank Sociaal Domein vallen onder de licentie Creative Commons "
+            "Naamsvermelding 4.0 (CC BY 4.0), tenzij bij een praktijk een andere licentie staat.",
+}
+
+# The order of the fields in the schema (schemas/practice.schema.json), so a practice's JSON reads like its YAML.
+PRACTICE_FIELDS = (
+    "title", "summary", "description", "place", "organisations", "themes", "target_groups", "activities",
+    "period", "status", "results", "lessons", "costs", "funding", "contact", "sources", "media", "related",
+    "added", "last_reviewed", "license", "aliases",
+)
+
+LIST_SEPARATOR = "; "
+# Cells starting with these are run as formulas by Excel and LibreOffice (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_FIELDS: tuple[tuple[str, Callable[[Practice], Any]], ...] = (
+    ("title", lambda practice: practice.title),
+    ("summary", lambda practice: practice.summary),
+    ("description", lambda practice: practice.description),
+    ("municipalities", lambda practice: practice.place.municipalities),
+    ("localities", lambda practice: practice.place.localities),
+    ("region", lambda practice: practice.place.region),
+    ("provinces", lambda practice: practice.place.provinces),
+    ("organisations", lambda practice: [f"{organisation.name} ({organisation.type}, {organisation.role})"
+                                        for organisation in practice.organisations]),
+    ("organisation_types", lambda practice: practice.organisation_types),
+    ("themes", lambda practice: practice.themes),
+    ("target_groups", lambda practice: practice.target_groups),
+    ("status", lambda practice: practice.status),
+    ("period_start", lambda practice: practice.period and practice.period.start),
+    ("period_end", lambda practice: practice.period and practice.period.end),
+    ("added", lambda practice: practice.added),
+    ("last_reviewed", lambda practice: practice.last_reviewed),
+    ("license", lambda practice: practice.license),
+    ("sources", lambda practice: [source.title for source in practice.sources]),
+)
+CSV_COLUMNS = ("id", "url", *(name for name, _ in CSV_FIELDS))
+
+# Roles have no overview pages, so the catalog does not index them; the vocabulary export counts them itself.
+ROLES = "organisation_roles"
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_TITLE = "Praktijkbank Sociaal Domein — nieuwe praktijken"
+FEED_SIZE = 50
+# An empty catalog has no newest practice; a fixed instant keeps that build reproducible too.
+EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"
+
+
+def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
+    """Every open-data file of the site: the practices as JSON (all, and one file each), as CSV, the
+    vocabularies with counts and links, and an Atom feed of new practices."""
+    practices = sorted(catalog.practices.values(), key=lambda practice: practice.id)
+    records = [practice_record(practice, site_url) for practice in practices]
+    return [
+        OutputFile(f"{API_FOLDER}/praktijken.json",
+                   _json({"license": LICENSE, "count": len(records), "practices": records})),
+        *(OutputFile(f"{API_FOLDER}/praktijken/{record['id']}.json", _json({"license": LICENSE, "practice": record}))
+          for record in records),
+        OutputFile(f"{API_FOLDER}/praktijken.csv", practices_csv(practices, site_url)),
+        OutputFile(f"{API_FOLDER}/vocabularies.json", _json(vocabularies_record(catalog, site_url))),
+        OutputFile(FEED_PATH, atom_feed(catalog, site_url)),
+    ]
+
+
+def _json(data: Any) -> bytes:
+    """Readable, non-ASCII kept as is (Dutch text), key order as built, ending in a newline like any text file."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def practice_record(practice: Practice, site_url: str | None) -> dict[str, Any]:
+    """A practice as plain data with its id and page URL first, then the fields in schema order; fields the
+    contributor left out are left out here too, so the JSON mirrors the YAML file."""
+    data = asdict(practice, dict_factory=_without_empty)
+    fields = {name: data[name] for name in PRACTICE_FIELDS if name in data}
+    return {"id": practice.id, "url": absolute(practice_url(practice.id), site_url), **fields}
+
+
+def _without_empty(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A dict factory for `asdict`: the model fills absent optional fields with None or (), the YAML has none."""
+    return {key: value for key, value in items if value is not None and value != () and value != ""}
+
+
+def practices_csv(practices: Iterable[Practice], site_url: str | None) -> bytes:
+    """One row per practice for spreadsheets; lists are joined into one cell, Markdown keeps its newlines
+    (the csv module quotes them), and every cell is safe to open in Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for practice in practices:
+        values = [practice.id, absolute(practice_url(practice.id), site_url),
+                  *(value_of(practice) for _, value_of in CSV_FIELDS)]
+        writer.writerow([_csv_cell(value) for value in values])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _csv_cell(value: Any) -> str:
+    """A value as spreadsheet text: empty for absent, lists joined, and a leading apostrophe where a
+    spreadsheet would otherwise run the contributor's text as a formula (OWASP's advice for CSV injection)."""
+    if value is None:
+        text = ""
+    elif isinstance(value, (list, tuple)):
+        text = LIST_SEPARATOR.join(value)
+    else:
+        text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def vocabularies_record(catalog: Catalog, site_url: str | None) -> dict[str, Any]:
+    """Every controlled list in the editors' order, each value with how many practices use it and, for the
+    lists that have overview pages, its URL; lets re-users turn ids in the practice data into labels."""
+    counts = _value_counts(catalog)
+    return {
+        name: {
+            "title": vocabulary.title,
+            "description": vocabulary.description,
+            "values": [_term_record(name, term, counts[name][term.id], site_url) for term in vocabulary.terms],
+        }
+        for name, vocabulary in catalog.vocabularies.items()
+    }
+
+
+def _value_counts(catalog: Catalog) -> dict[str, Counter[str]]:
+    """Practices per value and vocabulary: the facets from the catalog's index, the roles counted here (a
+    practice with two partners counts once)."""
+    counts: dict[str, Counter[str]] = {name: Counter() for name in catalog.vocabularies}
+    for facet, values in catalog.by_value.items():
+        counts[facet].update({value: len(ids) for value, ids in values.items()})
+    counts[ROLES] = Counter(role for practice in catalog.practices.values()
+                            for role in {organisation.role for organisation in practice.organisations})
+    return counts
+
+
+def _term_record(vocabulary: str, term: Term, count: int, site_url: str | None) -> dict[str, Any]:
+    """One vocabulary value; only facets have pages to link to."""
+    record: dict[str, Any] = {"id": term.id, "label": term.label, "description": term.description, "count": count}
+    if vocabulary in FACETS:
+        record["url"] = absolute(facet_url(vocabulary, term.id), site_url)
+    return record
+
+
+def atom_feed(catalog: Catalog, site_url: str | None) -> bytes:
+    """An Atom 1.0 feed (RFC 4287) of the newest practices. Its `updated` is the newest `added` date, never
+    the build time, so a rebuild without new practices gives the same bytes and feed readers see no change."""
+    entries = newest_first(catalog.practices.values())[:FEED_SIZE]
+    feed = ET.Element("feed", xmlns=ATOM)
+    _add(feed, "title", FEED_TITLE)
+    _add(feed, "id", _urn("praktijkbank:feed"))
+    _add(feed, "updated", _timestamp(entries[0].added) if entries else EMPTY_FEED_UPDATED)
+    _add(feed, "link", rel="self", href=absolute(FEED_PATH, site_url))
+    _add(feed, "link", rel="alternate", type="text/html", href=absolute("", site_url))
+    _add(feed, "rights", LICENSE["note"])
+    for practice in entries:
+        _add_entry(feed, practice, catalog, site_url)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _add_entry(feed: ET.Element, practice: Practice, catalog: Catalog, site_url: str | None) -> None:
+    """One practice as a feed entry; its id is derived from the practice id, so it stays the same for ever."""
+    entry = _add(feed, "entry")
+    _add(entry, "id", _urn(f"praktijkbank:praktijk:{practice.id}"))
+    _add(entry, "title", practice.title)
+    _add(entry, "updated", _timestamp(practice.added))
+    _add(entry, "link", rel="alternate", type="text/html", href=absolute(practice_url(practice.id), site_url))
+    _add(entry, "summary", practice.summary)
+    themes = catalog.vocabularies["themes"]
+    for theme in practice.themes:
+        _add(entry, "category", term=theme, label=themes.label(theme))
+    _add(_add(entry, "author"), "name", practice.organisations[0].name)
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    """A child element (in the Atom namespace, which the feed element declares as the default); ElementTree
+    escapes the text. Characters XML cannot hold never get here: the loader refuses them."""
+    element = ET.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _urn(name: str) -> str:
+    """A stable, globally unique Atom id that does not change when the site moves to another address."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+def _timestamp(date: str) -> str:
+    """An RFC 3339 timestamp for a `jjjj-mm-dd` date, as Atom requires."""
+    return f"{date}T00:00:00Z"

@@ -1,0 +1,72 @@
+"""What search knows of each page: the texts it matches words in (with a weight), what a result shows, and the
+filter values and dates it narrows and sorts by.
+
+Practices come from the catalog, not from their HTML, so search sees every field exactly once and nothing of
+the page around it (related practices, navigation). Hand-written pages come from their rendered HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from praktijkbank.common import urls
+from praktijkbank.common.vocabularies import Vocabularies
+from praktijkbank.model.catalog import FACETS, Catalog, Practice, by_title
+from praktijkbank.render.markup import html_to_text, markdown_to_text
+from praktijkbank.render.text import place_text
+
+PRACTICE, PAGE = "praktijk", "pagina"
+# How much a word counts where it stands: a word in the title says more about a practice than one in a lesson.
+TITLE, SUMMARY, NAMES, LABELS, BODY = 6, 3, 3, 2, 1
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One search result. `fields` are (text, weight) pairs; `text` is the readable text excerpts come from;
+    `filters` are (search parameter, vocabulary id) pairs, as the search page's URL names them."""
+
+    url: str
+    title: str
+    kind: str
+    fields: tuple[tuple[str, int], ...]
+    text: str
+    summary: str = ""
+    place: str = ""
+    filters: tuple[tuple[str, str], ...] = ()
+    added: str = ""
+
+
+def practice_documents(catalog: Catalog) -> list[SearchDocument]:
+    """Every practice, by title: the index numbers them in this order, which makes sorting by title free."""
+    return [practice_document(practice, catalog.vocabularies)
+            for practice in sorted(catalog.practices.values(), key=by_title)]
+
+
+def practice_document(practice: Practice, vocabularies: Vocabularies) -> SearchDocument:
+    place = place_text(practice.place, vocabularies)
+    names = [organisation.name for organisation in practice.organisations]
+    filters = tuple(search_filters(practice))
+    labels = [vocabularies[facet].label(value) for facet, values_of in FACETS.items() for value in values_of(practice)]
+    body = [markdown_to_text(practice.description), *practice.activities,
+            *(part for result in practice.results for part in (result.text, result.evidence) if part),
+            *practice.lessons, practice.costs or "", practice.funding or "",
+            practice.contact.organisation if practice.contact else "",
+            *(part for source in practice.sources for part in (source.title, source.publisher) if part)]
+    fields = ((practice.title, TITLE), (practice.summary, SUMMARY), (" ".join(names), NAMES),
+              (" ".join([place, *practice.place.municipalities, practice.place.region or "", *labels]), LABELS),
+              (" ".join(body), BODY))
+    text = "\n".join(part for part in [body[0], "Organisaties: " + ", ".join(names) + ".", *body[1:]] if part)
+    return SearchDocument(urls.practice_url(practice.id), practice.title, PRACTICE, fields, text,
+                          practice.summary, place, filters, practice.added)
+
+
+def page_document(url: str, title: str, html: str) -> SearchDocument:
+    """A hand-written page, from the HTML MkDocs rendered of its Markdown."""
+    text = html_to_text(html)
+    return SearchDocument(url, title, PAGE, ((title, TITLE), (text, BODY)), text)
+
+
+def search_filters(practice: Practice) -> list[tuple[str, str]]:
+    """The practice's vocabulary values as (search filter, id) pairs, as the search page's URL names them."""
+    return [(urls.SEARCH_PARAMETERS[facet], value) for facet, values_of in FACETS.items()
+            for value in values_of(practice)]

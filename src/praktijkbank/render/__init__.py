@@ -1,0 +1,5 @@
+"""Step 4, render: the catalog into pages (Markdown with HTML bodies from Jinja2 templates, autoescape on)
+and the files those pages need (QR codes, page assets, redirect pages). `templates/` and `assets/` live here.
+
+May import: `model`, `validate`, `load`, `common`.
+"""

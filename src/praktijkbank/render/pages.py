@@ -1,0 +1,261 @@
+"""Render the catalog into pages: Markdown files with front matter, whose bodies are HTML from Jinja2
+templates with autoescape on.
+
+All contributor text reaches the page escaped (plain fields) or sanitised (Markdown fields), and links
+between pages are relative, so the pages work on any host and with any engine that reads Markdown.
+The title and description in the front matter are HTML-escaped too: mkdocs-material places them in the
+page without escaping.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from praktijkbank.common import urls
+from praktijkbank.common.clock import REVIEW_AFTER_YEARS, is_due_for_review, reference_date
+from praktijkbank.common.licenses import license_for
+from praktijkbank.common.suggest import normalise
+from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
+from praktijkbank.common.vocabularies import Term
+from praktijkbank.model.catalog import (
+    FACETS,
+    Catalog,
+    Practice,
+    by_title,
+    collections_by_practice,
+    newest_first,
+    title_key,
+)
+from praktijkbank.model.related import related_practices
+from praktijkbank.render.json_ld import practice_json_ld
+from praktijkbank.render.markup import markdown_to_html
+from praktijkbank.render.outputs import Page
+from praktijkbank.render.qr_codes import inline_qr_codes
+from praktijkbank.render.text import dutch_date, locality_text, period_text, place_text
+
+NEWEST_ON_HOME = 6
+FACET_TITLES = {
+    "themes": "Thema",
+    "organisation_types": "Soort partner",
+    "provinces": "Provincie",
+    "target_groups": "Doelgroep",
+    "statuses": "Status",
+}
+SEARCH_WITHIN = {
+    "themes": "Zoek binnen dit thema",
+    "organisation_types": "Zoek binnen deze soort partner",
+    "provinces": "Zoek binnen deze provincie",
+    "target_groups": "Zoek binnen deze doelgroep",
+    "statuses": "Zoek binnen deze status",
+}
+
+
+@dataclass(frozen=True)
+class OrganisationEntry:
+    """One organisation across all practices, found by its name."""
+
+    name: str
+    types: tuple[str, ...]
+    practices: tuple[Practice, ...]
+
+
+def _allowed_url(url: str | None) -> bool:
+    """A second guard behind the validator: only ever link to web pages and e-mail addresses."""
+    return bool(url) and urlsplit(url).scheme.lower() in ALLOWED_URL_SCHEMES
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("praktijkbank.render", "templates"),
+        auto_reload=False,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        markdown=lambda text: Markup(markdown_to_html(text)),
+        dutch_date=dutch_date,
+        allowed_url=_allowed_url,
+        locality=locality_text,
+    )
+    environment.globals.update(urls=urls, period=period_text, license=license_for)
+    return environment
+
+
+def escape_html(text: str) -> str:
+    """Escape what HTML needs escaped in text and double-quoted attributes: &, <, > and "."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def front_matter(title: str, description: str, **extra: str) -> str:
+    """YAML front matter written as JSON strings (valid YAML), with title and description HTML-escaped."""
+    values = {"title": escape_html(title), "description": escape_html(description), **extra}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+class PageRenderer:
+    """Renders every page of the site from one catalog."""
+
+    def __init__(self, catalog: Catalog, site_url: str | None, qr_cache: Path | None = None, workers: int = 1) -> None:
+        self.catalog = catalog
+        self.site_url = site_url
+        self.share_url = site_url or urls.LOCAL_SITE_URL
+        self.environment = _environment()
+        self.related = related_practices(catalog.practices)
+        self.collections_of = collections_by_practice(catalog)
+        practice_addresses = (self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices)
+        self.qr_codes = inline_qr_codes(practice_addresses, qr_cache, workers)
+        self._cards: dict[tuple[str, int, int], Markup] = {}
+
+    def pages(self) -> list[Page]:
+        """All pages, in a fixed order (the output must be identical for identical input)."""
+        pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(),
+                 self.search_page()]
+        pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
+        for facet in FACETS:
+            pages.append(self.facet_index(facet))
+            pages += [self.facet_value(facet, term) for term in self.catalog.vocabularies[facet].terms]
+        return pages
+
+    def shared(self, url: str) -> str:
+        """The absolute address of a page, as a QR code or a printed handout carries it."""
+        return urls.absolute(url, self.share_url)
+
+    def render_html(self, url: str, template: str, **context: Any) -> str:
+        """A template rendered for the page at `url`, with the same helpers every page gets."""
+        return self.environment.get_template(template).render(**self._helpers(url), **context)
+
+    def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
+                    **context: Any) -> Page:
+        """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too."""
+        body = self.render_html(url, template, **context)
+        extra = {"praktijkbank_head": head} if head else {}
+        return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
+
+    def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
+        """The functions templates use, bound to the page at `url` (links are relative to it)."""
+        return {
+            "link": partial(urls.relative, url),
+            "label": lambda facet, value: self.catalog.vocabularies[facet].label(value),
+            "place": lambda practice: place_text(practice.place, self.catalog.vocabularies),
+            "terms_with_counts": self.terms_with_counts,
+            "card": partial(self.card, url),
+            "shared": self.shared,
+            "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
+        }
+
+    def card(self, url: str, practice: Practice, level: int) -> Markup:
+        """A practice's card, rendered once per folder depth: its relative links depend on nothing else,
+        and the same card appears on many pages (every overview it belongs to, every related practice)."""
+        depth = url.count("/")
+        key = (practice.id, level, depth)
+        if key not in self._cards:
+            html = self.environment.get_template("card.html.j2").render(**self._helpers(url), practice=practice,
+                                                                        level=level)
+            self._cards[key] = Markup(html)
+        return self._cards[key]
+
+    def terms_with_counts(self, facet: str) -> list[tuple[Any, int]]:
+        """Each value of a vocabulary with the number of practices that carry it, in vocabulary order."""
+        index = self.catalog.by_value.get(facet, {})
+        return [(term, len(index.get(term.id, ()))) for term in self.catalog.vocabularies[facet].terms]
+
+    def practice_page(self, practice: Practice) -> Page:
+        url = urls.practice_url(practice.id)
+        related = [self.catalog.practices[practice_id] for practice_id in self.related[practice.id]]
+        head = self.environment.get_template("head.html.j2").render(
+            title=practice.title, description=practice.summary,
+            url=urls.absolute(url, self.site_url) if self.site_url else "",
+            json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
+        )
+        return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
+                                practice=practice, related=related,
+                                collections=self.collections_of.get(practice.id, []))
+
+    def facet_index(self, facet: str) -> Page:
+        vocabulary = self.catalog.vocabularies[facet]
+        return self.render_page(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title,
+                                vocabulary.description, facet=facet, vocabulary=vocabulary,
+                                terms=self.terms_with_counts(facet))
+
+    def facet_value(self, facet: str, term: Term) -> Page:
+        vocabulary = self.catalog.vocabularies[facet]
+        practices = self.catalog.practices_with(facet, term.id)
+        return self.render_page(urls.facet_url(facet, term.id), "facet_value.md.j2",
+                                f"{FACET_TITLES[facet]}: {term.label}", term.description, facet=facet,
+                                vocabulary=vocabulary, term=term, practices=practices,
+                                search_within=SEARCH_WITHIN[facet])
+
+    def search_page(self) -> Page:
+        """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
+        zoeken.js runs the search on the index in zoekindex/ and fills in results and counts."""
+        facets = [(urls.SEARCH_PARAMETERS[facet], FACET_TITLES[facet], self.catalog.vocabularies[facet])
+                  for facet in urls.SEARCH_PARAMETERS]
+        return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
+                                "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep "
+                                "en status.", facets=facets)
+
+    def practices_index(self) -> Page:
+        groups: dict[str, list[Practice]] = defaultdict(list)
+        for practice in sorted(self.catalog.practices.values(), key=by_title):
+            first = title_key(practice.title)[:1].upper()
+            groups[first if first.isalpha() else "#"].append(practice)
+        return self.render_page(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
+                                "Alle praktijken in de praktijkbank, van A tot Z.",
+                                groups=sorted(groups.items()), total=len(self.catalog.practices))
+
+    def review_page(self) -> Page:
+        """Practices nobody has looked at for two years, oldest first: the editors' to-do list."""
+        reference = reference_date()
+        due = sorted((practice for practice in self.catalog.practices.values()
+                      if is_due_for_review(practice.last_reviewed or practice.added, reference)),
+                     key=lambda practice: (practice.last_reviewed or practice.added, practice.id))
+        return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
+                                "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
+                                practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
+
+    def organisations_index(self) -> Page:
+        return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",
+                                "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
+                                organisations=self.organisations)
+
+    @cached_property
+    def organisations(self) -> list[OrganisationEntry]:
+        """Organisations merged by name (ignoring case and accents), sorted by name."""
+        names: dict[str, str] = {}
+        types: dict[str, dict[str, None]] = defaultdict(dict)
+        practices: dict[str, dict[str, Practice]] = defaultdict(dict)
+        for practice in sorted(self.catalog.practices.values(), key=by_title):
+            for organisation in practice.organisations:
+                key = normalise(organisation.name)
+                names.setdefault(key, organisation.name)
+                types[key][organisation.type] = None
+                practices[key][practice.id] = practice
+        return [OrganisationEntry(names[key], tuple(types[key]), tuple(practices[key].values()))
+                for key in sorted(names, key=lambda key: title_key(names[key]))]
+
+    def home(self) -> Page:
+        newest = newest_first(self.catalog.practices.values())[:NEWEST_ON_HOME]
+        counts = {
+            "practices": len(self.catalog.practices),
+            "organisations": len(self.organisations),
+            "provinces": len(self.catalog.by_value.get("provinces", {})),
+        }
+        return self.render_page("", "home.md.j2", "Praktijkbank Sociaal Domein",
+                                "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
+                                newest=newest, counts=counts)
+

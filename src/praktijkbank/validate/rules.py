@@ -1,0 +1,260 @@
+"""Rules that JSON Schema cannot express: file names, references between files, media paths, URL schemes.
+
+Every rule reads data defensively: a file with schema errors still gets its other problems reported in the
+same run, so values of the wrong shape are skipped here (the schema check already reported them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from praktijkbank.common.problems import Problem
+from praktijkbank.common.suggest import closest, normalise, suggestion_hint
+from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
+from praktijkbank.load.repository import COLLECTION, PRACTICE
+from praktijkbank.load.strict_yaml import DataPath, Document, SourceMap, load_file
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_ID_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Record:
+    """One practice or collection file: its kind, id (the file name), and its data if it loaded.
+
+    It holds plain data only, so records can be checked in worker processes and sent back; the positions
+    of values are read again from the file in the rare case that a rule between files needs one.
+    """
+
+    kind: str
+    id: str
+    path: Path
+    file: str
+    data: dict[str, Any] | None
+
+    @classmethod
+    def from_document(cls, kind: str, record_id: str, file: str, document: Document) -> Record:
+        """A record of a file just loaded: its positions are known, so they need not be read again."""
+        record = cls(kind, record_id, document.path, file, document.data)
+        record.__dict__["source_map"] = document.source_map
+        return record
+
+    @cached_property
+    def source_map(self) -> SourceMap:
+        return load_file(self.path).source_map
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Positions stay behind when a record goes to another process; they can be read again there."""
+        return {key: value for key, value in self.__dict__.items() if key != "source_map"}
+
+    def problem(self, path: DataPath, rule: str, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
+        """A problem located at a value (or its key) in this record's file."""
+        if self.data is None:
+            return Problem(self.file, 1, 1, rule, message, hint)
+        position = self.source_map.key(path) if at_key else self.source_map.value(path)
+        return Problem(self.file, position.line, position.column, rule, message, hint)
+
+    def strings(self, field: str) -> Iterator[tuple[int, str]]:
+        """The text items of a list field, with their index; anything else was reported by the schema."""
+        values = self.data.get(field) if self.data else None
+        if isinstance(values, list):
+            yield from ((index, value) for index, value in enumerate(values) if isinstance(value, str))
+
+    def mappings(self, field: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The mapping items of a list field, with their index."""
+        values = self.data.get(field) if self.data else None
+        if isinstance(values, list):
+            yield from ((index, value) for index, value in enumerate(values) if isinstance(value, dict))
+
+
+def slugify(text: str) -> str:
+    """A valid id made from any text, for the hint on a bad file name."""
+    return "-".join(re.findall(r"[a-z0-9]+", normalise(text)))[:MAX_ID_LENGTH].strip("-") or "naam-van-de-praktijk"
+
+
+def check_file_name(record: Record) -> Iterator[Problem]:
+    """The file name is the id and the URL: lowercase words joined by hyphens, `.yml`, at most 80 characters."""
+    suffix_ok = record.path.suffix == ".yml"
+    if suffix_ok and ID_PATTERN.fullmatch(record.id) and len(record.id) <= MAX_ID_LENGTH:
+        return
+    yield Problem(
+        record.file, 1, 1, "invalid-file-name",
+        f"de bestandsnaam '{record.path.name}' is geen geldig id: gebruik alleen kleine letters, cijfers en "
+        f"streepjes, hoogstens {MAX_ID_LENGTH} tekens, en eindig op .yml.",
+        f"Noem het bestand bijvoorbeeld '{slugify(record.path.stem)}.yml'.",
+    )
+
+
+def check_unique_ids(records: list[Record]) -> Iterator[Problem]:
+    """Two files of the same kind cannot share an id: they would share one URL."""
+    first_file: dict[tuple[str, str], str] = {}
+    for record in records:
+        key = (record.kind, record.id)
+        if key in first_file:
+            yield Problem(record.file, 1, 1, "duplicate-id", f"de id '{record.id}' wordt ook gebruikt door {first_file[key]}.",
+                          "Geef een van de twee bestanden een andere naam.")
+        else:
+            first_file[key] = record.file
+
+
+def check_aliases(records: list[Record]) -> Iterator[Problem]:
+    """An old id redirects to one page only: it may not be a current id, nor another file's old id.
+
+    A shared old id is reported in every file that claims it: neither file is more right than the other.
+    """
+    for kind in (PRACTICE, COLLECTION):
+        of_kind = [record for record in records if record.kind == kind]
+        ids = {record.id: record.file for record in of_kind}
+        claims: dict[str, list[tuple[Record, int]]] = defaultdict(list)
+        for record in of_kind:
+            for index, alias in record.strings("aliases"):
+                claims[alias].append((record, index))
+        for alias, claimants in claims.items():
+            for record, index in claimants:
+                owners = [ids[alias]] if alias in ids else [other.file for other, _ in claimants if other is not record]
+                if owners:
+                    yield record.problem(("aliases", index), "alias-collision",
+                                         f"de oude id '{alias}' is al in gebruik door {', '.join(owners)}.",
+                                         "Een oude id mag maar naar één pagina doorsturen; haal deze weg.")
+
+
+def check_references(records: list[Record]) -> Iterator[Problem]:
+    """`related` and collection items must name a practice that exists."""
+    practices = {record.id for record in records if record.kind == PRACTICE}
+    aliases = {alias: record.id for record in records if record.kind == PRACTICE for _, alias in record.strings("aliases")}
+    for record in records:
+        if record.kind == PRACTICE:
+            for index, target in record.strings("related"):
+                if target == record.id:
+                    yield record.problem(("related", index), "related-self",
+                                         "een praktijk kan niet aan zichzelf verwant zijn.", "Haal deze regel weg.")
+                elif target not in practices:
+                    yield _unknown_practice(record, ("related", index), target, practices, aliases)
+        else:
+            yield from _check_collection_items(record, practices, aliases)
+
+
+def _check_collection_items(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, item in record.mappings("items"):
+        target = item.get("practice")
+        if not isinstance(target, str):
+            continue
+        if target in seen:
+            yield record.problem(("items", index, "practice"), "duplicate-item",
+                                 f"de praktijk '{target}' staat al eerder in deze collectie (onderdeel {seen[target] + 1}).",
+                                 "Een praktijk staat maar één keer in een collectie; haal er één weg.")
+            continue
+        seen[target] = index
+        if target not in practices:
+            yield _unknown_practice(record, ("items", index, "practice"), target, practices, aliases)
+
+
+def _unknown_practice(record: Record, path: DataPath, target: str, practices: set[str],
+                      aliases: dict[str, str]) -> Problem:
+    if target in aliases:
+        hint = f"'{target}' is een oude id; gebruik de nieuwe: '{aliases[target]}'."
+    else:
+        match = closest(target, sorted(practices))
+        hint = suggestion_hint(match) if match else "Gebruik de bestandsnaam van een praktijk in practices/, zonder .yml."
+    return record.problem(path, "unknown-practice", f"er is geen praktijk met de id '{target}'.", hint)
+
+
+def check_media(record: Record, media_dir: Path) -> Iterator[Problem]:
+    """Media files must exist, inside practices/media/: no absolute paths, no `..`, no links pointing out."""
+    for index, item in record.mappings("media"):
+        name = item.get("file")
+        if not isinstance(name, str):
+            continue
+        path = ("media", index, "file")
+        if _escapes_folder(name):
+            yield record.problem(path, "media-path", f"'{name}' moet een bestandsnaam in practices/media/ zijn.",
+                                 "Zet de afbeelding in practices/media/ en schrijf alleen de bestandsnaam, zonder / of ..")
+            continue
+        target = media_dir / name
+        if target.is_symlink() and not target.resolve().is_relative_to(media_dir.resolve()):
+            yield record.problem(path, "media-path", f"'{name}' verwijst naar een bestand buiten practices/media/.",
+                                 "Zet de afbeelding zelf in practices/media/, niet als snelkoppeling.")
+        elif not target.is_file():
+            existing = sorted(child.name for child in media_dir.iterdir()) if media_dir.is_dir() else []
+            match = closest(name, existing)
+            yield record.problem(path, "media-missing", f"de afbeelding '{name}' staat niet in practices/media/.",
+                                 suggestion_hint(match) if match else "Voeg de afbeelding toe aan practices/media/.")
+
+
+def _escapes_folder(name: str) -> bool:
+    posix, windows = PurePosixPath(name), PureWindowsPath(name)
+    return posix.is_absolute() or windows.is_absolute() or bool(windows.drive) or ".." in windows.parts
+
+
+def url_paths(schema: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Where the schema puts URLs (`$ref: #/$defs/url`), as paths with `*` for list items.
+
+    The schema is the one source: a new URL field is checked without touching this module.
+    """
+    found: list[tuple[str, ...]] = []
+
+    def visit(node: dict[str, Any], path: tuple[str, ...]) -> None:
+        if node.get("$ref") == "#/$defs/url":
+            found.append(path)
+            return
+        if node.get("$ref", "").startswith("#/$defs/"):
+            visit(schema["$defs"][node["$ref"].removeprefix("#/$defs/")], path)
+        for name, subschema in node.get("properties", {}).items():
+            visit(subschema, (*path, name))
+        if isinstance(node.get("items"), dict):
+            visit(node["items"], (*path, "*"))
+
+    visit(schema, ())
+    return found
+
+
+def check_urls(record: Record, paths: list[tuple[str, ...]]) -> Iterator[Problem]:
+    """Links on the site may only lead to web pages or e-mail: never `javascript:`, `data:` or files."""
+    for path, url in urls_in(record, paths):
+        problem = _url_problem(url.strip())
+        if problem:
+            yield record.problem(path, *problem)
+
+
+def urls_in(record: Record, paths: list[tuple[str, ...]]) -> Iterator[tuple[DataPath, str]]:
+    """Every URL in a record with where it is, for the URL rules and the external link check."""
+    if record.data is None:
+        return
+    for pattern in paths:
+        for path, value in _values_at(record.data, pattern, ()):
+            if isinstance(value, str):
+                yield path, value
+
+
+def _values_at(value: Any, pattern: tuple[str, ...], path: DataPath) -> Iterator[tuple[DataPath, Any]]:
+    """The values at a path pattern such as ('organisations', '*', 'website'), skipping wrong shapes."""
+    if not pattern:
+        yield path, value
+    elif pattern[0] == "*" and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _values_at(item, pattern[1:], (*path, index))
+    elif isinstance(value, dict) and pattern[0] in value:
+        yield from _values_at(value[pattern[0]], pattern[1:], (*path, pattern[0]))
+
+
+def _url_problem(url: str) -> tuple[str, str, str] | None:
+    not_a_url = ("invalid-url", f"'{url[:80]}' is geen volledig webadres.",
+                 "Een webadres ziet eruit als https://www.voorbeeld.nl/pagina.")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return not_a_url
+    if parts.scheme.lower() not in ALLOWED_URL_SCHEMES:
+        return ("url-scheme", f"'{url[:80]}' is geen webadres: alleen https://, http:// en mailto: zijn toegestaan.",
+                "Kopieer het volledige adres uit de adresbalk van je browser, bijvoorbeeld https://www.voorbeeld.nl/.")
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return not_a_url
+    return None
