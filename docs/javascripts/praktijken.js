@@ -1,0 +1,56 @@
+// What several pages do with the open data (the selection, the comparison, search results): find the site's
+// root, read the list of practices once, resolve an id that may be old (an alias) and fetch one practice.
+// Ids come from URLs and the browser's storage, so they are untrusted: they are only looked up, never
+// inserted into a page or a URL unchecked.
+
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The site's root URL: this module lives in `javascripts/` directly below it. */
+export const siteRoot = new URL("../", import.meta.url);
+
+let catalog = null;
+
+/** The practices as `/api/praktijken.json` publishes them, read once per page. */
+export function loadCatalog() {
+  catalog ??= fetch(new URL("api/praktijken.json", siteRoot)).then((response) => {
+    if (!response.ok) throw new Error(`api/praktijken.json: ${response.status}`);
+    return response.json();
+  }).then((data) => buildLookup(data.practices));
+  return catalog;
+}
+
+function buildLookup(practices) {
+  const byId = new Map();
+  const renamed = new Map();
+  for (const practice of practices) {
+    byId.set(practice.id, practice);
+    for (const alias of practice.aliases ?? []) renamed.set(alias, practice.id);
+  }
+  return { practices, byId, renamed };
+}
+
+/**
+ * What an id from a link or from storage stands for: `{ status: "found", practice }`, `{ status: "renamed",
+ * practice, from }` when it is an old id in a practice's `aliases`, or `{ status: "unknown", id }`.
+ */
+export async function resolvePractice(id) {
+  const { byId, renamed } = await loadCatalog();
+  const text = String(id);
+  if (!ID_PATTERN.test(text)) return { status: "unknown", id: text };
+  if (byId.has(text)) return { status: "found", practice: byId.get(text) };
+  if (renamed.has(text)) return { status: "renamed", practice: byId.get(renamed.get(text)), from: text };
+  return { status: "unknown", id: text };
+}
+
+/** One practice's full record from `/api/praktijken/<id>.json`; the id must be a current one. */
+export async function fetchPractice(id) {
+  if (!ID_PATTERN.test(id)) throw new Error(`geen geldig id: ${id}`);
+  const response = await fetch(new URL(`api/praktijken/${id}.json`, siteRoot));
+  if (!response.ok) throw new Error(`api/praktijken/${id}.json: ${response.status}`);
+  return response.json();
+}
+
+/** The address of a practice's page. */
+export function practicePageUrl(id) {
+  return new URL(`praktijken/${id}/`, siteRoot);
+}
