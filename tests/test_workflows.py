@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT_ROOT, VALID_PRACTICE
+from conftest import PROJECT_ROOT, VALID_PRACTICE, require_tool
 
 WORKFLOWS = sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^\s*-?\s*uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40}\s+#\s*v\d+(\.\d+){0,2}\s*$")
 WRITE_SCOPES = {"contents", "pages", "id-token", "issues", "pull-requests"}
+IMAGE_BY_DIGEST = re.compile(r"^[\w./-]+(:[\w.-]+)?@sha256:[0-9a-f]{64}$")
+ZIZMOR = Path(sys.executable).parent / "zizmor"
 
 
 def _jobs(path: Path) -> dict:
@@ -57,6 +59,38 @@ def test_least_privilege_read_at_the_top_write_only_on_a_job(path: Path) -> None
         assert set(job.get("permissions", {})) <= WRITE_SCOPES
 
 
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_no_checkout_leaves_its_token_in_the_git_config(path: Path) -> None:
+    """A job that must push gets the token on that step only (see the form workflow), never through the
+    credentials that actions/checkout would otherwise keep in the repository for every later step."""
+    for name, job in _jobs(path).items():
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step.get("with", {}).get("persist-credentials") is False, name
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_container_images_are_pinned_by_digest(path: Path) -> None:
+    for name, job in _jobs(path).items():
+        images = [job.get("container"), *(service for service in job.get("services", {}).values())]
+        for image in images:
+            image = image.get("image") if isinstance(image, dict) else image
+            assert image is None or IMAGE_BY_DIGEST.match(image), f"{name}: {image}"
+
+
+def test_only_the_steps_that_talk_to_github_get_the_token_in_the_form_workflow() -> None:
+    """`make install` and the converter read the untrusted issue text; the token must not be in their
+    environment. The push gets it from a credential helper reading GH_TOKEN, not from the checkout."""
+    job = _jobs(PROJECT_ROOT / ".github" / "workflows" / "praktijk-uit-formulier.yml")["convert"]
+    assert "github.token" not in str(job.get("env", {})) and "secrets." not in str(job.get("env", {}))
+    for step in job["steps"]:
+        with_token = "github.token" in str(step.get("env", {}))
+        talks_to_github = re.search(r"\bgh |\bgit\b.*\bpush\b", step.get("run", ""), re.DOTALL) is not None
+        assert with_token == talks_to_github, step.get("name", step.get("uses"))
+    [push] = [step["run"] for step in job["steps"] if "push" in step.get("run", "")]
+    assert "password=$GH_TOKEN" in push
+
+
 def test_the_pages_deploy_job_alone_may_write_pages() -> None:
     jobs = _jobs(PROJECT_ROOT / ".github" / "workflows" / "deploy.yml")
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
@@ -81,9 +115,19 @@ def test_codeowners_protect_the_engine_and_the_automation() -> None:
     assert owned == {"/mkdocs.yml", "/.github/", "/src/", "/schemas/"}
 
 
-def test_dependabot_watches_actions_and_pip() -> None:
+def test_dependabot_watches_actions_and_pip_a_week_after_each_release() -> None:
     config = yaml.safe_load((PROJECT_ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {update["package-ecosystem"] for update in config["updates"]} == {"github-actions", "pip"}
+    assert all(update["cooldown"]["default-days"] >= 7 for update in config["updates"])
+
+
+def test_zizmor_finds_nothing_in_the_github_folder() -> None:
+    """The static analyser for GitHub Actions, offline, under its default persona: no finding of low severity or
+    higher in the workflows and the Dependabot configuration (a suppression needs a comment that says why)."""
+    require_tool(ZIZMOR.exists(), "zizmor", "make install puts it in .venv/bin (pyproject.toml, dev)")
+    result = subprocess.run([str(ZIZMOR), "--offline", "--min-severity", "low", "--no-progress", "--color", "never",
+                             ".github/"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_editor_maps_data_files_to_the_committed_schemas() -> None:
