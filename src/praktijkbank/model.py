@@ -24,7 +24,7 @@ from praktijkbank.vocabularies import Vocabularies
 class Organisation:
     name: str
     type: str
-    role: str
+    role: str | None = None  # left out when the source does not say who started or leads
     website: str | None = None
 
 
