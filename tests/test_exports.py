@@ -164,6 +164,18 @@ def test_a_formula_in_a_csv_cell_is_neutralised(catalog_with, title: str) -> Non
     assert _json(files, "api/praktijken.json")["practices"][0]["title"] == title, "only the CSV is changed"
 
 
+def test_an_organisation_without_a_role_has_none_in_the_json_and_the_csv(catalog_with) -> None:
+    organisations = [{"name": "Bibliotheek Voorbeeldstad", "type": "bibliotheek", "role": "initiatiefnemer"},
+                     {"name": "Welzijn Voorbeeldstad", "type": "welzijn"}]
+    files = _export(catalog_with(organisations=organisations))
+
+    assert _json(files, "api/praktijken.json")["practices"][0]["organisations"] == organisations, "role left out"
+    assert _csv_rows(files)[0]["organisations"] == (
+        "Bibliotheek Voorbeeldstad (bibliotheek, initiatiefnemer); Welzijn Voorbeeldstad (welzijn)")
+    roles = {value["id"]: value["count"] for value in _json(files, "api/vocabularies.json")["organisation_roles"]["values"]}
+    assert roles == {"initiatiefnemer": 1, "partner": 0}
+
+
 # Vocabularies
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import VALID_COLLECTION, VALID_PRACTICE
 from praktijkbank.model.catalog import build_catalog
+from praktijkbank.render.pages import PageRenderer
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import validate_repository
 
@@ -36,3 +38,21 @@ def test_a_report_with_problems_never_becomes_a_catalog(make_repository) -> None
 
     with pytest.raises(ValueError):
         build_catalog(validate_repository(Repository(root)))
+
+
+def test_an_organisation_without_a_role_validates_and_its_page_names_no_role(make_repository, tmp_path) -> None:
+    text = VALID_PRACTICE.read_text(encoding="utf-8")
+    assert text.count("    role: partner\n") == 1
+    practice_file = tmp_path / VALID_PRACTICE.name
+    practice_file.write_text(text.replace("    role: partner\n", ""), encoding="utf-8")
+
+    report = validate_repository(Repository(make_repository(practices=[practice_file])))
+    assert report.problems == []
+    practice = build_catalog(report).practices["voorbeeldstad-voorleestent"]
+    assert [organisation.role for organisation in practice.organisations] == ["initiatiefnemer", None]
+
+    page = PageRenderer(build_catalog(report), None).practice_page(practice).content
+    items = BeautifulSoup(page, "html.parser").select(".pb-organisations li")
+    assert [item.select_one(".pb-role") is None for item in items] == [False, True]
+    assert items[0].select_one(".pb-role").get_text() == "initiatiefnemer"
+    assert "partner" not in items[1].get_text() and "None" not in items[1].get_text()

@@ -6,6 +6,7 @@ One real build serves the tests that only read it; tests that change input build
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -50,11 +51,19 @@ def test_every_practice_has_a_page_with_its_fields(site: Path, practice_id: str)
     assert content.select_one(".pb-summary").get_text(strip=True) == practice.summary
     for organisation in practice.organisations:
         assert organisation.name in text
+    roles = [item.select_one(".pb-role") for item in content.select(".pb-organisations li")]
+    assert [role and role.get_text(strip=True) for role in roles] == [
+        organisation.role and CATALOG.vocabularies["organisation_roles"].label(organisation.role).lower()
+        for organisation in practice.organisations
+    ], "a role only where the data gives one"
     theme_links = {link.get_text(strip=True) for link in content.select(".pb-facts a[href*='themas/']")}
     assert theme_links == {CATALOG.vocabularies["themes"].label(theme) for theme in practice.themes}
-    assert [item.get_text(" ", strip=True) for item in content.select(".pb-sources li")] == [
-        source.title for source in practice.sources
-    ]
+    items = [item.get_text(" ", strip=True).replace(" ,", ",") for item in content.select(".pb-sources li")]
+    assert len(items) == len(practice.sources)
+    for item, source in zip(items, practice.sources):
+        named = source.title + (f", {source.publisher}" if source.publisher else "")
+        dated = rf" \(.*\b{source.date[:4]}\)" if source.date else ""
+        assert re.fullmatch(re.escape(named) + dated, item), item
 
 
 @pytest.mark.parametrize("practice_id", sorted(CATALOG.practices))

@@ -23,7 +23,7 @@ from praktijkbank.validate.checker import ValidationReport
 class Organisation:
     name: str
     type: str
-    role: str
+    role: str | None = None  # left out when the source does not say who started or leads
     website: str | None = None
 
 

@@ -55,7 +55,8 @@ CSV_FIELDS: tuple[tuple[str, Callable[[Practice], Any]], ...] = (
     ("localities", lambda practice: practice.place.localities),
     ("region", lambda practice: practice.place.region),
     ("provinces", lambda practice: practice.place.provinces),
-    ("organisations", lambda practice: [f"{organisation.name} ({organisation.type}, {organisation.role})"
+    ("organisations", lambda practice: [f"{organisation.name} ({organisation.type}"
+                                        + (f", {organisation.role})" if organisation.role else ")")
                                         for organisation in practice.organisations]),
     ("organisation_types", lambda practice: practice.organisation_types),
     ("themes", lambda practice: practice.themes),
@@ -160,7 +161,7 @@ def _value_counts(catalog: Catalog) -> dict[str, Counter[str]]:
     for facet, values in catalog.by_value.items():
         counts[facet].update({value: len(ids) for value, ids in values.items()})
     counts[ROLES] = Counter(role for practice in catalog.practices.values()
-                            for role in {organisation.role for organisation in practice.organisations})
+                            for role in {organisation.role for organisation in practice.organisations} if role)
     return counts
 
 
