@@ -217,7 +217,7 @@ def _export_pages(arguments: argparse.Namespace) -> int:
         print(f"Niets geschreven: {len(site.lost_urls)} gepubliceerde "
               f"{'adres zou' if len(site.lost_urls) == 1 else 'adressen zouden'} verdwijnen.", file=sys.stderr)
         return EXIT_PROBLEMS
-    count = write_site(site, config.docs_dir, target)
+    count = write_site(site, config, target)
     print(f"{count} bestanden geschreven naar {target}.", file=sys.stderr)
     return EXIT_OK
 

@@ -55,8 +55,8 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("!ENV", construct_env_tag)
 
 
-def read_site_config(config_file: Path) -> SiteConfig:
-    """The settings of `config_file` (mkdocs.yml), with MkDocs' defaults for what it leaves out."""
+def read_settings(config_file: Path) -> dict[str, Any]:
+    """Every setting of `config_file` as plain data, `!ENV` tags resolved."""
     try:
         with config_file.open(encoding="utf-8-sig") as stream:
             raw = yaml.load(stream, Loader=_Loader) or {}  # noqa: S506 - a SafeLoader with one extra tag
@@ -66,6 +66,12 @@ def read_site_config(config_file: Path) -> SiteConfig:
         raise SiteConfigError(f"'{config_file}' is geen geldige YAML: {error}") from None
     if not isinstance(raw, dict):
         raise SiteConfigError(f"'{config_file}' moet instellingen bevatten (naam: waarde).")
+    return raw
+
+
+def read_site_config(config_file: Path) -> SiteConfig:
+    """The settings of `config_file` (mkdocs.yml), with MkDocs' defaults for what it leaves out."""
+    raw = read_settings(config_file)
     extensions, options = markdown_extensions(raw.get("markdown_extensions") or [])
     return SiteConfig(
         config_file=config_file,

@@ -17,6 +17,7 @@ from praktijkbank.common.problems import Problem
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
+from praktijkbank.publish.export_config import export_config
 from praktijkbank.publish.exports import export_files
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
 from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
@@ -83,12 +84,14 @@ def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
     return [page_document(page.url, page.title, page.html) for page in docs_pages(config)]
 
 
-def write_site(site: Site, docs_dir: Path, target: Path) -> int:
-    """Write the hand-written docs and every generated page and file under `target`; returns the count."""
-    shutil.copytree(docs_dir, target, dirs_exist_ok=True)
+def write_site(site: Site, config: SiteConfig, target: Path) -> int:
+    """Write the complete site tree under `target`: the hand-written docs, every generated page and file,
+    and a mkdocs.yml to build it in place (`export_config`); returns the number of files."""
+    shutil.copytree(config.docs_dir, target, dirs_exist_ok=True)
     copied = sum(1 for path in target.rglob("*") if path.is_file())
     pages = [OutputFile(page.src_uri, page.content.encode("utf-8")) for page in site.pages]
-    return copied + write_outputs(pages + site.files, target)
+    engine_config = OutputFile(CONFIG_NAME, export_config(config).encode("utf-8"))
+    return copied + write_outputs([*pages, *site.files, engine_config], target)
 
 
 def media_files(repository: Repository, catalog: Catalog) -> list[OutputFile]:
