@@ -8,6 +8,8 @@ against the repository's mkdocs.yml, and why:
 - `docs_dir: .` and `site_dir: site`: the tree is the docs folder, and Zensical writes only inside the
   folder that holds the configuration. The output and this file are left out of the pages (`exclude_docs`).
 - `theme.custom_dir` relative to the tree (`overrides`): the overrides travel inside it.
+- `theme.variant: classic`: Zensical's own look (`modern`) differs from mkdocs-material's; `classic` is
+  Material's, so both engines show the same site. MkDocs ignores the setting.
 - no `praktijkbank` plugin: the tree already holds everything it would add. No `watch`: it names the
   repository's data folders, which the tree does not need.
 - `site_url` is written out: `!ENV` was resolved when the pages were made, and the pages must agree with it.
@@ -25,6 +27,7 @@ from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigErr
 
 OUTPUT_DIR = "site"
 ENGINE_PLUGIN = "praktijkbank"
+CLASSIC = "classic"
 # Left out of the pages: the built site, and this configuration itself.
 TREE_EXCLUSIONS = (f"/{OUTPUT_DIR}/", f"/{CONFIG_NAME}")
 
@@ -52,8 +55,10 @@ def export_config(config: SiteConfig) -> str:
                                                                    *TREE_EXCLUSIONS]),
                     plugins=[entry for entry in settings.get("plugins", []) if _plugin_name(entry) != ENGINE_PLUGIN])
     theme = settings.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = _inside_docs(config, theme["custom_dir"])
+    if isinstance(theme, dict):
+        theme.setdefault("variant", CLASSIC)
+        if theme.get("custom_dir"):
+            theme["custom_dir"] = _inside_docs(config, theme["custom_dir"])
     return HEADER + yaml.dump(settings, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
