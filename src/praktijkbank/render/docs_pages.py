@@ -2,7 +2,9 @@
 extensions and options of mkdocs.yml, and the title MkDocs gives them (the title in the navigation, else a
 `title` in the front matter, else the first heading if the page starts with one, else `Home` for the home page and the file name for others).
 
-Search indexes these pages from here, so the core needs no engine to know what they say.
+Search indexes these pages from here, so the core needs no engine to know what they say. Front matter is
+read as MkDocs reads YAML front matter; MkDocs' older MultiMarkdown-style `key: value` header is not (the
+site's pages do not use it).
 """
 
 from __future__ import annotations
@@ -64,10 +66,13 @@ def render_page(file: DocsFile, config: SiteConfig, renderer: markdown.Markdown,
 def front_matter(text: str) -> tuple[str, dict]:
     """The Markdown without its YAML front matter, and the front matter (empty when there is none)."""
     match = FRONT_MATTER.match(text)
-    if not match:
+    try:
+        meta = yaml.safe_load(match.group(1)) if match else None
+    except yaml.YAMLError:
+        meta = None
+    if not isinstance(meta, dict):  # as MkDocs does: what is no front matter stays part of the page
         return text, {}
-    meta = yaml.safe_load(match.group(1))
-    return text[match.end():].lstrip("\n"), meta if isinstance(meta, dict) else {}
+    return text[match.end():].lstrip("\n"), meta
 
 
 def file_title(src_uri: str) -> str:
