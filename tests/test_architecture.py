@@ -25,7 +25,8 @@ def lint_imports(source_root: Path, config: Path = PROJECT_ROOT / "pyproject.tom
 
 
 def contracts() -> list[dict]:
-    return tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    settings = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return settings["tool"]["importlinter"]["contracts"]
 
 
 def test_every_import_contract_is_kept() -> None:

@@ -99,7 +99,8 @@ def test_a_page_title_comes_from_the_navigation_then_the_front_matter_then_the_f
 def test_hand_written_pages_render_with_the_extensions_of_mkdocs_yml() -> None:
     pages = docs_pages(read_site_config(PROJECT_ROOT / "mkdocs.yml"))
 
-    assert sorted(page.url for page in pages) == sorted(f"{path.stem}/" for path in (PROJECT_ROOT / "docs").glob("*.md"))
+    written = (PROJECT_ROOT / "docs").glob("*.md")
+    assert sorted(page.url for page in pages) == sorted(f"{path.stem}/" for path in written)
     assert all('<h1 id="' in page.html for page in pages)  # toc gives headings their anchors
     assert not any("¶" in page.html for page in pages)  # permalink: false
 

@@ -21,7 +21,7 @@ from praktijkbank.common.problems import FORMATTERS, Problem, display_path
 from praktijkbank.contribute.generated import stale_files
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, directory_url, read_site_config
-from praktijkbank.publish.published_urls import MANIFEST_NAME, manifest_diff, manifest_text
+from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_summary, manifest_diff, manifest_text
 from praktijkbank.publish.site import InvalidInput, Site, build_site, write_site
 from praktijkbank.validate.checker import load_vocabularies, validate_repository
 from praktijkbank.validate.completeness import completeness_warnings
@@ -214,8 +214,7 @@ def _export_pages(arguments: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if site.lost_urls:
         print(FORMATTERS["text"](site.lost_urls))
-        print(f"Niets geschreven: {len(site.lost_urls)} gepubliceerde "
-              f"{'adres zou' if len(site.lost_urls) == 1 else 'adressen zouden'} verdwijnen.", file=sys.stderr)
+        print(f"Niets geschreven: {lost_summary(site.lost_urls)}.", file=sys.stderr)
         return EXIT_PROBLEMS
     count = write_site(site, config, target)
     print(f"{count} bestanden geschreven naar {target}.", file=sys.stderr)

@@ -28,6 +28,7 @@ from praktijkbank.common.problems import Problem, format_text
 from praktijkbank.common.urls import is_local
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import SiteConfigError, read_site_config
+from praktijkbank.publish.published_urls import lost_summary
 from praktijkbank.publish.site import InvalidInput, Site, build_site
 from praktijkbank.publish.staging import discard, publish, staging_folder
 
@@ -74,10 +75,9 @@ class PraktijkbankPlugin(BasePlugin):
             log.info(f"Het adres van de site is {config.site_url}: de QR-codes wijzen dus naar localhost en werken "
                      "alleen op deze computer. Zet PRAKTIJKBANK_SITE_URL op het echte adres van de site voor een "
                      "publieke versie.")
-        lost = self.site.lost_urls
-        if lost:
-            _refuse(lost, f"De site is niet gebouwd: {len(lost)} gepubliceerde "
-                          f"{'adres zou' if len(lost) == 1 else 'adressen zouden'} verdwijnen (zie hierboven).")
+        if self.site.lost_urls:
+            _refuse(self.site.lost_urls,
+                    f"De site is niet gebouwd: {lost_summary(self.site.lost_urls)} (zie hierboven).")
         self.in_nav = set(settings.nav)
         if self.command == "build":
             self.output = Path(config.site_dir)

@@ -73,6 +73,11 @@ def lost_urls(path: Path, urls: Iterable[str]) -> list[Problem]:
     ]
 
 
+def lost_summary(lost: list[Problem]) -> str:
+    """How many published addresses would disappear, in words, for the line that stops a build or export."""
+    return f"{len(lost)} gepubliceerde {'adres zou' if len(lost) == 1 else 'adressen zouden'} verdwijnen"
+
+
 def manifest_diff(path: Path, urls: Iterable[str]) -> ManifestDiff:
     listed = {address for _, address in read_manifest(path)} if path.is_file() else set()
     current = set(urls)

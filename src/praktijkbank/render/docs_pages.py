@@ -1,6 +1,7 @@
 """The hand-written pages in docs_dir, rendered from their Markdown as the site renders them: with the Markdown
-extensions and options of mkdocs.yml, and the title MkDocs gives them (the title in the navigation, else a
-`title` in the front matter, else the first heading if the page starts with one, else `Home` for the home page and the file name for others).
+extensions and options of mkdocs.yml, and the title MkDocs gives them: the title in the navigation, else a
+`title` in the front matter, else the first heading if the page starts with one, else `Home` for the home
+page and the file name for others.
 
 Search indexes these pages from here, so the core needs no engine to know what they say. Front matter is
 read as MkDocs reads YAML front matter; MkDocs' older MultiMarkdown-style `key: value` header is not (the
