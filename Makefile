@@ -31,7 +31,9 @@ serve: $(INSTALLED)
 build: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
 
+# lint-imports first: the pipeline's direction (pyproject.toml, [tool.importlinter]) fails fast.
 test: $(INSTALLED) $(NODE_TOOLS)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 validate: $(INSTALLED)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import yaml
 
 from conftest import PROJECT_ROOT
 from praktijkbank.load.repository import Repository
+from praktijkbank.load.site_config import read_settings
 from praktijkbank.publish.site import build_site
 from sites import copy_site_repository
 
@@ -44,3 +48,30 @@ def test_export_with_bad_input_reports_problems_and_writes_nothing(run_cli, tmp_
     assert result.code == 1
     assert result.stdout.startswith("practices/kapot.yml:2:1: yaml-syntax: hier ontbreekt een waarde")
     assert not target.exists()
+
+
+def test_the_exported_tree_is_the_whole_site_with_its_search_index_and_a_configuration(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "export"
+
+    run_cli("export-pages", "--root", PROJECT_ROOT, target)
+
+    manifest = json.loads((target / "zoekindex" / "index.json").read_text(encoding="utf-8"))
+    assert (target / "zoekindex" / manifest["folder"] / "filters.zk").is_file()
+    config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert (config["docs_dir"], config["site_dir"], config["plugins"]) == (".", "site", [])
+    assert (target / config["theme"]["custom_dir"] / "main.html").is_file()
+    assert config["nav"] == read_settings(PROJECT_ROOT / "mkdocs.yml")["nav"]
+
+
+def test_export_refuses_when_a_published_address_would_be_lost(run_cli, tmp_path: Path) -> None:
+    repository = copy_site_repository(tmp_path / "repo")
+    (repository / "published-urls.txt").write_text("praktijken/verdwenen/\n", encoding="utf-8")
+    target = tmp_path / "export"
+
+    result = run_cli("export-pages", "--root", repository, target)
+
+    assert result.code == 1
+    assert result.stdout.startswith("published-urls.txt:1:1: published-url-lost: Het adres praktijken/verdwenen/")
+    assert "Niets geschreven: 1 gepubliceerde adres zou verdwijnen." in result.stderr
+    assert not target.exists()
+

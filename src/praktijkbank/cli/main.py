@@ -10,6 +10,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -19,8 +20,9 @@ from praktijkbank.common.clock import reference_date
 from praktijkbank.common.problems import FORMATTERS, Problem, display_path
 from praktijkbank.contribute.generated import stale_files
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
-from praktijkbank.publish.published_urls import MANIFEST_NAME, manifest_diff, manifest_text, published_urls
-from praktijkbank.publish.site import InvalidInput, build_site, write_site
+from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, directory_url, read_site_config
+from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_summary, manifest_diff, manifest_text
+from praktijkbank.publish.site import InvalidInput, Site, build_site, write_site
 from praktijkbank.validate.checker import load_vocabularies, validate_repository
 from praktijkbank.validate.completeness import completeness_warnings
 
@@ -199,19 +201,42 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 
 def _export_pages(arguments: argparse.Namespace) -> int:
+    """Write the complete site tree; refused, like the build, when published addresses would be lost."""
     repository = _repository(arguments)
     target: Path = arguments.target
     if target.exists() and any(target.iterdir()):
         raise UsageError(f"'{target}' is niet leeg; kies een lege map, zodat er niets wordt overschreven.")
+    config = _site_config(repository)
+    if arguments.site_url:
+        config = replace(config, site_url=directory_url(arguments.site_url))
+    site = _site(repository, config)
+    if site is None:
+        return EXIT_PROBLEMS
+    if site.lost_urls:
+        print(FORMATTERS["text"](site.lost_urls))
+        print(f"Niets geschreven: {lost_summary(site.lost_urls)}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    count = write_site(site, config, target)
+    print(f"{count} bestanden geschreven naar {target}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _site_config(repository: Repository) -> SiteConfig:
+    """The site settings of the repository's mkdocs.yml; a missing or broken one is a usage error."""
     try:
-        site = build_site(repository, arguments.site_url)
+        return read_site_config(repository.root / CONFIG_NAME)
+    except SiteConfigError as error:
+        raise UsageError(f"{error} Dit commando leest de site-instellingen uit {CONFIG_NAME}.") from None
+
+
+def _site(repository: Repository, config: SiteConfig) -> Site | None:
+    """The whole site, or None after printing the problems of the input."""
+    try:
+        return build_site(repository, config, workers=os.cpu_count() or 1)
     except InvalidInput as error:
         print(FORMATTERS["text"](error.problems))
         print(_summary(error.problems, []), file=sys.stderr)
-        return EXIT_PROBLEMS
-    count = write_site(site, repository.root / "docs", target)
-    print(f"{count} bestanden geschreven naar {target}.", file=sys.stderr)
-    return EXIT_OK
+        return None
 
 
 def _check_links(arguments: argparse.Namespace) -> int:
@@ -236,19 +261,10 @@ def _check_links(arguments: argparse.Namespace) -> int:
 def _published_urls(arguments: argparse.Namespace) -> int:
     """Compare or rewrite the manifest; the addresses are those `mkdocs build` would publish."""
     repository = _repository(arguments)
-    config_file = repository.root / "mkdocs.yml"
-    if not config_file.is_file():
-        raise UsageError(f"'{config_file}' bestaat niet; dit commando leest de site-instellingen uit mkdocs.yml.")
-    from mkdocs.config import load_config  # only this command needs MkDocs; the others start faster without
-
-    config = load_config(str(config_file))
-    try:
-        site = build_site(repository, config.site_url or None, workers=os.cpu_count() or 1)
-    except InvalidInput as error:
-        print(FORMATTERS["text"](error.problems))
-        print(_summary(error.problems, []), file=sys.stderr)
+    site = _site(repository, _site_config(repository))
+    if site is None:
         return EXIT_PROBLEMS
-    addresses = published_urls(config, site)
+    addresses = site.urls
     path = repository.root / MANIFEST_NAME
     if arguments.update:
         path.write_text(manifest_text(addresses), encoding="utf-8")

@@ -1,6 +1,7 @@
-"""The MkDocs plugin: a thin adapter that hands the engine's pages and files to MkDocs.
+"""The MkDocs plugin: a thin adapter that hands the site `build_site` made (pages and files, the search index
+included) to MkDocs, and stops the build on problems.
 
-Validation runs in `on_config`, so a build with bad input fails with the validator's own messages.
+The whole site is built in `on_config`, so a build with bad input fails with the validator's own messages.
 `mkdocs build` writes into a temporary folder next to the output folder and swaps it in only when the whole
 build succeeded: MkDocs reports strict-mode warnings as an error *after* `on_post_build`, so success is
 known only in `on_shutdown`, when no `on_build_error` came. Any failure leaves the previous site untouched.
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 import logging
 import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -22,14 +23,12 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from praktijkbank.common.problems import Problem, format_text
 from praktijkbank.common.urls import is_local
 from praktijkbank.load.repository import Repository
-from praktijkbank.publish.published_urls import lost_urls, manifest_path, published_urls
-from praktijkbank.publish.search_documents import SearchDocument, page_document
-from praktijkbank.publish.search_index import build_search_index
+from praktijkbank.load.site_config import SiteConfigError, read_site_config
+from praktijkbank.publish.published_urls import lost_summary
 from praktijkbank.publish.site import InvalidInput, Site, build_site
 from praktijkbank.publish.staging import discard, publish, staging_folder
 
@@ -44,13 +43,13 @@ class PraktijkbankPlugin(BasePlugin):
     """`plugins: [praktijkbank]` in mkdocs.yml; the repository is the folder that holds mkdocs.yml."""
 
     def __init__(self) -> None:
-        self.site = Site([], [], [])
-        self.searchable_pages: list[SearchDocument] = []
+        self.site = Site()
         self.workers = 1
         self.command = ""
         self.output: Path | None = None
         self.staging: Path | None = None
         self.succeeded = False
+        self.in_nav: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs build` runs one thread, so validation may fork workers; `serve` runs threads, so it may not.
@@ -59,9 +58,14 @@ class PraktijkbankPlugin(BasePlugin):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        repository = Repository(Path(config.config_file_path).parent)
+        """mkdocs.yml is read by the core; MkDocs decides the site's address (`serve` sets its own)."""
+        config_file = Path(config.config_file_path)
         try:
-            self.site = build_site(repository, config.site_url or None, workers=self.workers)
+            settings = replace(read_site_config(config_file), site_url=config.site_url or None)
+        except SiteConfigError as error:
+            raise PluginError(str(error)) from None
+        try:
+            self.site = build_site(Repository(config_file.parent), settings, workers=self.workers)
         except InvalidInput as error:
             count = len(error.problems)
             _refuse(error.problems, f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "
@@ -71,29 +75,20 @@ class PraktijkbankPlugin(BasePlugin):
             log.info(f"Het adres van de site is {config.site_url}: de QR-codes wijzen dus naar localhost en werken "
                      "alleen op deze computer. Zet PRAKTIJKBANK_SITE_URL op het echte adres van de site voor een "
                      "publieke versie.")
-        lost = lost_urls(manifest_path(config), published_urls(config, self.site))
-        if lost:
-            _refuse(lost, f"De site is niet gebouwd: {len(lost)} gepubliceerde "
-                          f"{'adres zou' if len(lost) == 1 else 'adressen zouden'} verdwijnen (zie hierboven).")
-        self.searchable_pages = []
+        if self.site.lost_urls:
+            _refuse(self.site.lost_urls,
+                    f"De site is niet gebouwd: {lost_summary(self.site.lost_urls)} (zie hierboven).")
+        self.in_nav = set(settings.nav)
         if self.command == "build":
             self.output = Path(config.site_dir)
             self.staging = staging_folder(self.output)
             config.site_dir = str(self.staging)
         return config
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Hand-written pages are searchable too; generated ones are either practices (indexed from the
-        catalog) or overviews and lists, which would only repeat the practices' words."""
-        if not page.file.generated_by:
-            self.searchable_pages.append(page_document(page.url, page.title or page.url, html))
-        return html
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        started = time.perf_counter()
-        summary = build_search_index(self.site.search_documents + self.searchable_pages, Path(config.site_dir))
+        summary = self.site.search
         log.info(f"Zoekindex: {summary.practices} praktijken en {summary.pages} andere pagina's, {summary.stems} "
-                 f"woordstammen, in {time.perf_counter() - started:.2f} s.")
+                 f"woordstammen, in {summary.seconds:.2f} s.")
         self.succeeded = True
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -109,9 +104,8 @@ class PraktijkbankPlugin(BasePlugin):
             log.error("De vorige versie van de site in %s is niet veranderd.", self.output)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        in_nav = set(_nav_paths(config.nav or []))
         for page in self.site.pages:
-            inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.INCLUDED if page.src_uri in self.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
         for output in self.site.files:
             files.append(File.generated(config, output.path, content=output.content))
@@ -143,13 +137,3 @@ def _keep_last_good_site(builder: Callable[..., Any]) -> Callable[..., Any]:
                       "zijn opgelost; sla het bestand daarna opnieuw op.")
 
     return rebuild
-
-
-def _nav_paths(items: list[Any]) -> Iterator[str]:
-    """Every page path named in the `nav` of mkdocs.yml; generated pages not named there stay out of it."""
-    for item in items:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            for value in item.values():
-                yield from _nav_paths(value if isinstance(value, list) else [value])

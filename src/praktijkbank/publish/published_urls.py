@@ -3,7 +3,7 @@ and a build that would lose one of them stops before anything is written.
 
 The manifest only guards against losing addresses: a new page that is not yet listed never fails the build
 (a contributor adding a practice in the web editor must not be blocked); `praktijkbank published-urls
---update` adds it deliberately. The hand-written pages count too: they are read as MkDocs sees them, with
+--update` adds it deliberately. The hand-written pages count too: the files of docs_dir the site publishes,
 `exclude_docs` applied.
 """
 
@@ -12,17 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from praktijkbank.common.problems import Problem
-from praktijkbank.publish.site import Site
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+from praktijkbank.load.docs_files import destination, docs_files, page_url
+from praktijkbank.load.site_config import SiteConfig
+from praktijkbank.render.outputs import OutputFile, Page
 
 MANIFEST_NAME = "published-urls.txt"
-HOME = "./"
-PAGE_FILE = "index.html"
 MANIFEST_HEADER = """\
 # Alle adressen die de Praktijkbank Sociaal Domein heeft gepubliceerd, één per regel, op volgorde.
 # Een adres in deze lijst moet blijven werken: verdwijnt het, dan stopt `mkdocs build` met een melding.
@@ -43,37 +39,12 @@ class ManifestDiff:
         return not self.added and not self.removed
 
 
-def page_url(output_path: str) -> str | None:
-    """The address a written file serves as a page (`x/index.html` → `x/`); other files are no pages."""
-    if output_path == PAGE_FILE:
-        return HOME
-    if output_path.endswith("/" + PAGE_FILE):
-        return output_path[: -len(PAGE_FILE)]
-    return None
-
-
-def site_page_urls(site: Site) -> set[str]:
-    """The engine's pages (`x/index.md` becomes `x/index.html`) and its stand-alone HTML pages."""
-    paths = [page.src_uri.removesuffix(".md") + ".html" for page in site.pages] + [output.path for output in site.files]
-    return {url for url in map(page_url, paths) if url}
-
-
-def docs_page_urls(config: MkDocsConfig) -> set[str]:
-    """The hand-written pages in docs_dir, as MkDocs will publish them (excluded files left out). MkDocs is
-    imported here, not on top: the `praktijkbank` command imports this module and must start fast."""
-    from mkdocs.structure.files import get_files
-
-    return {url for file in get_files(config) if not file.inclusion.is_excluded()
-            if (url := page_url(file.dest_uri))}
-
-
-def published_urls(config: MkDocsConfig, site: Site) -> list[str]:
-    """Every page address the build will publish, sorted."""
-    return sorted(docs_page_urls(config) | site_page_urls(site))
-
-
-def manifest_path(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / MANIFEST_NAME
+def published_urls(config: SiteConfig, pages: Iterable[Page], files: Iterable[OutputFile]) -> list[str]:
+    """Every page address the build will publish, sorted: the hand-written pages, the generated pages and
+    the generated stand-alone HTML pages (redirects, presentations)."""
+    sources = [file.src_uri for file in docs_files(config)] + [page.src_uri for page in pages]
+    outputs = [destination(src_uri, config.use_directory_urls) for src_uri in sources]
+    return sorted({url for url in map(page_url, outputs + [output.path for output in files]) if url})
 
 
 def read_manifest(path: Path) -> list[tuple[int, str]]:
@@ -100,6 +71,11 @@ def lost_urls(path: Path, urls: Iterable[str]) -> list[Problem]:
                 "verwijderd? Zet hem terug.")
         for number, address in read_manifest(path) if address not in current
     ]
+
+
+def lost_summary(lost: list[Problem]) -> str:
+    """How many published addresses would disappear, in words, for the line that stops a build or export."""
+    return f"{len(lost)} gepubliceerde {'adres zou' if len(lost) == 1 else 'adressen zouden'} verdwijnen"
 
 
 def manifest_diff(path: Path, urls: Iterable[str]) -> ManifestDiff:

@@ -61,7 +61,7 @@ def practice_document(practice: Practice, vocabularies: Vocabularies) -> SearchD
 
 
 def page_document(url: str, title: str, html: str) -> SearchDocument:
-    """A hand-written page, from the HTML MkDocs rendered of its Markdown."""
+    """A hand-written page, from the HTML of its Markdown (`render.docs_pages`)."""
     text = html_to_text(html)
     return SearchDocument(url, title, PAGE, ((title, TITLE), (text, BODY)), text)
 

@@ -27,6 +27,7 @@ import gzip
 import hashlib
 import json
 import shutil
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from typing import Any
 
 from praktijkbank.publish.search_documents import PRACTICE, SearchDocument
 from praktijkbank.publish.search_text import STOP_WORDS, stems
+from praktijkbank.render.outputs import OutputFile, write_outputs
 
 INDEX_FOLDER = "zoekindex"
 MANIFEST = "index.json"
@@ -46,16 +48,25 @@ TOP_SCORE = 99  # scores are whole numbers from 1 to TOP_SCORE: two digits in th
 
 @dataclass(frozen=True)
 class IndexSummary:
-    """What was indexed, for the build log."""
+    """What was indexed, and how long it took, for the build log."""
 
     practices: int
     pages: int
     stems: int
+    seconds: float = 0.0
 
 
-def build_search_index(documents: Sequence[SearchDocument], site_dir: Path) -> IndexSummary:
-    """Write the index of `documents` under `site_dir/zoekindex/`, replacing an earlier one. The same
-    documents always give byte-identical files."""
+@dataclass(frozen=True)
+class SearchIndex:
+    """The index's files, under `zoekindex/`, ready to be written into a site or handed to an engine."""
+
+    files: list[OutputFile]
+    summary: IndexSummary
+
+
+def search_index(documents: Sequence[SearchDocument]) -> SearchIndex:
+    """The index of `documents`; the same documents always give byte-identical files."""
+    started = time.perf_counter()
     ordered = number_documents(documents)
     practices = sum(1 for document in ordered if document.kind == PRACTICE)
     postings = score_stems(ordered)
@@ -67,8 +78,20 @@ def build_search_index(documents: Sequence[SearchDocument], site_dir: Path) -> I
     manifest = {"format": FORMAT, "folder": folder.hexdigest()[:16] + "/", "documents": len(ordered),
                 "practices": practices, "stopWords": sorted(STOP_WORDS),
                 "shards": [shard[0] for shard in shards]}
-    _write(site_dir / INDEX_FOLDER, manifest, files)
-    return IndexSummary(practices, len(ordered) - practices, len(postings))
+    outputs = [OutputFile(f"{INDEX_FOLDER}/{MANIFEST}",
+                          json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))]
+    outputs += [OutputFile(f"{INDEX_FOLDER}/{manifest['folder']}{name}", content) for name, content in files.items()]
+    summary = IndexSummary(practices, len(ordered) - practices, len(postings), time.perf_counter() - started)
+    return SearchIndex(outputs, summary)
+
+
+def build_search_index(documents: Sequence[SearchDocument], site_dir: Path) -> IndexSummary:
+    """Write the index of `documents` under `site_dir/zoekindex/`, replacing an earlier one: for a site
+    folder that no engine clears first."""
+    index = search_index(documents)
+    shutil.rmtree(site_dir / INDEX_FOLDER, ignore_errors=True)
+    write_outputs(index.files, site_dir)
+    return index.summary
 
 
 def number_documents(documents: Iterable[SearchDocument]) -> list[SearchDocument]:
@@ -157,15 +180,3 @@ def _pack(value: Any) -> bytes:
     """JSON, compressed without a timestamp so the same value always gives the same bytes."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
-
-
-def _write(target: Path, manifest: dict[str, Any], files: dict[str, bytes]) -> None:
-    if target.exists():
-        shutil.rmtree(target)
-    folder = target / manifest["folder"]
-    for name, content in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    (target / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
-                                   encoding="utf-8")

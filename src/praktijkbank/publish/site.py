@@ -1,22 +1,30 @@
-"""The whole site as data: validate the repository, build the catalog, render pages and other files.
+"""The whole site as data, built the way Jekyll's `Site#process` reads: read (validate the repository into
+a catalog, read mkdocs.yml), generate (the pages and files of the catalog), render (the hand-written pages,
+for search), index (search), guard (the published URLs), and write (to disk, for `export-pages`).
 
-Engine-agnostic on purpose: the MkDocs plugin feeds these to MkDocs, and `praktijkbank export-pages`
-writes them to disk for any other engine that reads mkdocs.yml.
+Engine-agnostic on purpose: the MkDocs plugin hands the result to MkDocs, and `praktijkbank export-pages`
+writes it to disk for any other engine that reads mkdocs.yml. Nothing an engine must add is left out: the
+search index and the hand-written pages' search documents are built here, not by an engine's plugin.
 """
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from praktijkbank.common.problems import Problem
 from praktijkbank.load.repository import Repository
+from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
+from praktijkbank.publish.export_config import export_config
 from praktijkbank.publish.exports import export_files
-from praktijkbank.publish.search_documents import SearchDocument, practice_documents
+from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
+from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
+from praktijkbank.publish.search_index import IndexSummary, search_index
 from praktijkbank.render.collection_pages import CollectionRenderer
-from praktijkbank.render.outputs import OutputFile, Page
+from praktijkbank.render.docs_pages import docs_pages
+from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.redirects import redirect_files
 from praktijkbank.validate.checker import validate_repository
@@ -24,11 +32,15 @@ from praktijkbank.validate.checker import validate_repository
 
 @dataclass(frozen=True)
 class Site:
-    """The generated pages and files, and what search needs of the practices (the engine adds its own pages)."""
+    """Everything the site publishes beside the hand-written pages in docs_dir: the generated pages, the
+    files (exports, media, redirects, the search index), what the search index holds, every page address
+    the site publishes, and the published addresses it would lose (an engine must not build then)."""
 
-    pages: list[Page]
-    files: list[OutputFile]
-    search_documents: list[SearchDocument]
+    pages: list[Page] = field(default_factory=list)
+    files: list[OutputFile] = field(default_factory=list)
+    search: IndexSummary = IndexSummary(0, 0, 0)
+    urls: list[str] = field(default_factory=list)
+    lost_urls: list[Problem] = field(default_factory=list)
 
 
 class InvalidInput(Exception):
@@ -39,6 +51,17 @@ class InvalidInput(Exception):
         self.problems = problems
 
 
+def build_site(repository: Repository, config: SiteConfig | None = None, workers: int = 1) -> Site:
+    """Every page and file of the site, with mkdocs.yml's settings unless `config` is given; raises
+    InvalidInput, with all problems, on bad input."""
+    config = config or read_site_config(repository.root / CONFIG_NAME)
+    catalog = load_catalog(repository, workers)
+    pages, files = generate(repository, catalog, config.site_url, workers)
+    index = search_index(practice_documents(catalog) + hand_written_documents(config))
+    urls = published_urls(config, pages, files)
+    return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls))
+
+
 def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
     report = validate_repository(repository, workers=workers)
     if report.problems:
@@ -46,28 +69,29 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
     return build_catalog(report)
 
 
-def build_site(repository: Repository, site_url: str | None = None, workers: int = 1) -> Site:
-    """Every page and file of the site; raises InvalidInput, with all problems, on bad input."""
-    catalog = load_catalog(repository, workers)
+def generate(repository: Repository, catalog: Catalog, site_url: str | None,
+             workers: int = 1) -> tuple[list[Page], list[OutputFile]]:
+    """The pages and files made from the catalog: practices, overviews, collections, exports, redirects,
+    media."""
     renderer = PageRenderer(catalog, site_url, repository.qr_cache_file, workers)
     collections = CollectionRenderer(renderer)
     files = export_files(catalog, site_url) + collections.files() + redirect_files(catalog, renderer.environment)
-    return Site(renderer.pages() + collections.pages(), files + media_files(repository, catalog),
-                practice_documents(catalog))
+    return renderer.pages() + collections.pages(), files + media_files(repository, catalog)
 
 
-def write_site(site: Site, docs_dir: Path, target: Path) -> int:
-    """Write the hand-written docs and every generated page and file under `target`; returns the count."""
-    shutil.copytree(docs_dir, target, dirs_exist_ok=True)
-    written = sum(1 for path in target.rglob("*") if path.is_file())
-    for path, content in [(page.src_uri, page.content.encode("utf-8")) for page in site.pages] + [
-        (output.path, output.content) for output in site.files
-    ]:
-        destination = target / path
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(content)
-        written += 1
-    return written
+def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
+    """The hand-written pages, for search: rendered from their Markdown as the site renders them."""
+    return [page_document(page.url, page.title, page.html) for page in docs_pages(config)]
+
+
+def write_site(site: Site, config: SiteConfig, target: Path) -> int:
+    """Write the complete site tree under `target`: the hand-written docs, every generated page and file,
+    and a mkdocs.yml to build it in place (`export_config`); returns the number of files."""
+    shutil.copytree(config.docs_dir, target, dirs_exist_ok=True)
+    copied = sum(1 for path in target.rglob("*") if path.is_file())
+    pages = [OutputFile(page.src_uri, page.content.encode("utf-8")) for page in site.pages]
+    engine_config = OutputFile(CONFIG_NAME, export_config(config).encode("utf-8"))
+    return copied + write_outputs([*pages, *site.files, engine_config], target)
 
 
 def media_files(repository: Repository, catalog: Catalog) -> list[OutputFile]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -19,3 +21,14 @@ class OutputFile:
 
     path: str
     content: bytes
+
+
+def write_outputs(files: Iterable[OutputFile], target: Path) -> int:
+    """Write each file under `target`, making folders as needed; returns how many were written."""
+    count = 0
+    for output in files:
+        destination = target / output.path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(output.content)
+        count += 1
+    return count

@@ -1,0 +1,119 @@
+"""The site settings in mkdocs.yml that the core needs, read without MkDocs.
+
+mkdocs.yml is the one configuration of the site: MkDocs reads all of it, and the core reads what it needs to
+build the whole site itself (the address, where the hand-written pages are and which of them are left out,
+how their Markdown is rendered and what the navigation calls them). Values follow MkDocs' rules, so both
+see the same site: `!ENV` tags, `site_url` ending in a slash, MkDocs' default exclusions (dot files,
+`templates/`) before `exclude_docs`, and its three built-in Markdown extensions before the configured ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pathspec
+import yaml
+from yaml_env_tag import construct_env_tag
+
+CONFIG_NAME = "mkdocs.yml"
+# MkDocs leaves these out of every site, whatever exclude_docs says.
+DEFAULT_EXCLUSIONS = (".*", "/templates/")
+# MkDocs always renders with these, before the ones mkdocs.yml names.
+BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml is missing or cannot be read; the message says so in Dutch."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the core needs of mkdocs.yml. `nav` maps every page path the navigation names to its title there
+    (None when the entry has no title)."""
+
+    config_file: Path
+    site_url: str | None = None
+    docs_dir: Path = Path("docs")
+    use_directory_urls: bool = True
+    exclude_docs: pathspec.GitIgnoreSpec = field(default_factory=lambda: _exclusions(""))
+    markdown_extensions: tuple[str, ...] = BUILTIN_EXTENSIONS
+    extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    nav: dict[str, str | None] = field(default_factory=dict)
+
+    def is_excluded(self, src_uri: str) -> bool:
+        """A file in docs_dir (path relative to it) that the site leaves out."""
+        return self.exclude_docs.match_file(src_uri)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs' `!ENV NAME` and `!ENV [NAME, ..., default]`."""
+
+
+_Loader.add_constructor("!ENV", construct_env_tag)
+
+
+def read_settings(config_file: Path) -> dict[str, Any]:
+    """Every setting of `config_file` as plain data, `!ENV` tags resolved."""
+    try:
+        with config_file.open(encoding="utf-8-sig") as stream:
+            raw = yaml.load(stream, Loader=_Loader) or {}  # noqa: S506 - a SafeLoader with one extra tag
+    except OSError as error:
+        raise SiteConfigError(f"'{config_file}' kan niet gelezen worden: {error.strerror}.") from None
+    except yaml.YAMLError as error:
+        raise SiteConfigError(f"'{config_file}' is geen geldige YAML: {error}") from None
+    if not isinstance(raw, dict):
+        raise SiteConfigError(f"'{config_file}' moet instellingen bevatten (naam: waarde).")
+    return raw
+
+
+def read_site_config(config_file: Path) -> SiteConfig:
+    """The settings of `config_file` (mkdocs.yml), with MkDocs' defaults for what it leaves out."""
+    raw = read_settings(config_file)
+    extensions, options = markdown_extensions(raw.get("markdown_extensions") or [])
+    return SiteConfig(
+        config_file=config_file,
+        site_url=directory_url(raw.get("site_url")),
+        docs_dir=config_file.parent / raw.get("docs_dir", "docs"),
+        use_directory_urls=bool(raw.get("use_directory_urls", True)),
+        exclude_docs=_exclusions(raw.get("exclude_docs") or ""),
+        markdown_extensions=extensions,
+        extension_configs=options,
+        nav=dict(nav_entries(raw.get("nav") or [])),
+    )
+
+
+def markdown_extensions(entries: list[Any]) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:
+    """The extension names in order (MkDocs' built-ins first, each once) and the options of those that have
+    them: an entry is a name, or `{name: options}`."""
+    names, options = list(BUILTIN_EXTENSIONS), {}
+    for entry in entries:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if settings is not None:
+            options[name] = settings
+    return tuple(dict.fromkeys(names)), options
+
+
+def nav_entries(items: list[Any], title: str | None = None) -> Iterator[tuple[str, str | None]]:
+    """(page path, title) for every page the `nav` names; links to other sites are no pages."""
+    for item in items:
+        if isinstance(item, str):
+            if "://" not in item:
+                yield item, title
+        elif isinstance(item, dict):
+            for name, value in item.items():
+                yield from nav_entries(value, None) if isinstance(value, list) else nav_entries([value], name)
+
+
+def _exclusions(patterns: str) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUSIONS, *patterns.splitlines()])
+
+
+def directory_url(url: Any) -> str | None:
+    """MkDocs' site_url always ends in a slash; an empty one means none."""
+    if not url:
+        return None
+    return url if str(url).endswith("/") else f"{url}/"

@@ -1,0 +1,106 @@
+"""A second engine, proven: the tree `praktijkbank export-pages` writes is the whole site, so Zensical (which
+reads mkdocs.yml but runs no MkDocs plugins) builds a site that works in Chromium: the home page, a practice,
+a collection and search, whose index comes in the tree.
+
+Expected pages and results come from the data (the practice in Hilversum, the first collection), never from a
+hard-coded id or title.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT, serve
+from praktijkbank.common.urls import collection_url, practice_url
+from praktijkbank.load.repository import Repository
+from praktijkbank.model.catalog import Catalog, build_catalog
+from praktijkbank.validate.checker import validate_repository
+
+pytestmark = pytest.mark.browser
+
+BIN = Path(sys.executable).parent
+CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
+SEARCHED, MUNICIPALITY = "senver", "Hilversum"
+RESULT_LINKS = ".pb-search__practices .pb-result__title a"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository exported with `praktijkbank export-pages`, then built inside the tree by `zensical build`."""
+    tree = tmp_path_factory.mktemp("zensical") / "tree"
+    for command, folder in (([BIN / "praktijkbank", "export-pages", "--root", PROJECT_ROOT, tree], PROJECT_ROOT),
+                            ([BIN / "zensical", "build"], tree)):
+        result = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return tree / "site"
+
+
+@pytest.fixture(scope="module")
+def zensical_url(zensical_site: Path) -> Iterator[str]:
+    with serve(zensical_site) as url:
+        yield url
+
+
+@pytest.fixture
+def tab(browser, zensical_url: str) -> Iterator[object]:
+    """A fresh page that records script errors and any request that leaves the site."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+    page.on("request", lambda request: request.url.startswith((zensical_url, "data:", "blob:"))
+            or page.problems.append(f"external request: {request.url}"))
+    yield page
+    context.close()
+
+
+def open_page(tab, base: str, url: str) -> str:
+    """Open `url` on the Zensical site; returns the main heading's text."""
+    response = tab.goto(base + url)
+    assert response is not None and response.status == 200, url
+    return tab.locator("article h1").first.inner_text()
+
+
+def practice_in(municipality: str) -> str:
+    return next(practice.id for practice in CATALOG.practices.values()
+                if municipality in practice.place.municipalities)
+
+
+def test_the_home_page_leads_to_the_practices(tab, zensical_url: str) -> None:
+    open_page(tab, zensical_url, "")
+
+    links = tab.locator("article a").evaluate_all("links => links.map(link => link.pathname)")
+    assert {f"/{practice_url(practice_id)}" for practice_id in CATALOG.practices} & set(links)
+    assert tab.problems == []
+
+
+def test_a_practice_page_shows_the_practice(tab, zensical_url: str) -> None:
+    practice = CATALOG.practices[practice_in(MUNICIPALITY)]
+
+    assert open_page(tab, zensical_url, practice_url(practice.id)) == practice.title
+    assert practice.summary in tab.locator("article").inner_text()
+    assert tab.problems == []
+
+
+def test_a_collection_page_lists_its_practices(tab, zensical_url: str) -> None:
+    collection = next(iter(CATALOG.collections.values()))
+
+    assert open_page(tab, zensical_url, collection_url(collection.id)) == collection.title
+    text = tab.locator("article").inner_text()
+    assert all(CATALOG.practices[item.practice].title in text for item in collection.items)
+    assert tab.problems == []
+
+
+def test_search_finds_the_practice_by_a_word_from_its_text(tab, zensical_url: str) -> None:
+    open_page(tab, zensical_url, f"zoeken/?q={SEARCHED}")
+
+    tab.wait_for_selector(RESULT_LINKS)
+    found = tab.locator(RESULT_LINKS).evaluate_all("links => links.map(link => link.pathname)")
+    assert f"/{practice_url(practice_in(MUNICIPALITY))}" in found
+    assert tab.problems == []
