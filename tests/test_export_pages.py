@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.load.repository import Repository
 from praktijkbank.publish.site import build_site
 from sites import copy_site_repository

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from conftest import VALID_COLLECTION, VALID_PRACTICE
+from helpers import VALID_COLLECTION, VALID_PRACTICE
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import validate_repository
