@@ -43,7 +43,7 @@ generate: $(INSTALLED)
 	$(BIN)/praktijkbank generate --write
 
 bench: $(INSTALLED)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 clean:
 	rm -rf $(VENV) node_modules site .pytest_cache .hypothesis

@@ -1,61 +1,16 @@
-"""Shared test helpers: throwaway repositories built from fixtures, and running the CLI as a user would."""
+"""The pytest fixtures shared by the test files: throwaway repositories built from fixtures, running the CLI
+as a user would, the repository's own site built once, and one browser. Plain helpers live in helpers.py."""
 
 from __future__ import annotations
 
-import functools
-import json
-import os
 import shutil
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from helpers import CHROMIUM, PROJECT_ROOT, VALID_PRACTICE, CliResult, launch_chromium, require_tool, serve
 from praktijkbank.cli.main import main
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-VALID_PRACTICE = FIXTURES / "valid" / "voorbeeldstad-voorleestent.yml"
-VALID_COLLECTION = FIXTURES / "valid" / "voorbeeldstad-collectie.yml"
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
-NODE_MODULES = PROJECT_ROOT / "node_modules"
-
-
-def require_tool(present: bool, what: str, how: str) -> None:
-    """Skip a test whose tool is missing, with the reason in the test report; in CI (CI=true) the tool must be
-    there, so a missing one is a failure rather than a silently skipped check."""
-    if present:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is missing in CI; {how}")
-    pytest.skip(f"{what} is not installed ({how})")
-
-
-@dataclass(frozen=True)
-class CliResult:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def problems(self) -> list[dict]:
-        """The errors printed with `--format json` (warnings left out: they are tested on their own)."""
-        return [problem for problem in self.printed if problem["severity"] == "error"]
-
-    @property
-    def warnings(self) -> list[dict]:
-        """The completeness warnings printed with `--format json`."""
-        return [problem for problem in self.printed if problem["severity"] == "warning"]
-
-    @property
-    def printed(self) -> list[dict]:
-        return json.loads(self.stdout) if self.stdout.strip() else []
 
 
 @pytest.fixture
@@ -102,29 +57,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output readable."""
-
-
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A browser that moves on while a file is still being sent is not an error worth a traceback."""
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 as a static host would; yields its base URL (ending in a slash)."""
-    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     with serve(built_site) as url:
@@ -138,7 +70,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 
 SITE_PARTS = ("mkdocs.yml", "docs", "schemas", "practices", "collections")
 MKDOCS = Path(sys.executable).with_name("mkdocs")

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import NODE_MODULES, PROJECT_ROOT, require_tool
+from helpers import NODE_MODULES, PROJECT_ROOT, require_tool
 from page_types import PAGE_TYPES, page_file
-from praktijkbank.common.urls import FACET_FOLDERS
+from praktijkbank.common.facets import FACETS
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,7 @@ def describe(violations: list[dict]) -> str:
 
 def test_the_page_types_cover_every_overview_and_exist(built_site: Path) -> None:
     folders = {url.split("/")[0] for url in PAGE_TYPES.values()}
-    assert set(FACET_FOLDERS.values()) <= folders
+    assert {facet.folder for facet in FACETS.values()} <= folders
     assert [name for name, url in PAGE_TYPES.items() if not page_file(built_site, url).is_file()] == []
 
 

@@ -10,7 +10,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 PACKAGE = PROJECT_ROOT / "src" / "praktijkbank"

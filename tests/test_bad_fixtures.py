@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, VALID_COLLECTION, VALID_PRACTICE
+from helpers import FIXTURES, VALID_COLLECTION, VALID_PRACTICE
 
 EXPECTATION = re.compile(rb"# expect: (?P<rule>[a-z0-9-]+) (?P<line>\d+):(?P<column>\d+)")
 BAD_PRACTICES = sorted((FIXTURES / "bad" / "practices").glob("*.y*ml"))

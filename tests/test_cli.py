@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FIXTURES, PROJECT_ROOT, VALID_PRACTICE
+from helpers import FIXTURES, PROJECT_ROOT, VALID_PRACTICE
 
 BAD = FIXTURES / "bad" / "practices"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.render.collection_pages import qr_png_url
 from praktijkbank.model.catalog import Collection, Curator, Event, build_catalog, newest_collections_first
 from praktijkbank.publish.published_urls import MANIFEST_NAME, read_manifest

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from conftest import VALID_PRACTICE
+from helpers import VALID_PRACTICE
 
 from praktijkbank.common.clock import reference_date, review_deadline
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES, PROJECT_ROOT
+from helpers import FIXTURES, PROJECT_ROOT
 
 ISSUES = FIXTURES / "issues"
 ANSWERS = [

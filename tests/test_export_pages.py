@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import read_settings
 from praktijkbank.publish.site import build_site

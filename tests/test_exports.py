@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT_ROOT, VALID_PRACTICE
+from helpers import PROJECT_ROOT, VALID_PRACTICE
 from praktijkbank.publish.exports import FEED_SIZE, LICENSE, PRACTICE_FIELDS, export_files
-from praktijkbank.model.catalog import FACETS, Catalog, build_catalog
+from praktijkbank.common.facets import FACETS
+from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.load.repository import Repository
 from praktijkbank.common.urls import absolute, facet_url, practice_url
 from praktijkbank.validate.checker import validate_repository

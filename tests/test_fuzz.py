@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.load.strict_yaml import LoadError, load_bytes
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import validate_repository

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import VALID_PRACTICE
+from helpers import VALID_PRACTICE
 
 
 def add_theme(root, theme_id: str) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import FIXTURES, serve
+from helpers import FIXTURES, serve
 from sites import build, copy_site_repository
 
 

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import NODE_MODULES, require_tool
+from helpers import NODE_MODULES, require_tool
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Markup mkdocs-material 9.7 writes itself, in templates we do not override (base.html, partials/nav-item.html,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT_ROOT, VALID_PRACTICE, CliResult
+from helpers import PROJECT_ROOT, VALID_PRACTICE, CliResult
 from praktijkbank.checks import links
 
 

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import VALID_COLLECTION, VALID_PRACTICE
+from helpers import VALID_COLLECTION, VALID_PRACTICE
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.load.repository import Repository

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, CliResult
+from helpers import PROJECT_ROOT, CliResult
 
 REAL_PRACTICES = sorted((PROJECT_ROOT / "practices").glob("[!_]*.yml"))
 MUTANTS_PER_FILE = 25

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import VALID_PRACTICE
+from helpers import VALID_PRACTICE
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import FILES_PER_WORKER, validate_repository
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.load.strict_yaml import load_file
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.load.repository import Repository

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 
 UNSAFE = re.compile(r"yaml\.(load|load_all|unsafe_load|full_load)\s*\((?![^)]*Loader=yaml\.(C?SafeLoader))|"
                     r"yaml\.(Unsafe|Full)?Loader\b|UnsafeLoader|FullLoader")

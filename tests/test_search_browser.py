@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, serve
+from helpers import PROJECT_ROOT, serve
 from praktijkbank.model.catalog import Catalog, build_catalog, newest_first
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import validate_repository

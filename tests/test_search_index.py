@@ -14,14 +14,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.model.catalog import Catalog, Practice, build_catalog, newest_first, title_key
 from praktijkbank.load.repository import Repository
 from praktijkbank.publish.search_documents import PAGE, PRACTICE, SearchDocument, page_document, practice_document
 from praktijkbank.publish.search_index import build_search_index
 from praktijkbank.publish.search_text import stem, stems, words
 from praktijkbank.render.text import place_text
-from praktijkbank.common.urls import SEARCH_PARAMETERS, facet_url, practice_url, search_url
+from praktijkbank.common.facets import FACETS
+from praktijkbank.common.urls import facet_url, practice_url, search_url
 from praktijkbank.validate.checker import validate_repository
 
 CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
@@ -180,7 +181,7 @@ def test_each_practice_is_in_the_filter_lists_of_exactly_its_own_values(built_si
         listed = {(parameter, value) for parameter, values in lists.items()
                   for value, numbers in values.items() if number in numbers}
         assert listed == expected_filters(practice), practice.id
-    assert set(lists) == set(SEARCH_PARAMETERS.values())
+    assert set(lists) == {facet.parameter for facet in FACETS.values()}
 
 
 def test_newest_first_is_the_order_of_the_site_lists(built_site: Path) -> None:
@@ -216,7 +217,8 @@ def test_the_search_page_offers_every_vocabulary_value_as_a_labelled_filter(buil
     form = page.select_one("form.pb-search__form")
 
     assert page.select_one("label[for='pb-search-q']") and form.select_one("input#pb-search-q")["name"] == "q"
-    for facet, parameter in SEARCH_PARAMETERS.items():
+    for facet, declared in FACETS.items():
+        parameter = declared.parameter
         fieldset = form.select_one(f"fieldset[data-filter='{parameter}']")
         assert fieldset.legend.get_text(strip=True)
         boxes = fieldset.select("input[type=checkbox]")
@@ -234,10 +236,10 @@ def test_without_javascript_the_search_page_points_to_the_overviews(built_site: 
     assert "JavaScript" in fallback.get_text() and not fallback.has_attr("hidden")
     assert page.select_one("form.pb-search__form").has_attr("hidden")
     links = {(Path("/zoeken") / link["href"]).resolve().as_posix() for link in fallback.find_all("a")}
-    assert {"/praktijken", *(f"/{facet_url(facet).rstrip('/')}" for facet in SEARCH_PARAMETERS)} <= links
+    assert {"/praktijken", *(f"/{facet_url(facet).rstrip('/')}" for facet in FACETS)} <= links
 
 
-@pytest.mark.parametrize("facet", sorted(SEARCH_PARAMETERS))
+@pytest.mark.parametrize("facet", sorted(FACETS))
 def test_each_overview_value_links_to_the_search_narrowed_to_it(built_site: Path, facet: str) -> None:
     term = CATALOG.vocabularies[facet].terms[0]
     link = html(built_site, facet_url(facet, term.id)).select_one("a.pb-search-within")
@@ -245,7 +247,7 @@ def test_each_overview_value_links_to_the_search_narrowed_to_it(built_site: Path
 
     assert (built_site / facet_url(facet, term.id) / target.path / "index.html").resolve() == (
         built_site / "zoeken" / "index.html").resolve()
-    assert parse_qs(target.query) == {SEARCH_PARAMETERS[facet]: [term.id]}
+    assert parse_qs(target.query) == {FACETS[facet].parameter: [term.id]}
 
 
 @pytest.mark.parametrize("url", ["", "praktijken/dalfsen-voorleestent/", "themas/laaggeletterdheid/", "over/"])

@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.load.repository import Repository
 from praktijkbank.publish.search_text import stem, words

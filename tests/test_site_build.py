@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT
-from praktijkbank.model.catalog import FACETS, Catalog, build_catalog, newest_first, title_key
+from helpers import PROJECT_ROOT
+from praktijkbank.common.facets import FACETS
+from praktijkbank.model.catalog import Catalog, build_catalog, newest_first, title_key
 from praktijkbank.load.repository import Repository
 from praktijkbank.common.urls import facet_url, practice_url
 from praktijkbank.validate.checker import validate_repository

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.load.docs_files import destination, docs_files, source_url
 from praktijkbank.load.site_config import BUILTIN_EXTENSIONS, SiteConfigError, read_site_config
 from praktijkbank.render.docs_pages import docs_pages

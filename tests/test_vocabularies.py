@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PROJECT_ROOT
+from helpers import PROJECT_ROOT
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import load_vocabularies
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, serve
+from helpers import PROJECT_ROOT, serve
 from praktijkbank.common.urls import collection_url, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, build_catalog

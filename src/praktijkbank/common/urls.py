@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
+from praktijkbank.common.facets import FACETS
+
 PRACTICES = "praktijken"
 # The theme's icon, for the pages the engine writes without the theme; the link checker proves it is there.
 THEME_FAVICON = "assets/images/favicon.png"
@@ -16,24 +18,6 @@ COLLECTIONS = "collecties"
 # The address `mkdocs build` uses when PRAKTIJKBANK_SITE_URL is not set (see mkdocs.yml).
 LOCAL_SITE_URL = "http://localhost:8000/"
 SEARCH = "zoeken/"
-
-FACET_FOLDERS = {
-    "themes": "themas",
-    "organisation_types": "partners",
-    "provinces": "provincies",
-    "target_groups": "doelgroepen",
-    "statuses": "status",
-}
-
-# The search page's URL parameters (`zoeken/?q=voorlezen&thema=laaggeletterdheid`), which are also the filter
-# names in the search index: shared links depend on them, so they never change.
-SEARCH_PARAMETERS = {
-    "themes": "thema",
-    "organisation_types": "partner",
-    "provinces": "provincie",
-    "target_groups": "doelgroep",
-    "statuses": "status",
-}
 
 
 def practice_url(practice_id: str) -> str:
@@ -55,7 +39,7 @@ def embed_url(collection_id: str) -> str:
 
 def facet_url(facet: str, value: str | None = None) -> str:
     """The overview of one vocabulary (`themas/`) or of one value in it (`themas/laaggeletterdheid/`)."""
-    folder = FACET_FOLDERS[facet]
+    folder = FACETS[facet].folder
     return f"{folder}/{value}/" if value else f"{folder}/"
 
 
@@ -66,8 +50,9 @@ def is_local(site_url: str) -> bool:
 
 
 def search_url(facet: str, value: str) -> str:
-    """The search page narrowed to one vocabulary value: `zoeken/?thema=laaggeletterdheid`."""
-    return f"{SEARCH}?{urlencode({SEARCH_PARAMETERS[facet]: value})}"
+    """The search page narrowed to one vocabulary value: `zoeken/?thema=laaggeletterdheid`. The parameters
+    (common/facets.py) are also the filter names in the search index; shared links depend on them."""
+    return f"{SEARCH}?{urlencode({FACETS[facet].parameter: value})}"
 
 
 def source_path(url: str) -> str:

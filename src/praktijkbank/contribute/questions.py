@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import jsonschema
 
+from praktijkbank.common.facets import FACETS
 from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.common.suggest import normalise, suggestion_hint
 from praktijkbank.common.vocabularies import Vocabularies, Vocabulary
@@ -35,19 +36,25 @@ class Question:
     long: bool = False
 
 
+def _facet_question(facet: str, label: str, kind: str) -> Question:
+    """A required choice of a facet's values; its key and field are the facet's (common/facets.py)."""
+    declared = FACETS[facet]
+    return Question(declared.key, label, declared.attribute, kind, True)
+
+
 QUESTIONS = (
     Question("title", "Titel", "title", TEXT, True),
     Question("id", "Bestandsnaam (id)", "$id", ID, False),
     Question("summary", "Samenvatting", "summary", TEXT, True, long=True),
     Question("description", "Beschrijving", "description", MARKDOWN, True, long=True),
-    Question("provinces", "Provincies", "place.provinces", CHOICES, True),
+    _facet_question("provinces", "Provincies", CHOICES),
     Question("municipalities", "Gemeenten", "place.municipalities", LINES, False),
     Question("initiator", "Initiatiefnemer", "organisations.name", TEXT, True),
     Question("initiator_type", "Soort organisatie van de initiatiefnemer", "organisations.type", CHOICE, True),
     Question("partners", "Partners", "organisations", PARTNERS, False, long=True),
-    Question("themes", "Thema's", "themes", CHOICES, True),
-    Question("target_groups", "Doelgroepen", "target_groups", CHOICES, True),
-    Question("status", "Status", "status", CHOICE, True),
+    _facet_question("themes", "Thema's", CHOICES),
+    _facet_question("target_groups", "Doelgroepen", CHOICES),
+    _facet_question("statuses", "Status", CHOICE),
     Question("start", "Beginjaar", "period.start", YEAR, False),
     Question("source_title", "Titel van de bron", "sources.title", TEXT, True),
     Question("source_url", "Webadres van de bron", "sources.url", URL, False),

@@ -11,8 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Any
 
+from praktijkbank.common.facets import FACETS
 from praktijkbank.common.licenses import DEFAULT_LICENSE
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.load.repository import COLLECTION, PRACTICE
@@ -236,13 +238,11 @@ def collection_from_data(collection_id: str, data: dict[str, Any]) -> Collection
     )
 
 
-FACETS = {
-    "themes": lambda practice: practice.themes,
-    "target_groups": lambda practice: practice.target_groups,
-    "organisation_types": lambda practice: practice.organisation_types,
-    "provinces": lambda practice: practice.place.provinces,
-    "statuses": lambda practice: (practice.status,),
-}
+def facet_values(practice: Practice, facet: str) -> tuple[str, ...]:
+    """A practice's values of one facet, read along the facet's declared attribute; a single value (the
+    status) as a tuple of one, so every facet reads alike."""
+    values = attrgetter(FACETS[facet].attribute)(practice)
+    return values if isinstance(values, tuple) else (values,)
 
 
 def build_catalog(report: ValidationReport) -> Catalog:
@@ -254,8 +254,8 @@ def build_catalog(report: ValidationReport) -> Catalog:
     collections = {r.id: collection_from_data(r.id, r.data) for r in records if r.kind == COLLECTION}
     by_value: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for practice in practices.values():
-        for facet, values_of in FACETS.items():
-            for value in values_of(practice):
+        for facet in FACETS:
+            for value in facet_values(practice, facet):
                 by_value[facet][value].append(practice.id)
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
     return Catalog(practices, collections, report.vocabularies, frozen)

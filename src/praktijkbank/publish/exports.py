@@ -16,12 +16,14 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from functools import partial
 from typing import Any
 
+from praktijkbank.common.facets import FACETS
 from praktijkbank.common.licenses import DEFAULT_LICENSE, license_for
 from praktijkbank.common.urls import absolute, facet_url, practice_url
 from praktijkbank.common.vocabularies import Term
-from praktijkbank.model.catalog import FACETS, Catalog, Practice, newest_first
+from praktijkbank.model.catalog import Catalog, Practice, facet_values, newest_first
 from praktijkbank.render.outputs import OutputFile
 
 API_FOLDER = "api"
@@ -47,6 +49,12 @@ LIST_SEPARATOR = "; "
 # Cells starting with these are run as formulas by Excel and LibreOffice (OWASP, "CSV Injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
+
+def _facet_column(facet: str) -> tuple[str, Callable[[Practice], Any]]:
+    """A facet's CSV column: named after the practice's field, its values read as the declaration says."""
+    return FACETS[facet].key, partial(facet_values, facet=facet)
+
+
 CSV_FIELDS: tuple[tuple[str, Callable[[Practice], Any]], ...] = (
     ("title", lambda practice: practice.title),
     ("summary", lambda practice: practice.summary),
@@ -54,14 +62,14 @@ CSV_FIELDS: tuple[tuple[str, Callable[[Practice], Any]], ...] = (
     ("municipalities", lambda practice: practice.place.municipalities),
     ("localities", lambda practice: practice.place.localities),
     ("region", lambda practice: practice.place.region),
-    ("provinces", lambda practice: practice.place.provinces),
+    _facet_column("provinces"),
     ("organisations", lambda practice: [f"{organisation.name} ({organisation.type}"
                                         + (f", {organisation.role})" if organisation.role else ")")
                                         for organisation in practice.organisations]),
-    ("organisation_types", lambda practice: practice.organisation_types),
-    ("themes", lambda practice: practice.themes),
-    ("target_groups", lambda practice: practice.target_groups),
-    ("status", lambda practice: practice.status),
+    _facet_column("organisation_types"),
+    _facet_column("themes"),
+    _facet_column("target_groups"),
+    _facet_column("statuses"),
     ("period_start", lambda practice: practice.period and practice.period.start),
     ("period_end", lambda practice: practice.period and practice.period.end),
     ("added", lambda practice: practice.added),

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from praktijkbank.common import urls
+from praktijkbank.common.facets import FACETS
 from praktijkbank.common.vocabularies import Vocabularies
-from praktijkbank.model.catalog import FACETS, Catalog, Practice, by_title
+from praktijkbank.model.catalog import Catalog, Practice, by_title, facet_values
 from praktijkbank.render.markup import html_to_text, markdown_to_text
 from praktijkbank.render.text import place_text
 
@@ -46,7 +47,7 @@ def practice_document(practice: Practice, vocabularies: Vocabularies) -> SearchD
     place = place_text(practice.place, vocabularies)
     names = [organisation.name for organisation in practice.organisations]
     filters = tuple(search_filters(practice))
-    labels = [vocabularies[facet].label(value) for facet, values_of in FACETS.items() for value in values_of(practice)]
+    labels = [vocabularies[facet].label(value) for facet in FACETS for value in facet_values(practice, facet)]
     body = [markdown_to_text(practice.description), *practice.activities,
             *(part for result in practice.results for part in (result.text, result.evidence) if part),
             *practice.lessons, practice.costs or "", practice.funding or "",
@@ -68,5 +69,4 @@ def page_document(url: str, title: str, html: str) -> SearchDocument:
 
 def search_filters(practice: Practice) -> list[tuple[str, str]]:
     """The practice's vocabulary values as (search filter, id) pairs, as the search page's URL names them."""
-    return [(urls.SEARCH_PARAMETERS[facet], value) for facet, values_of in FACETS.items()
-            for value in values_of(practice)]
+    return [(FACETS[facet].parameter, value) for facet in FACETS for value in facet_values(practice, facet)]

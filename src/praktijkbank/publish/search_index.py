@@ -2,7 +2,7 @@
 
 Why not Pagefind, or the theme's search: at 10,000 practices the theme sends the whole index (tens of MB)
 before the first result, and Pagefind stores every position of every word on every page, so a word found on
-most practices costs hundreds of KB and a second of ranking (scripts/bench.py measured both). Search here
+most practices costs hundreds of KB and a second of ranking (scripts/bench/ measured both). Search here
 needs less: which documents hold a stem, and how well it describes them. So each stem keeps a list of
 (document, score) pairs and nothing else, and the browser does the rest in a few milliseconds.
 

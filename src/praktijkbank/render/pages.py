@@ -24,12 +24,12 @@ from markupsafe import Markup
 
 from praktijkbank.common import urls
 from praktijkbank.common.clock import REVIEW_AFTER_YEARS, is_due_for_review, reference_date
+from praktijkbank.common.facets import FACETS
 from praktijkbank.common.licenses import license_for
 from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.vocabularies import Term
 from praktijkbank.model.catalog import (
-    FACETS,
     Catalog,
     Practice,
     by_title,
@@ -45,20 +45,6 @@ from praktijkbank.render.qr_codes import inline_qr_codes
 from praktijkbank.render.text import dutch_date, locality_text, period_text, place_text
 
 NEWEST_ON_HOME = 6
-FACET_TITLES = {
-    "themes": "Thema",
-    "organisation_types": "Soort partner",
-    "provinces": "Provincie",
-    "target_groups": "Doelgroep",
-    "statuses": "Status",
-}
-SEARCH_WITHIN = {
-    "themes": "Zoek binnen dit thema",
-    "organisation_types": "Zoek binnen deze soort partner",
-    "provinces": "Zoek binnen deze provincie",
-    "target_groups": "Zoek binnen deze doelgroep",
-    "statuses": "Zoek binnen deze status",
-}
 
 
 @dataclass(frozen=True)
@@ -196,15 +182,14 @@ class PageRenderer:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
         return self.render_page(urls.facet_url(facet, term.id), "facet_value.md.j2",
-                                f"{FACET_TITLES[facet]}: {term.label}", term.description, facet=facet,
+                                f"{FACETS[facet].title}: {term.label}", term.description, facet=facet,
                                 vocabulary=vocabulary, term=term, practices=practices,
-                                search_within=SEARCH_WITHIN[facet])
+                                search_within=FACETS[facet].search_within)
 
     def search_page(self) -> Page:
         """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
         zoeken.js runs the search on the index in zoekindex/ and fills in results and counts."""
-        facets = [(urls.SEARCH_PARAMETERS[facet], FACET_TITLES[facet], self.catalog.vocabularies[facet])
-                  for facet in urls.SEARCH_PARAMETERS]
+        facets = [(facet.parameter, facet.title, self.catalog.vocabularies[facet.name]) for facet in FACETS.values()]
         return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
                                 "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep "
                                 "en status.", facets=facets)
