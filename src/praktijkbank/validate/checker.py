@@ -19,6 +19,7 @@ from praktijkbank.common.vocabularies import Vocabularies, vocabularies_from_dat
 from praktijkbank.load.repository import COLLECTION, LOAD, PRACTICE, DataFile, Repository
 from praktijkbank.load.strict_yaml import LoadError, load_file
 from praktijkbank.validate import rules
+from praktijkbank.validate.hidden_characters import hidden_character_problems
 from praktijkbank.validate.rules import Record
 from praktijkbank.validate.schema_problems import SchemaChecker
 
@@ -72,7 +73,7 @@ def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Proble
     except LoadError as error:
         return {}, [error.to_problem(file)]
     checker = SchemaChecker(read_schema(repository.schemas_dir, "vocabularies"), {})
-    problems = checker.problems(document, file)
+    problems = [*checker.problems(document, file), *hidden_character_problems(document.text, file)]
     for name, entry in document.data.items():
         seen: set[str] = set()
         for index, value in enumerate(entry.get("values", []) if isinstance(entry, dict) else []):
@@ -127,6 +128,7 @@ class FileChecker:
             *self.schema_checkers[kind].problems(document, file),
             *rules.check_urls(record, self.url_paths[kind]),
             *rules.check_media(record, self.repository.media_dir),
+            *hidden_character_problems(document.text, file),
         ]
 
 
