@@ -108,7 +108,9 @@ def test_review_is_due_two_years_after_the_last_look(make_repository, run_cli, t
 
 def test_the_reference_date_is_source_date_epoch_else_today() -> None:
     assert reference_date({"SOURCE_DATE_EPOCH": "0"}) == date(1970, 1, 1)
-    assert reference_date({}) == datetime.now(timezone.utc).date()
+    before = datetime.now(timezone.utc).date()
+    today = reference_date({})
+    assert before <= today <= datetime.now(timezone.utc).date(), "today in UTC, even when the date turns meanwhile"
     assert review_deadline(date(2028, 2, 29)) == date(2026, 2, 28)
 
 
