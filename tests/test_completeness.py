@@ -8,6 +8,8 @@ from datetime import date, datetime, timezone
 from conftest import VALID_PRACTICE
 
 from praktijkbank.common.clock import reference_date, review_deadline
+from praktijkbank.common.urls import practice_url
+from real_data import A_PRACTICE
 
 COMPLETE = """\
 results:
@@ -115,7 +117,7 @@ def test_the_reference_date_is_source_date_epoch_else_today() -> None:
 
 
 def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(built_site) -> None:
-    practice = (built_site / "praktijken" / "dalfsen-voorleestent" / "index.html").read_text(encoding="utf-8")
+    practice = (built_site / practice_url(A_PRACTICE.id) / "index.html").read_text(encoding="utf-8")
     review = (built_site / "te-herzien" / "index.html").read_text(encoding="utf-8")
     index = (built_site / "praktijken" / "index.html").read_text(encoding="utf-8")
 
