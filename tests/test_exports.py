@@ -145,8 +145,9 @@ def test_the_csv_has_one_row_per_practice_with_lists_joined(catalog: Catalog, fi
     source = _yaml_of(practice.id)
     assert row["url"] == SITE_URL + f"praktijken/{practice.id}/"
     assert row["localities"] == "; ".join(practice.place.localities)
-    assert row["organisations"] == "; ".join(f"{organisation.name} ({organisation.type}, {organisation.role})"
-                                             for organisation in practice.organisations)
+    assert row["organisations"] == "; ".join(
+        f"{organisation.name} ({organisation.type}" + (f", {organisation.role})" if organisation.role else ")")
+        for organisation in practice.organisations)
     assert row["themes"] == "; ".join(practice.themes)
     assert row["sources"] == "; ".join(source.title for source in practice.sources)
     assert row["description"] == source["description"], "Markdown keeps its newlines"
