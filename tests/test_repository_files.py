@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PROJECT_ROOT, VALID_PRACTICE
 from praktijkbank.load.repository import Repository
-from praktijkbank.publish.site import InvalidInput, build_site
+from sites import copy_site_repository
 
 PRACTICE_TEXT = VALID_PRACTICE.read_text(encoding="utf-8").replace("voorbeeldstad-zomertent", "andere-oude-naam")
 
@@ -43,15 +43,17 @@ def test_a_file_that_is_not_read_is_reported_with_a_tip(stray: str, rule: str, t
         assert "Alles in orde" not in result.stderr
 
 
-def test_a_file_that_is_not_read_stops_the_build(make_repository) -> None:
-    root = make_repository()
+def test_a_file_that_is_not_read_stops_the_build(run_cli, tmp_path: Path) -> None:
+    """The site is built by the same `build_site` as `export-pages` (the MkDocs plugin calls it too)."""
+    root = copy_site_repository(tmp_path / "repo")
     (root / "practices" / "2025").mkdir()
     (root / "practices" / "2025" / "nieuwe-praktijk.yml").write_text(PRACTICE_TEXT, encoding="utf-8")
 
-    with pytest.raises(InvalidInput) as raised:
-        build_site(Repository(root))
+    result = run_cli("export-pages", "--root", root, tmp_path / "export")
 
-    assert [problem.rule for problem in raised.value.problems] == ["file-in-subfolder"]
+    assert result.code == 1
+    assert "practices/2025/nieuwe-praktijk.yml:1:1: file-in-subfolder:" in result.stdout
+    assert not (tmp_path / "export").exists()
 
 
 @pytest.mark.parametrize("skipped", ["practices/_concept.yml", "practices/_concepten/nieuw.yml",
