@@ -3,16 +3,19 @@
 The accessibility tests (axe-core in light and dark mode and at 320 px) and the keyboard tests walk this
 table; the checks that do not need a browser (HTML validation, links, hostile input) walk the whole output
 folder instead, so they cover new pages without a row here. A new kind of page gets one row: its name and
-a URL of the repository's own site, e.g. `"search with filters": "zoeken/?thema=laaggeletterdheid"`.
+a URL of the repository's own site (a practice or collection taken from the data, see real_data.py), e.g. `"search with filters": "zoeken/?thema=laaggeletterdheid"`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from praktijkbank.common.urls import collection_url, embed_url, practice_url, presentation_url
+from real_data import A_COLLECTION, A_PRACTICE
+
 PAGE_TYPES: dict[str, str] = {
     "home": "",
-    "practice": "praktijken/dalfsen-voorleestent/",
+    "practice": practice_url(A_PRACTICE.id),
     "practices A-Z": "praktijken/",
     "themes overview": "themas/",
     "theme": "themas/laaggeletterdheid/",
@@ -27,9 +30,9 @@ PAGE_TYPES: dict[str, str] = {
     "organisations": "organisaties/",
     "practices due for review": "te-herzien/",
     "collections overview": "collecties/",
-    "collection": "collecties/bieb-in-het-sociaal-domein/",
-    "collection presentation": "collecties/bieb-in-het-sociaal-domein/presentatie/",
-    "collection embed": "collecties/bieb-in-het-sociaal-domein/embed/",
+    "collection": collection_url(A_COLLECTION.id),
+    "collection presentation": presentation_url(A_COLLECTION.id),
+    "collection embed": embed_url(A_COLLECTION.id),
     "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -35,9 +34,3 @@ def build(repository: Path, output: Path, **environment: str) -> subprocess.Comp
     """`mkdocs build` exactly as a user runs it, into `output`."""
     return subprocess.run([MKDOCS, "build", "-f", repository / "mkdocs.yml", "-d", output], capture_output=True,
                           text=True, env=mkdocs_environment(**environment), timeout=300)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

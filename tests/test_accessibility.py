@@ -19,6 +19,8 @@ from bs4 import BeautifulSoup
 from helpers import NODE_MODULES, PROJECT_ROOT, require_tool
 from page_types import PAGE_TYPES, page_file
 from praktijkbank.common.facets import FACETS
+from praktijkbank.common.urls import practice_url
+from real_data import A_PRACTICE, OWN_WORD
 
 pytestmark = pytest.mark.browser
 
@@ -148,15 +150,15 @@ def test_a_keyboard_user_reaches_a_practice_from_home(keyboard_page, base_url: s
 def test_a_keyboard_user_finds_a_practice_through_search_from_home(keyboard_page, base_url: str) -> None:
     keyboard_page.goto(base_url)
     tab_to(keyboard_page, lambda element: element["type"] == "search", "search box")
-    keyboard_page.keyboard.type("voorleestent")
+    keyboard_page.keyboard.type(OWN_WORD)
     keyboard_page.keyboard.press("Enter")
-    keyboard_page.wait_for_url("**/zoeken/?q=voorleestent")
+    keyboard_page.wait_for_url(f"**/zoeken/?q={OWN_WORD}")
     keyboard_page.wait_for_function(SETTLED)
     tab_to(keyboard_page, is_practice_link, "search result")
 
     keyboard_page.keyboard.press("Enter")
 
-    keyboard_page.wait_for_url("**/praktijken/dalfsen-voorleestent/")
+    keyboard_page.wait_for_url(f"**/{practice_url(A_PRACTICE.id)}")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -13,7 +13,8 @@ import pytest
 from helpers import FIXTURES, VALID_COLLECTION, VALID_PRACTICE
 
 EXPECTATION = re.compile(rb"# expect: (?P<rule>[a-z0-9-]+) (?P<line>\d+):(?P<column>\d+)")
-BAD_PRACTICES = sorted((FIXTURES / "bad" / "practices").glob("*.y*ml"))
+BAD_PRACTICES = sorted(path for path in (FIXTURES / "bad" / "practices").iterdir()
+                       if path.suffix.lower() in (".yml", ".yaml"))
 BAD_COLLECTIONS = sorted((FIXTURES / "bad" / "collections").glob("*.yml"))
 
 
@@ -32,7 +33,7 @@ def test_every_rule_has_a_fixture() -> None:
         "missing-field", "unknown-field", "unknown-value", "wrong-type", "empty-value", "too-short", "too-long",
         "empty-list", "duplicate-item", "invalid-format", "invalid-date", "out-of-range", "invalid-file-name",
         "alias-collision", "unknown-practice", "related-self", "media-missing", "media-path", "url-scheme",
-        "invalid-url",
+        "invalid-url", "wrong-extension", "hidden-character",
     }
 
 

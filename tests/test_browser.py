@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from praktijkbank.common.urls import practice_url
+from real_data import A_PRACTICE
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 320, "height": 640}
@@ -36,7 +39,7 @@ def test_a_reader_goes_from_a_theme_to_a_practice(page, base_url: str) -> None:
 
 
 def test_a_keyboard_user_can_skip_to_the_content(page, base_url: str) -> None:
-    page.goto(base_url + "praktijken/dalfsen-voorleestent/")
+    page.goto(base_url + practice_url(A_PRACTICE.id))
 
     page.keyboard.press("Tab")
 
@@ -45,7 +48,7 @@ def test_a_keyboard_user_can_skip_to_the_content(page, base_url: str) -> None:
     assert page.evaluate("document.activeElement.textContent.trim().length > 0")
 
 
-@pytest.mark.parametrize("path", ["", "praktijken/dalfsen-voorleestent/", "themas/laaggeletterdheid/",
+@pytest.mark.parametrize("path", ["", practice_url(A_PRACTICE.id), "themas/laaggeletterdheid/",
                                   "praktijken/", "organisaties/", "partners/"])
 def test_pages_fit_a_320_pixel_phone(browser, base_url: str, path: str) -> None:
     context = browser.new_context(viewport=PHONE)
@@ -60,7 +63,7 @@ def test_pages_fit_a_320_pixel_phone(browser, base_url: str, path: str) -> None:
 def test_the_menu_opens_on_a_phone(browser, base_url: str) -> None:
     context = browser.new_context(viewport=PHONE)
     phone = context.new_page()
-    phone.goto(base_url + "praktijken/dalfsen-voorleestent/")
+    phone.goto(base_url + practice_url(A_PRACTICE.id))
 
     phone.locator("label.md-header__button[for='__drawer']").click()
     section = phone.locator(".md-nav__container", has=phone.get_by_role("link", name="Praktijken", exact=True))

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from test_collections import CATALOG, COLLECTION, decode_qr
+from real_data import A_COLLECTION, CATALOG
+from test_collections import decode_qr
 from praktijkbank.common.urls import LOCAL_SITE_URL, collection_url, practice_url, presentation_url
 
 pytestmark = pytest.mark.browser
@@ -49,27 +50,27 @@ CHROME = ["Zoeken", "Delen en presenteren", "QR-code downloaden", "Toegankelijkh
 
 def test_a_collection_prints_as_a_compact_a4_handout(page, base_url: str, tmp_path: Path) -> None:
     pdf = tmp_path / "collectie.pdf"
-    pages = print_to_pdf(page, base_url + collection_url(COLLECTION.id), pdf)
+    pages = print_to_pdf(page, base_url + collection_url(A_COLLECTION.id), pdf)
     texts = page_texts(pdf, pages)
     text = "\n".join(texts)
 
-    assert 1 <= pages <= 1 + len(COLLECTION.items) // 2, "at most one page per two practices, plus the introduction"
-    assert " ".join(COLLECTION.title.split()[:4]) in texts[0]
+    assert 1 <= pages <= 1 + len(A_COLLECTION.items) // 2, "at most one page per two practices, plus the introduction"
+    assert " ".join(A_COLLECTION.title.split()[:4]) in texts[0]
     for chrome in CHROME:
         assert chrome not in text
-    for item in COLLECTION.items:
+    for item in A_COLLECTION.items:
         practice = CATALOG.practices[item.practice]
         on_page = [page_text for page_text in texts if practice.title in " ".join(page_text.split())]
         assert len(on_page) == 1, f"{practice.title} is split over pages or missing"
         flat = " ".join(on_page[0].split())
         assert "Waarom deze praktijk?" in flat and " ".join(item.note.split()[:5]) in flat
         assert all(organisation.name in flat for organisation in practice.organisations)
-    expected = {LOCAL_SITE_URL + practice_url(item.practice) for item in COLLECTION.items}
-    assert scanned_codes(pdf, tmp_path) == expected | {LOCAL_SITE_URL + collection_url(COLLECTION.id)}
+    expected = {LOCAL_SITE_URL + practice_url(item.practice) for item in A_COLLECTION.items}
+    assert scanned_codes(pdf, tmp_path) == expected | {LOCAL_SITE_URL + collection_url(A_COLLECTION.id)}
 
 
 def test_a_single_practice_prints_with_a_qr_code_to_its_page(page, base_url: str, tmp_path: Path) -> None:
-    practice = CATALOG.practices[COLLECTION.items[0].practice]
+    practice = CATALOG.practices[A_COLLECTION.items[0].practice]
     pdf = tmp_path / "praktijk.pdf"
     pages = print_to_pdf(page, base_url + practice_url(practice.id), pdf)
     first = page_texts(pdf, 1)[0]
@@ -82,9 +83,9 @@ def test_a_single_practice_prints_with_a_qr_code_to_its_page(page, base_url: str
 
 
 def test_the_presentation_moves_with_the_keyboard_one_practice_per_screen(page, base_url: str) -> None:
-    titles = [COLLECTION.title] + [CATALOG.practices[item.practice].title for item in COLLECTION.items]
+    titles = [A_COLLECTION.title] + [CATALOG.practices[item.practice].title for item in A_COLLECTION.items]
     total = len(titles)
-    page.goto(base_url + presentation_url(COLLECTION.id))
+    page.goto(base_url + presentation_url(A_COLLECTION.id))
     status = page.locator(".pb-show__status")
 
     def showing(number: int) -> None:

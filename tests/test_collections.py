@@ -15,19 +15,17 @@ from bs4 import BeautifulSoup
 
 from helpers import PROJECT_ROOT
 from praktijkbank.render.collection_pages import qr_png_url
-from praktijkbank.model.catalog import Collection, Curator, Event, build_catalog, newest_collections_first
+from praktijkbank.model.catalog import Collection, Curator, Event, newest_collections_first
 from praktijkbank.publish.published_urls import MANIFEST_NAME, read_manifest
-from praktijkbank.load.repository import Repository
 from praktijkbank.common.urls import LOCAL_SITE_URL, collection_url, embed_url, practice_url, presentation_url
-from praktijkbank.validate.checker import validate_repository
+from real_data import A_COLLECTION, A_PRACTICE, CATALOG, other_practice
 from sites import build, copy_site_repository
 
-CATALOG = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
-COLLECTION = CATALOG.collections["bieb-in-het-sociaal-domein"]
 ZBARIMG = shutil.which("zbarimg")
 
 PUBLIC_URL = "https://praktijkbank.example/bank/"
-RENAMED, NEW_ID = "hilversum-senver-bus", "hilversum-senverbus-naar-de-bibliotheek"
+RENAMED = other_practice().id
+NEW_ID = f"{RENAMED}-nieuwe-naam"
 EVENT_COLLECTION = """\
 title: Collectie voor een testbijeenkomst
 description: Een collectie met een bijeenkomst, alleen voor deze test.
@@ -38,7 +36,7 @@ event:
   date: 2027-03-04
   place: Teststad
 items:
-  - practice: dalfsen-voorleestent
+  - practice: {practice}
   - practice: {new_id}
     note: Deze staat hier onder zijn nieuwe id.
 added: 2026-01-01
@@ -96,7 +94,7 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subpro
     work = tmp_path_factory.mktemp("renamed")
     repository = site_repository(work / "repository")
     rename_practice(repository, RENAMED, NEW_ID)
-    (repository / "collections" / "testbijeenkomst.yml").write_text(EVENT_COLLECTION.format(new_id=NEW_ID),
+    (repository / "collections" / "testbijeenkomst.yml").write_text(EVENT_COLLECTION.format(practice=A_PRACTICE.id, new_id=NEW_ID),
                                                                       encoding="utf-8")
     result = build(repository, work / "site", PRAKTIJKBANK_SITE_URL=PUBLIC_URL)
     assert result.returncode == 0, result.stderr
@@ -104,43 +102,43 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subpro
 
 
 def test_a_collection_page_shows_the_practices_in_the_curators_order_with_notes(built_site: Path) -> None:
-    content = article(built_site, collection_url(COLLECTION.id))
+    content = article(built_site, collection_url(A_COLLECTION.id))
     items = content.select("li.pb-collection__item")
 
-    assert content.h1.get_text(strip=True) == COLLECTION.title
+    assert content.h1.get_text(strip=True) == A_COLLECTION.title
     assert linked_ids([item.select_one(".pb-collection__title a") for item in items]) == [
-        item.practice for item in COLLECTION.items]
-    for element, item in zip(items, COLLECTION.items):
+        item.practice for item in A_COLLECTION.items]
+    for element, item in zip(items, A_COLLECTION.items):
         practice = CATALOG.practices[item.practice]
         assert element.select_one(".pb-collection__note").get_text(" ", strip=True) == (
             f"Waarom deze praktijk? {item.note}")
         assert element.select_one(".pb-card__summary").get_text(strip=True) == practice.summary
         assert all(organisation.name in element.get_text() for organisation in practice.organisations)
-    assert "artikel" in content.select_one(".pb-intro").get_text()
+    assert A_COLLECTION.description.split()[0] in content.select_one(".pb-intro").get_text()
     assert content.select_one(".pb-event") is None, "this collection has no event, and the page must not invent one"
 
 
 def test_the_collection_page_offers_its_address_and_downloadable_qr_codes(built_site: Path) -> None:
-    content = article(built_site, collection_url(COLLECTION.id))
-    address = LOCAL_SITE_URL + collection_url(COLLECTION.id)
+    content = article(built_site, collection_url(A_COLLECTION.id))
+    address = LOCAL_SITE_URL + collection_url(A_COLLECTION.id)
     downloads = {link["href"]: link for link in content.select(".pb-share a[download]")}
 
     assert content.select_one(".pb-share__address a")["href"] == address
-    assert set(downloads) == {f"qr-{COLLECTION.id}.svg", f"qr-{COLLECTION.id}.png"}
+    assert set(downloads) == {f"qr-{A_COLLECTION.id}.svg", f"qr-{A_COLLECTION.id}.png"}
     links = {link["href"] for link in content.select(".pb-share a")}
     assert {"presentatie/", "embed/"} <= links
     assert content.select_one(".pb-share__qr")["alt"] == f"QR-code naar {address}"
 
 
 def test_the_collection_qr_code_decodes_to_the_collection_address(built_site: Path) -> None:
-    assert decode_qr(built_site / qr_png_url(COLLECTION.id)) == LOCAL_SITE_URL + collection_url(COLLECTION.id)
+    assert decode_qr(built_site / qr_png_url(A_COLLECTION.id)) == LOCAL_SITE_URL + collection_url(A_COLLECTION.id)
 
 
 def test_the_qr_codes_follow_the_public_site_address(renamed_site) -> None:
     site, _ = renamed_site
-    assert decode_qr(site / qr_png_url(COLLECTION.id)) == PUBLIC_URL + collection_url(COLLECTION.id)
-    svg = (site / f"{collection_url(COLLECTION.id)}qr-{COLLECTION.id}.svg").read_text(encoding="utf-8")
-    assert "<svg" in svg and f"<title>QR-code naar {PUBLIC_URL}{collection_url(COLLECTION.id)}</title>" in svg
+    assert decode_qr(site / qr_png_url(A_COLLECTION.id)) == PUBLIC_URL + collection_url(A_COLLECTION.id)
+    svg = (site / f"{collection_url(A_COLLECTION.id)}qr-{A_COLLECTION.id}.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and f"<title>QR-code naar {PUBLIC_URL}{collection_url(A_COLLECTION.id)}</title>" in svg
 
 
 def test_a_local_build_says_the_qr_codes_point_to_localhost(renamed_site, tmp_path: Path) -> None:
@@ -154,13 +152,13 @@ def test_a_local_build_says_the_qr_codes_point_to_localhost(renamed_site, tmp_pa
 
 
 def test_practice_pages_list_the_collections_they_appear_in(built_site: Path) -> None:
-    members = {item.practice for item in COLLECTION.items}
+    members = {item.practice for item in A_COLLECTION.items}
     for practice_id in CATALOG.practices:
         content = article(built_site, practice_url(practice_id))
         links = content.select(".pb-in-collections a")
         if practice_id in members:
-            assert [link.get_text(strip=True) for link in links] == [COLLECTION.title]
-            assert links[0]["href"] == f"../../{collection_url(COLLECTION.id)}"
+            assert [link.get_text(strip=True) for link in links] == [A_COLLECTION.title]
+            assert links[0]["href"] == f"../../{collection_url(A_COLLECTION.id)}"
         else:
             assert links == [] and "In collecties" not in content.get_text()
 
@@ -177,7 +175,7 @@ def test_the_index_lists_collections_newest_event_first(renamed_site) -> None:
     site, _ = renamed_site
     cards = article(site, collection_url()).select(".pb-card")
 
-    assert linked_ids([card.select_one("a") for card in cards]) == ["testbijeenkomst", COLLECTION.id]
+    assert linked_ids([card.select_one("a") for card in cards]) == ["testbijeenkomst", A_COLLECTION.id]
     assert cards[0].select_one(".pb-card__place").get_text(strip=True) == "Testconferentie, 4 maart 2027, Teststad"
 
 
@@ -258,30 +256,30 @@ def test_the_manifest_command_reports_and_updates_changes(run_cli, tmp_path: Pat
 def test_the_manifest_holds_every_kind_of_page(built_site: Path) -> None:
     addresses = {address for _, address in read_manifest(PROJECT_ROOT / MANIFEST_NAME)}
     assert {"./", "over/", "praktijken/", "themas/laaggeletterdheid/", collection_url(),
-            collection_url(COLLECTION.id), presentation_url(COLLECTION.id), embed_url(COLLECTION.id)} <= addresses
+            collection_url(A_COLLECTION.id), presentation_url(A_COLLECTION.id), embed_url(A_COLLECTION.id)} <= addresses
     assert all((built_site / address / "index.html").is_file() for address in addresses)
 
 
 def test_the_embed_page_has_no_theme_chrome_and_links_back(built_site: Path) -> None:
-    embed = html_at(built_site, embed_url(COLLECTION.id))
+    embed = html_at(built_site, embed_url(A_COLLECTION.id))
 
     assert embed.select(".md-header, .md-footer, .md-sidebar, nav, form, script") == []
     assert embed.html["lang"] == "nl"
     back = embed.select_one(".pb-embed__more a")
     assert back["href"] == "../" and back["target"] == "_top"
     practice_links = embed.select(".pb-embed__list a")
-    assert linked_ids(practice_links) == [item.practice for item in COLLECTION.items]
+    assert linked_ids(practice_links) == [item.practice for item in A_COLLECTION.items]
     assert all(link["target"] == "_top" for link in practice_links)
     assert [link["href"] for link in embed.find_all("link", rel="stylesheet")] == ["../../embed.css"]
 
 
 def test_the_presentation_view_is_a_plain_list_without_script(built_site: Path) -> None:
-    show = html_at(built_site, presentation_url(COLLECTION.id))
+    show = html_at(built_site, presentation_url(A_COLLECTION.id))
     slides = show.select("section.pb-slide")
 
     assert show.select(".md-header, .md-footer, .md-sidebar") == []
-    assert [slide.find(["h1", "h2"]).get_text(strip=True) for slide in slides] == [COLLECTION.title] + [
-        CATALOG.practices[item.practice].title for item in COLLECTION.items]
+    assert [slide.find(["h1", "h2"]).get_text(strip=True) for slide in slides] == [A_COLLECTION.title] + [
+        CATALOG.practices[item.practice].title for item in A_COLLECTION.items]
     assert not any(slide.has_attr("hidden") for slide in slides)
     assert show.select_one(".pb-show__controls").has_attr("hidden")
     assert show.select_one(".pb-show__status")["aria-live"] == "polite"
@@ -289,7 +287,7 @@ def test_the_presentation_view_is_a_plain_list_without_script(built_site: Path) 
     assert [script["src"] for script in show.find_all("script")] == ["../../presentatie.js"]
 
 
-@pytest.mark.parametrize("url", [collection_url(), collection_url(COLLECTION.id), practice_url(RENAMED)])
+@pytest.mark.parametrize("url", [collection_url(), collection_url(A_COLLECTION.id), practice_url(RENAMED)])
 def test_collection_headings_never_skip_a_level(built_site: Path, url: str) -> None:
     levels = [int(heading.name[1]) for heading in article(built_site, url).find_all(["h1", "h2", "h3", "h4"])]
     assert levels[0] == 1 and levels.count(1) == 1

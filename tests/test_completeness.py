@@ -8,6 +8,8 @@ from datetime import date, datetime, timezone
 from helpers import VALID_PRACTICE
 
 from praktijkbank.common.clock import reference_date, review_deadline
+from praktijkbank.common.urls import practice_url
+from real_data import A_PRACTICE
 
 COMPLETE = """\
 results:
@@ -108,12 +110,14 @@ def test_review_is_due_two_years_after_the_last_look(make_repository, run_cli, t
 
 def test_the_reference_date_is_source_date_epoch_else_today() -> None:
     assert reference_date({"SOURCE_DATE_EPOCH": "0"}) == date(1970, 1, 1)
-    assert reference_date({}) == datetime.now(timezone.utc).date()
+    before = datetime.now(timezone.utc).date()
+    today = reference_date({})
+    assert before <= today <= datetime.now(timezone.utc).date(), "today in UTC, even when the date turns meanwhile"
     assert review_deadline(date(2028, 2, 29)) == date(2026, 2, 28)
 
 
 def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(built_site) -> None:
-    practice = (built_site / "praktijken" / "dalfsen-voorleestent" / "index.html").read_text(encoding="utf-8")
+    practice = (built_site / practice_url(A_PRACTICE.id) / "index.html").read_text(encoding="utf-8")
     review = (built_site / "te-herzien" / "index.html").read_text(encoding="utf-8")
     index = (built_site / "praktijken" / "index.html").read_text(encoding="utf-8")
 

@@ -21,6 +21,7 @@ from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.load.repository import Repository
 from praktijkbank.common.urls import absolute, facet_url, practice_url
 from praktijkbank.validate.checker import validate_repository
+from real_data import A_PRACTICE
 
 SITE_URL = "https://praktijkbank.example/sociaal-domein/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -140,15 +141,19 @@ def test_the_csv_has_one_row_per_practice_with_lists_joined(catalog: Catalog, fi
         "organisations", "organisation_types", "themes", "target_groups", "status", "period_start", "period_end",
         "added", "last_reviewed", "license", "sources",
     ]
-    row = next(row for row in rows if row["id"] == "dalfsen-voorleestent")
-    source = _yaml_of("dalfsen-voorleestent")
-    assert row["url"] == SITE_URL + "praktijken/dalfsen-voorleestent/"
-    assert row["localities"] == "Nieuwleusen; Dalfsen; Lemelerveld"
-    assert row["organisations"] == "Bibliotheek Dalfsen (bibliotheek, initiatiefnemer); Saam Welzijn (welzijn, partner)"
-    assert row["themes"] == "laaggeletterdheid; opvoeden-en-opgroeien"
-    assert row["sources"] == "Hoe zorg je voor een goede samenwerking met lokale partners?"
+    practice = catalog.practices[A_PRACTICE.id]
+    row = next(row for row in rows if row["id"] == practice.id)
+    source = _yaml_of(practice.id)
+    assert row["url"] == SITE_URL + f"praktijken/{practice.id}/"
+    assert row["localities"] == "; ".join(practice.place.localities)
+    assert row["organisations"] == "; ".join(
+        f"{organisation.name} ({organisation.type}" + (f", {organisation.role})" if organisation.role else ")")
+        for organisation in practice.organisations)
+    assert row["themes"] == "; ".join(practice.themes)
+    assert row["sources"] == "; ".join(source.title for source in practice.sources)
     assert row["description"] == source["description"], "Markdown keeps its newlines"
-    assert row["region"] == row["period_start"] == ""
+    assert row["region"] == (practice.place.region or "")
+    assert row["period_start"] == (str(practice.period.start) if practice.period else "")
 
 
 @pytest.mark.parametrize("title", [

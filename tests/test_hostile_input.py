@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import gzip
+import html
 import io
 import json
 import re
 import shutil
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,6 +187,59 @@ def test_no_published_file_contains_injected_markup_or_urls(hostile_site: Path, 
 
 def test_the_repository_site_passes_the_same_checks(built_site: Path, our_scripts: set[str]) -> None:
     assert site_problems(built_site, our_scripts) == []
+
+
+def hidden_characters_in(site: Path) -> list[str]:
+    """Invisible format characters (Unicode Cf) in the files made from contributor text."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".json", ".csv", ".xml", ".zk"):
+            text = gzip.decompress(path.read_bytes()).decode() if path.suffix == ".zk" else path.read_text("utf-8")
+            found += [f"{path.relative_to(site)}: U+{ord(character):04X}" for character in set(text)
+                      if unicodedata.category(character) == "Cf"]
+    return found
+
+
+def test_no_published_file_contains_a_hidden_character(hostile_site: Path) -> None:
+    assert hidden_characters_in(hostile_site) == []
+
+
+# Ways to smuggle a right-to-left override into a text field: the character itself, its YAML escape (turned into
+# the character in double quotes) and its HTML references (turned into the character by Markdown).
+SMUGGLED = [r"\u202e", r"\u202E", "&#x202E;", "&#8238;", "&zwj;", r"\u2066", r"\u200b", r"\ufeff", r"\u00ad"]
+
+
+def inside_value(line: str) -> int | None:
+    """Where a line's text value has begun (after its first character), or None for a line without one."""
+    body = line.rstrip("\n")
+    start = len(body) - len(body.lstrip(" "))
+    start += 2 if body.startswith("- ", start) else 0
+    key = re.match(r"[a-z_]+:( |$)", body[start:])
+    start += key.end() if key else 0
+    if start >= len(body) or body[start] in "|#":
+        return None
+    return start + (2 if body[start] in "'\"" else 1)
+
+
+def test_hidden_characters_smuggled_into_every_field_are_refused_where_they_stand(make_repository, run_cli,
+                                                                                  tmp_path: Path) -> None:
+    lines = (HOSTILE / "xss-praktijk.yml").read_text(encoding="utf-8").splitlines(keepends=True)
+    expected = []
+    for number, line in enumerate(lines, start=1):
+        at = inside_value(line)
+        if at is not None:
+            smuggled = SMUGGLED[number % len(SMUGGLED)]
+            smuggled = html.unescape(smuggled.encode().decode("unicode_escape")) if number % 2 else smuggled
+            lines[number - 1] = line[:at] + smuggled + line[at:]
+            expected.append((number, at + 1))
+    practice = tmp_path / "xss-praktijk.yml"
+    practice.write_text("".join(lines), encoding="utf-8")
+
+    result = run_cli("validate", "--root", make_repository(practices=[practice]), "--format", "json")
+
+    assert result.code == 1
+    assert [(problem["line"], problem["column"]) for problem in result.problems
+            if problem["rule"] == "hidden-character"] == expected
 
 
 def markup_vocabulary(site: Path) -> set[str]:

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PROJECT_ROOT, serve
-from praktijkbank.model.catalog import Catalog, build_catalog, newest_first
-from praktijkbank.load.repository import Repository
-from praktijkbank.validate.checker import validate_repository
+from helpers import serve
+from praktijkbank.common.urls import practice_url
+from praktijkbank.model.catalog import newest_first
+from praktijkbank.render.text import place_text
+from real_data import A_PRACTICE, CATALOG, OWN_PREFIX, OWN_WORD, other_practice, rewrite_practice
 from sites import build, copy_site_repository
 
 pytestmark = pytest.mark.browser
 
-CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
 PHONE = {"width": 320, "height": 640}
 IDLE = ".pb-search__output[aria-busy='false']"
 
@@ -57,19 +57,19 @@ def strings(value: object) -> list[str]:
 
 def test_a_word_finds_the_practice_about_it_with_the_word_highlighted(page, base_url: str) -> None:
     page.goto(base_url + "zoeken/")
-    type_query(page, "voorleestent")
+    type_query(page, OWN_WORD)
 
-    assert found(page)[0] == "dalfsen-voorleestent"
+    assert found(page)[0] == A_PRACTICE.id
     first = page.locator(".pb-result").first
-    assert first.locator(".pb-result__place").inner_text().startswith("Dalfsen")
-    assert first.locator(".pb-result__summary").inner_text() == CATALOG.practices["dalfsen-voorleestent"].summary
-    assert "voorleestent" in first.locator(".pb-result__excerpt mark").first.inner_text().lower()
+    assert first.locator(".pb-result__place").inner_text() == place_text(A_PRACTICE.place, CATALOG.vocabularies)
+    assert first.locator(".pb-result__summary").inner_text() == A_PRACTICE.summary
+    assert OWN_WORD in first.locator(".pb-result__excerpt mark").first.inner_text().lower()
     assert "gevonden" in page.get_by_role("status").inner_text()
     assert not page.get_by_role("button", name="Meer praktijken tonen").is_visible(), "all results are shown"
     assert page.problems == []
 
 
-@pytest.mark.parametrize("name", ["Senver", "Saam Welzijn", "Philadelphia"])
+@pytest.mark.parametrize("name", [organisation.name for organisation in A_PRACTICE.organisations])
 def test_an_organisation_name_finds_its_practices(page, base_url: str, name: str) -> None:
     expected = {practice.id for practice in CATALOG.practices.values()
                 if any(name in organisation.name for organisation in practice.organisations)}
@@ -99,19 +99,19 @@ def test_a_question_in_plain_words_finds_the_practice_that_answers_it(page, base
 
 
 def test_when_no_practice_has_every_word_those_with_the_most_are_shown_and_said(page, base_url: str) -> None:
-    page.goto(base_url + "zoeken/?q=voorleestent+xylofoonorkest")
+    page.goto(base_url + f"zoeken/?q={OWN_WORD}+xylofoonorkest")
 
-    assert found(page) == ["dalfsen-voorleestent"]
+    assert found(page) == [A_PRACTICE.id]
     assert "Geen enkele heeft al je zoekwoorden" in page.get_by_role("status").inner_text()
     assert page.problems == []
 
 
 def test_half_a_word_already_finds_while_typing(page, base_url: str) -> None:
     page.goto(base_url + "zoeken/")
-    page.locator("#pb-search-q").press_sequentially("voorlees")
+    page.locator("#pb-search-q").press_sequentially(OWN_PREFIX)
 
-    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'voorlees'")
-    assert found(page) == ["dalfsen-voorleestent"]
+    page.wait_for_function("typed => new URLSearchParams(location.search).get('q') === typed", arg=OWN_PREFIX)
+    assert found(page) == [A_PRACTICE.id]
     assert page.problems == []
 
 
@@ -185,13 +185,14 @@ def test_back_and_forward_return_to_earlier_searches(page, base_url: str) -> Non
 
 
 def test_the_header_search_box_leads_to_the_search_page(page, base_url: str) -> None:
-    page.goto(base_url + "praktijken/dalfsen-voorleestent/")
-    page.locator("header").get_by_role("searchbox").fill("Philadelphia")
+    word = OWN_WORD.capitalize()
+    page.goto(base_url + practice_url(other_practice().id))
+    page.locator("header").get_by_role("searchbox").fill(word)
     page.keyboard.press("Enter")
 
-    page.wait_for_url("**/zoeken/?q=Philadelphia")
-    assert "hoorn-weesp-philadelphia" in found(page)
-    assert page.locator("#pb-search-q").input_value() == "Philadelphia"
+    page.wait_for_url(f"**/zoeken/?q={word}")
+    assert A_PRACTICE.id in found(page)
+    assert page.locator("#pb-search-q").input_value() == word
     assert page.problems == []
 
 
@@ -233,11 +234,13 @@ def test_on_a_320_pixel_phone_the_search_page_fits_and_shows_results_first(brows
 def test_hostile_contributor_text_in_results_stays_text(browser, tmp_path: Path) -> None:
     hostile = '<img src=x onerror="document.title=1">Zoektent<script>document.title=2</script>'
     repository = copy_site_repository(tmp_path / "repo")
-    practice = repository / "practices" / "dalfsen-voorleestent.yml"
-    text = practice.read_text(encoding="utf-8")
-    text = text.replace("title: Voorleestent", f"title: '{hostile} Voorleestent").replace(" Dalfsen\n", " Dalfsen'\n", 1)
-    text = text.replace("summary: >-\n  ", f"summary: >-\n  {hostile} ", 1)
-    practice.write_text(text.replace("name: Saam Welzijn", f"name: '{hostile} Saam Welzijn'"), encoding="utf-8")
+
+    def add_hostile_text(data: dict) -> None:
+        data["title"] = f"{hostile} {OWN_WORD}"
+        data["summary"] = f"{hostile} {data['summary']}"
+        data["organisations"][-1]["name"] = f"{hostile} {data['organisations'][-1]['name']}"
+
+    rewrite_practice(repository / "practices" / f"{A_PRACTICE.id}.yml", add_hostile_text)
     output = tmp_path / "site"
     assert build(repository, output).returncode == 0
 
@@ -247,7 +250,7 @@ def test_hostile_contributor_text_in_results_stays_text(browser, tmp_path: Path)
     tab.on("dialog", lambda dialog: dialogs.append(dialog.message) or dialog.dismiss())
     with serve(output) as url:
         tab.goto(url + "zoeken/?q=zoektent")
-        assert found(tab) == ["dalfsen-voorleestent"]
+        assert found(tab) == [A_PRACTICE.id]
         result = tab.locator(".pb-result").first
         assert result.locator(".pb-result__title a").inner_text().startswith(hostile)
         assert result.locator(".pb-result__summary").inner_text().startswith(hostile)
@@ -260,11 +263,11 @@ def test_a_dropped_connection_keeps_the_form_and_the_next_search_works(page, bas
     page.goto(base_url + "zoeken/")
     page.wait_for_selector(IDLE, state="attached")
     page.route("**/zoekindex/*/woorden/*", lambda route: route.abort())
-    page.locator("#pb-search-q").fill("voorleestent")
+    page.locator("#pb-search-q").fill(OWN_WORD)
 
     page.wait_for_function("document.querySelector('.pb-search__status').textContent.includes('verbinding')")
     assert page.locator("#pb-search-q").is_visible()
     page.unroute("**/zoekindex/*/woorden/*")
     page.locator("#pb-search-q").press("Enter")
     page.wait_for_function("document.querySelector('.pb-search__status').textContent.includes('gevonden')")
-    assert found(page) == ["dalfsen-voorleestent"]
+    assert found(page) == [A_PRACTICE.id]

@@ -14,13 +14,10 @@ from bs4 import BeautifulSoup
 
 from helpers import PROJECT_ROOT
 from praktijkbank.common.facets import FACETS
-from praktijkbank.model.catalog import Catalog, build_catalog, newest_first, title_key
-from praktijkbank.load.repository import Repository
+from praktijkbank.model.catalog import newest_first, title_key
 from praktijkbank.common.urls import facet_url, practice_url
-from praktijkbank.validate.checker import validate_repository
+from real_data import A_PRACTICE, CATALOG, rewrite_practice
 from sites import build, copy_site_repository
-
-CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
 
 
 @pytest.fixture
@@ -82,7 +79,7 @@ def test_optional_fields_leave_no_empty_headings(site: Path, practice_id: str) -
 
 
 def test_practice_pages_describe_themselves_to_machines(site: Path) -> None:
-    practice = CATALOG.practices["dalfsen-voorleestent"]
+    practice = A_PRACTICE
     html = page(site, practice_url(practice.id))
 
     assert html.find("meta", attrs={"name": "description"})["content"] == practice.summary
@@ -132,11 +129,14 @@ def test_the_organisations_index_lists_each_organisation_with_its_practices(site
     content = article(site, "organisaties/")
     entries = {item.select_one(".pb-organisation-index__name").get_text(strip=True): item
                for item in content.select(".pb-organisation-index__item")}
-    assert "Saam Welzijn" in entries
-    assert [a.get_text(strip=True) for a in entries["Saam Welzijn"].select(":scope > ul a")] == [
-        CATALOG.practices["dalfsen-voorleestent"].title
-    ]
-    assert len(entries["Bibliotheek Dalfsen"].select(":scope > ul a")) == 3
+    titles: dict[str, set[str]] = {}
+    for practice in CATALOG.practices.values():
+        for organisation in practice.organisations:
+            titles.setdefault(organisation.name, set()).add(practice.title)
+
+    assert set(entries) == set(titles)
+    for name, entry in entries.items():
+        assert sorted(a.get_text(strip=True) for a in entry.select(":scope > ul a")) == sorted(titles[name]), name
 
 
 def test_the_home_page_counts_and_shows_the_newest_practices(site: Path) -> None:
@@ -150,7 +150,7 @@ def test_the_home_page_counts_and_shows_the_newest_practices(site: Path) -> None
     assert any("themas/" in href for href in entry_links) and any("provincies/" in href for href in entry_links)
 
 
-@pytest.mark.parametrize("url", ["", "praktijken/", "praktijken/dalfsen-voorleestent/", "themas/",
+@pytest.mark.parametrize("url", ["", "praktijken/", practice_url(A_PRACTICE.id), "themas/",
                                  "themas/laaggeletterdheid/", "organisaties/", "over/", "opnamecriteria/"])
 def test_headings_never_skip_a_level(site: Path, url: str) -> None:
     levels = [int(heading.name[1]) for heading in article(site, url).find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
@@ -173,7 +173,7 @@ def test_the_exports_are_published(site: Path) -> None:
     exported = json.loads((site / "api" / "praktijken.json").read_text(encoding="utf-8"))
     assert exported["count"] == len(CATALOG.practices)
     assert (site / "api" / "praktijken.csv").is_file() and (site / "feed.xml").is_file()
-    assert (site / "api" / "praktijken" / "dalfsen-voorleestent.json").is_file()
+    assert all((site / "api" / "praktijken" / f"{practice_id}.json").is_file() for practice_id in CATALOG.practices)
 
 
 def test_a_broken_practice_fails_the_build_and_leaves_the_previous_site(tmp_path: Path) -> None:
@@ -181,31 +181,29 @@ def test_a_broken_practice_fails_the_build_and_leaves_the_previous_site(tmp_path
     output = tmp_path / "site"
     assert build(repository, output).returncode == 0
     before = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
-    practice = repository / "practices" / "dalfsen-voorleestent.yml"
-    practice.write_text(practice.read_text(encoding="utf-8").replace("  - laaggeletterdheid\n",
-                                                                     "  - laaggeletterheid\n"), encoding="utf-8")
+    practice = repository / "practices" / f"{A_PRACTICE.id}.yml"
+    misspelt = A_PRACTICE.themes[0][:-1]
+    rewrite_practice(practice, lambda data: data.update(themes=[misspelt]))
 
     result = build(repository, output)
 
     assert result.returncode == 1
-    assert "practices/dalfsen-voorleestent.yml:" in result.stderr
-    assert "unknown-value: onbekend thema 'laaggeletterheid'." in result.stderr
+    assert f"practices/{A_PRACTICE.id}.yml:" in result.stderr
+    assert f"unknown-value: onbekend thema '{misspelt}'." in result.stderr
     assert "Traceback" not in result.stderr
     assert {path: path.read_bytes() for path in output.rglob("*") if path.is_file()} == before
 
 
 def test_hostile_contributor_text_stays_text(tmp_path: Path) -> None:
     repository = copy_site_repository(tmp_path / "repo")
-    practice = repository / "practices" / "dalfsen-voorleestent.yml"
+    practice = repository / "practices" / f"{A_PRACTICE.id}.yml"
     hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
-    text = practice.read_text(encoding="utf-8").replace(
-        "title: Voorleestent in de wijk in Dalfsen", f"title: '{hostile}'").replace(
-        "description: |\n", "description: |\n  [klik](javascript:alert(3)) <iframe src=x></iframe>\n\n")
-    practice.write_text(text, encoding="utf-8")
+    rewrite_practice(practice, lambda data: data.update(
+        title=hostile, description="[klik](javascript:alert(3)) <iframe src=x></iframe>\n\n" + data["description"]))
     output = tmp_path / "site"
     assert build(repository, output).returncode == 0
 
-    html = page(output, practice_url("dalfsen-voorleestent"))
+    html = page(output, practice_url(A_PRACTICE.id))
 
     assert html.find("h1").get_text() == hostile
     assert html.find("title").get_text().startswith(hostile)

@@ -22,7 +22,7 @@ def test_links_between_pages_are_relative(from_url: str, to_url: str, link: str)
 
 
 def test_the_published_url_scheme() -> None:
-    assert practice_url("dalfsen-voorleestent") == "praktijken/dalfsen-voorleestent/"
+    assert practice_url("voorbeeldstad-voorleestent") == "praktijken/voorbeeldstad-voorleestent/"
     assert facet_url("themes", "laaggeletterdheid") == "themas/laaggeletterdheid/"
     assert facet_url("organisation_types", "ggd") == "partners/ggd/"
     assert facet_url("provinces") == "provincies/"

@@ -163,19 +163,24 @@ def test_the_pre_commit_hook_runs_the_validator_on_changed_data_files(make_repos
     config = yaml.safe_load((PROJECT_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [hook] = config["repos"][0]["hooks"]
     files = re.compile(hook["files"])
-    assert files.search("practices/hoorn-taalcafe.yml") and files.search("collections/x.yml")
-    assert not files.search("practices/_template.yml") and not files.search("src/praktijkbank/cli.py")
+    for changed in ("practices/hoorn-taalcafe.yml", "collections/x.yml", "practices/Hoorn.YML", "practices/x.yaml",
+                    "practices/2025/x.yml", "practices/notities.txt"):
+        assert files.search(changed), f"{changed} must reach the validator, which reports it"
+    assert not files.search("src/praktijkbank/cli.py")
 
     root = make_repository()
     bad = root / "practices" / "kapot.yml"
     bad.write_text(VALID_PRACTICE.read_text(encoding="utf-8").replace("status: lopend", "status: loopt")
                    .split("aliases:")[0])
+    (root / "practices" / "_template.yml").write_text("title: [", encoding="utf-8")
     command = hook["entry"].split()
     executable = str(Path(sys.executable).parent / Path(command[0]).name)
-    good = subprocess.run([executable, *command[1:], "practices/voorbeeldstad-voorleestent.yml"], cwd=root,
-                          capture_output=True, text=True)
-    failing = subprocess.run([executable, *command[1:], "practices/kapot.yml"], cwd=root, capture_output=True,
-                             text=True)
+
+    def run_hook(*changed: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([executable, *command[1:], *changed], cwd=root, capture_output=True, text=True)
+
+    good = run_hook("practices/voorbeeldstad-voorleestent.yml", "practices/_template.yml")
+    failing = run_hook("practices/kapot.yml")
     assert good.returncode == 0, good.stdout + good.stderr
     assert failing.returncode == 1
     assert "practices/kapot.yml:" in failing.stdout and "unknown-value" in failing.stdout

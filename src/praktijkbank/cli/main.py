@@ -17,7 +17,7 @@ from typing import NoReturn
 from praktijkbank.checks import links
 from praktijkbank.cli.contribute import CONTRIBUTE_COMMANDS, add_contribute_commands
 from praktijkbank.common.clock import reference_date
-from praktijkbank.common.problems import FORMATTERS, Problem, display_path
+from praktijkbank.common.problems import FORMATTERS, Problem
 from praktijkbank.contribute.generated import stale_files
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, directory_url, read_site_config
@@ -137,38 +137,24 @@ def _repository(arguments: argparse.Namespace) -> Repository:
     return Repository(root)
 
 
-def _expand(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; folders become the YAML files in them."""
-    files = []
+def _existing(paths: Sequence[Path]) -> list[Path]:
+    """The files and folders named on the command line; which files in them count is the repository's rule."""
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(path.glob("*.yml")) + sorted(path.glob("*.yaml")))
-        elif path.is_file():
-            files.append(path)
-        else:
+        if not path.exists():
             raise UsageError(f"'{path}' bestaat niet.")
-    return files
+    return list(paths)
 
 
 def _validate(arguments: argparse.Namespace) -> int:
     """Errors decide the exit code; warnings (completeness hints) are shown with them but never fail."""
     repository = _repository(arguments)
-    selected = _expand(arguments.paths)
+    selected = _existing(arguments.paths)
     report = validate_repository(repository, selected, workers=os.cpu_count() or 1)
-    warnings = _warnings(repository, report.records, selected) if arguments.warnings else []
+    warnings = report.in_scope(completeness_warnings(report.records, reference_date())) if arguments.warnings else []
     if report.problems or warnings:
         print(FORMATTERS[arguments.format](sorted(report.problems + warnings)))
     print(_summary(report.problems, report.records, len(warnings)), file=sys.stderr)
     return EXIT_PROBLEMS if report.problems else EXIT_OK
-
-
-def _warnings(repository: Repository, records: list, selected: Sequence[Path]) -> list[Problem]:
-    """The completeness hints, for the selected files only when files were named."""
-    warnings = completeness_warnings(records, reference_date())
-    if not selected:
-        return warnings
-    wanted = {display_path(path, repository.root) for path in selected}
-    return [warning for warning in warnings if warning.file in wanted]
 
 
 def _summary(problems: list[Problem], records: list, warnings: int = 0) -> str:

@@ -58,15 +58,25 @@ _Loader.add_constructor("!ENV", construct_env_tag)
 def read_settings(config_file: Path) -> dict[str, Any]:
     """Every setting of `config_file` as plain data, `!ENV` tags resolved."""
     try:
-        with config_file.open(encoding="utf-8-sig") as stream:
-            raw = yaml.load(stream, Loader=_Loader) or {}  # noqa: S506 - a SafeLoader with one extra tag
+        raw = _parse(config_file.read_text(encoding="utf-8-sig")) or {}
     except OSError as error:
         raise SiteConfigError(f"'{config_file}' kan niet gelezen worden: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise SiteConfigError(f"'{config_file}' is geen UTF-8-tekst; sla het bestand op als UTF-8.") from None
     except yaml.YAMLError as error:
         raise SiteConfigError(f"'{config_file}' is geen geldige YAML: {error}") from None
     if not isinstance(raw, dict):
         raise SiteConfigError(f"'{config_file}' moet instellingen bevatten (naam: waarde).")
     return raw
+
+
+def _parse(text: str) -> Any:
+    """One document through the safe loader with the `!ENV` tag (a SafeLoader: no Python objects)."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def read_site_config(config_file: Path) -> SiteConfig:

@@ -73,6 +73,8 @@ class Document:
     path: Path
     data: dict[str, Any]
     source_map: SourceMap
+    text: str
+    """The decoded file, for the checks that look at what the contributor typed rather than at the data."""
 
 
 class LoadError(Exception):
@@ -100,12 +102,17 @@ def load_file(path: Path) -> Document:
     if len(raw) > MAX_FILE_BYTES:
         raise LoadError("yaml-too-large", "het bestand is groter dan 1 MB; zo groot is een praktijk nooit.",
                         Position(1, 1), "Controleer of je het goede bestand hebt, of maak de tekst korter.")
-    return Document(path, *load_bytes(raw))
+    text = _decode(raw)
+    return Document(path, *load_text(text), text)
 
 
 def load_bytes(raw: bytes) -> tuple[dict[str, Any], SourceMap]:
     """Turn the bytes of one file into a top-level mapping and its source map."""
-    text = _decode(raw)
+    return load_text(_decode(raw))
+
+
+def load_text(text: str) -> tuple[dict[str, Any], SourceMap]:
+    """Turn the decoded text of one file into a top-level mapping and its source map."""
     _refuse_tab_indentation(text)
     parser = _LOADER(text)
     try:
@@ -119,7 +126,8 @@ def load_bytes(raw: bytes) -> tuple[dict[str, Any], SourceMap]:
 
 
 def _decode(raw: bytes) -> str:
-    """UTF-8 only: another encoding would turn letters such as ë into garbage without anyone noticing."""
+    """UTF-8 only: another encoding would turn letters such as ë into garbage without anyone noticing. A byte
+    order mark at the very start says how the file is encoded, not what it says, so it is dropped here."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

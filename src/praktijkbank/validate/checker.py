@@ -16,9 +16,10 @@ from pathlib import Path
 from praktijkbank.common.problems import Problem, display_path
 from praktijkbank.common.schemas import read_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies, vocabularies_from_data
-from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository, kind_of
+from praktijkbank.load.repository import COLLECTION, LOAD, PRACTICE, DataFile, Repository
 from praktijkbank.load.strict_yaml import LoadError, load_file
 from praktijkbank.validate import rules
+from praktijkbank.validate.hidden_characters import hidden_character_problems
 from praktijkbank.validate.rules import Record
 from praktijkbank.validate.schema_problems import SchemaChecker
 
@@ -32,6 +33,12 @@ class ValidationReport:
     problems: list[Problem]
     records: list[Record]
     vocabularies: Vocabularies
+    scope: frozenset[str] | None = None
+    """The files (as displayed) the problems were limited to when paths were selected; None means all."""
+
+    def in_scope(self, problems: Iterable[Problem]) -> list[Problem]:
+        """The problems about the files this report is about."""
+        return _in_scope(problems, self.scope)
 
     @property
     def ok(self) -> bool:
@@ -39,20 +46,23 @@ class ValidationReport:
 
 
 def validate_repository(repository: Repository, selected: Sequence[Path] = (), workers: int = 1) -> ValidationReport:
-    """Check every practice and collection; with `selected`, report only those files (references are still
-    resolved against the whole repository, so a new practice may point at existing ones)."""
+    """Check every practice and collection; with `selected` (files or folders, judged by the same rules as the
+    whole repository), report only those files. References are still resolved against the whole repository,
+    so a new practice may point at existing ones."""
     vocabularies, problems = load_vocabularies(repository)
     if problems:
         return ValidationReport(problems, [], {})
     checker = FileChecker(repository, vocabularies)
-    results = _check_files(checker, _files(repository, selected), workers)
+    selection = [data_file for path in selected for data_file in repository.files_at(path)]
+    files = _unique(repository.data_files() + selection)
+    results = _check_files(checker, [data_file for data_file in files if data_file.handling == LOAD], workers)
     records = [record for record, _ in results]
     problems = [problem for _, file_problems in results for problem in file_problems]
+    problems += [rules.unread_file_problem(data_file, repository.root) for data_file in files
+                 if data_file.handling != LOAD]
     problems += [*rules.check_unique_ids(records), *rules.check_aliases(records), *rules.check_references(records)]
-    if selected:
-        wanted = {display_path(path, repository.root) for path in selected}
-        problems = [problem for problem in problems if problem.file in wanted]
-    return ValidationReport(sorted(problems), records, vocabularies)
+    scope = frozenset(display_path(data_file.path, repository.root) for data_file in selection) if selected else None
+    return ValidationReport(sorted(_in_scope(problems, scope)), records, vocabularies, scope)
 
 
 def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Problem]]:
@@ -63,7 +73,7 @@ def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Proble
     except LoadError as error:
         return {}, [error.to_problem(file)]
     checker = SchemaChecker(read_schema(repository.schemas_dir, "vocabularies"), {})
-    problems = checker.problems(document, file)
+    problems = [*checker.problems(document, file), *hidden_character_problems(document.text, file)]
     for name, entry in document.data.items():
         seen: set[str] = set()
         for index, value in enumerate(entry.get("values", []) if isinstance(entry, dict) else []):
@@ -78,14 +88,18 @@ def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Proble
     return vocabularies_from_data(document.data), []
 
 
-def _files(repository: Repository, selected: Iterable[Path]) -> list[tuple[str, Path]]:
-    """Every file of the repository plus the selected ones, each once."""
+def _in_scope(problems: Iterable[Problem], scope: frozenset[str] | None) -> list[Problem]:
+    return [problem for problem in problems if scope is None or problem.file in scope]
+
+
+def _unique(files: Iterable[DataFile]) -> list[DataFile]:
+    """Every file once: the repository's files and the selected ones overlap."""
     seen: set[Path] = set()
     unique = []
-    for kind, path in repository.data_files() + [(kind_of(path), path) for path in selected]:
-        if path.absolute() not in seen:
-            seen.add(path.absolute())
-            unique.append((kind, path))
+    for data_file in files:
+        if data_file.path.absolute() not in seen:
+            seen.add(data_file.path.absolute())
+            unique.append(data_file)
     return unique
 
 
@@ -99,8 +113,8 @@ class FileChecker:
         self.schema_checkers = {kind: SchemaChecker(schema, vocabularies) for kind, schema in schemas.items()}
         self.url_paths = {kind: rules.url_paths(schema) for kind, schema in schemas.items()}
 
-    def __call__(self, item: tuple[str, Path]) -> tuple[Record, list[Problem]]:
-        kind, path = item
+    def __call__(self, data_file: DataFile) -> tuple[Record, list[Problem]]:
+        kind, path = data_file.kind, data_file.path
         file = display_path(path, self.repository.root)
         file_id = path.name.removesuffix(path.suffix)
         try:
@@ -114,10 +128,11 @@ class FileChecker:
             *self.schema_checkers[kind].problems(document, file),
             *rules.check_urls(record, self.url_paths[kind]),
             *rules.check_media(record, self.repository.media_dir),
+            *hidden_character_problems(document.text, file),
         ]
 
 
-def _check_files(checker: FileChecker, files: list[tuple[str, Path]],
+def _check_files(checker: FileChecker, files: list[DataFile],
                  workers: int) -> list[tuple[Record, list[Problem]]]:
     """Check the files here, or spread over worker processes when there are enough to be worth it."""
     workers = min(workers, len(files) // FILES_PER_WORKER)
@@ -137,6 +152,6 @@ def _use_checker(checker: FileChecker) -> None:
     _worker_checker = checker
 
 
-def _check_in_worker(item: tuple[str, Path]) -> tuple[Record, list[Problem]]:
+def _check_in_worker(data_file: DataFile) -> tuple[Record, list[Problem]]:
     assert _worker_checker is not None
-    return _worker_checker(item)
+    return _worker_checker(data_file)

@@ -15,14 +15,15 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from praktijkbank.common.problems import Problem
+from praktijkbank.common.problems import Problem, display_path
 from praktijkbank.common.suggest import closest, normalise, suggestion_hint
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
-from praktijkbank.load.repository import COLLECTION, PRACTICE
+from praktijkbank.load.repository import COLLECTION, IN_SUBFOLDER, PRACTICE, YAML_SUFFIXES, DataFile
 from praktijkbank.load.strict_yaml import DataPath, Document, SourceMap, load_file
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,38 @@ def slugify(text: str) -> str:
 
 def check_file_name(record: Record) -> Iterator[Problem]:
     """The file name is the id and the URL: lowercase words joined by hyphens, `.yml`, at most 80 characters."""
-    suffix_ok = record.path.suffix == ".yml"
-    if suffix_ok and ID_PATTERN.fullmatch(record.id) and len(record.id) <= MAX_ID_LENGTH:
-        return
-    yield Problem(
-        record.file, 1, 1, "invalid-file-name",
-        f"de bestandsnaam '{record.path.name}' is geen geldig id: gebruik alleen kleine letters, cijfers en "
-        f"streepjes, hoogstens {MAX_ID_LENGTH} tekens, en eindig op .yml.",
-        f"Noem het bestand bijvoorbeeld '{slugify(record.path.stem)}.yml'.",
-    )
+    name_ok = ID_PATTERN.fullmatch(record.id) and len(record.id) <= MAX_ID_LENGTH
+    renamed = PurePosixPath(record.file).with_name(f"{slugify(record.path.stem)}.yml")
+    if record.path.suffix != ".yml":
+        yield Problem(record.file, 1, 1, "wrong-extension",
+                      f"de naam '{record.path.name}' eindigt niet op .yml (met kleine letters); de site leest het "
+                      "bestand alleen met die extensie.", f"Hernoem het bestand naar {renamed}.")
+    elif not name_ok:
+        yield Problem(
+            record.file, 1, 1, "invalid-file-name",
+            f"de bestandsnaam '{record.path.name}' is geen geldig id: gebruik alleen kleine letters, cijfers en "
+            f"streepjes, hoogstens {MAX_ID_LENGTH} tekens, en eindig op .yml.",
+            f"Noem het bestand bijvoorbeeld '{renamed.name}'.",
+        )
+
+
+def unread_file_problem(data_file: DataFile, root: Path) -> Problem:
+    """A file under practices/ or collections/ that is not read is reported, never silently left out."""
+    file = display_path(data_file.path, root)
+    folder = display_path(data_file.folder, root)
+    name = data_file.path.name
+    if data_file.path.suffix.lower() in IMAGE_SUFFIXES:
+        hint = "Zet afbeeldingen in de map practices/media/ en noem ze bij `media` in de praktijk."
+    elif data_file.path.suffix.lower() in YAML_SUFFIXES:
+        hint = f"Verplaats het bestand naar {folder}/{slugify(data_file.path.stem)}.yml."
+    else:
+        hint = "Haal het bestand weg, of laat de naam beginnen met _ als het hier moet blijven."
+    if data_file.handling == IN_SUBFOLDER:
+        return Problem(file, 1, 1, "file-in-subfolder",
+                       f"'{name}' staat in een submap; de praktijkbank leest alleen bestanden die direct in "
+                       f"{folder}/ staan.", hint)
+    return Problem(file, 1, 1, "unexpected-file",
+                   f"'{name}' is geen .yml-bestand; de praktijkbank leest het niet.", hint)
 
 
 def check_unique_ids(records: list[Record]) -> Iterator[Problem]:
