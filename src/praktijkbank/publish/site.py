@@ -19,6 +19,7 @@ from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.outputs import OutputFile, Page
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.redirects import redirect_files
+from praktijkbank.render.selection_pages import SelectionRenderer
 from praktijkbank.validate.checker import validate_repository
 
 
@@ -51,8 +52,10 @@ def build_site(repository: Repository, site_url: str | None = None, workers: int
     catalog = load_catalog(repository, workers)
     renderer = PageRenderer(catalog, site_url, repository.qr_cache_file, workers)
     collections = CollectionRenderer(renderer)
-    files = export_files(catalog, site_url) + collections.files() + redirect_files(catalog, renderer.environment)
-    return Site(renderer.pages() + collections.pages(), files + media_files(repository, catalog),
+    selection = SelectionRenderer(renderer)
+    files = (export_files(catalog, site_url) + collections.files() + selection.files()
+             + redirect_files(catalog, renderer.environment))
+    return Site(renderer.pages() + collections.pages() + selection.pages(), files + media_files(repository, catalog),
                 practice_documents(catalog))
 
 
