@@ -8,12 +8,11 @@ const FORM = "collectie-aanmelden.yml";
 const MIN = { title: 5, intro: 20, note: 5 };
 const MAX_ID_LENGTH = 80;
 
-/** A file name for the collection, made from its title: "Mijn Selectie!" → "mijn-selectie". */
+/** A file name for the collection, made from its title as `praktijkbank from-issue` makes it (slugify in
+ *  validate/rules.py): "Zó gaat het!" → "zo-gaat-het". */
 export function collectionId(title) {
-  const slug = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  const cut = slug.length > MAX_ID_LENGTH ? slug.slice(0, MAX_ID_LENGTH).replace(/-[^-]*$/, "") : slug;
-  return cut || "mijn-selectie";
+  const words = title.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+/g) ?? [];
+  return words.join("-").slice(0, MAX_ID_LENGTH).replace(/^-+|-+$/g, "") || "mijn-selectie";
 }
 
 /** What must change before the selection can become a collection, in Dutch; empty when it can. */
