@@ -14,7 +14,6 @@ const app = root.querySelector(".pb-selection__app");
 const status = root.querySelector(".pb-selection__status");
 const list = root.querySelector(".pb-selection__list");
 const titleInput = root.querySelector("#pb-selection-title");
-const introInput = root.querySelector("#pb-selection-intro");
 const shareBox = root.querySelector(".pb-selection__share");
 const collectionBox = root.querySelector(".pb-selection__collection");
 const pageUrl = new URL("selectie/", siteRoot);
@@ -105,21 +104,32 @@ function practiceItem(entry, position, count) {
   return li;
 }
 
-function controls(entry, position, count) {
-  const box = element("div", "pb-selection__controls");
-  const noteId = `pb-selection-note-${position}`;
-  const label = element("label", "", "Waarom deze praktijk? (mag leeg blijven)");
-  label.htmlFor = noteId;
-  const note = element("textarea");
-  note.id = noteId;
-  note.rows = 2;
-  note.maxLength = LIMITS.note;
-  note.value = entry.item.note;
-  note.addEventListener("input", () => {
-    entry.item.note = note.value;
+/** A labelled text box (made here: the page the build writes has no form fields for free text) whose
+ *  changes are stored at once. */
+function textBox(id, label, value, limit, rows, store) {
+  const text = element("label", "", label);
+  text.htmlFor = id;
+  const box = element("textarea");
+  box.id = id;
+  box.rows = rows;
+  box.maxLength = limit;
+  box.value = value;
+  storeOnInput(box, store);
+  return [text, box];
+}
+
+function storeOnInput(control, store) {
+  control.addEventListener("input", () => {
+    store(control.value);
     save();
     updateShare();
   });
+}
+
+function controls(entry, position, count) {
+  const box = element("div", "pb-selection__controls");
+  const note = textBox(`pb-selection-note-${position}`, "Waarom deze praktijk? (mag leeg blijven)", entry.item.note,
+    LIMITS.note, 2, (value) => { entry.item.note = value; });
   const buttons = element("p", "pb-selection__buttons");
   const name = titleOf(entry);
   buttons.append(
@@ -127,7 +137,7 @@ function controls(entry, position, count) {
     button("Omlaag", `: ${name}`, "down", position === count - 1, () => move(position, 1)),
     button("Uit mijn selectie", `: ${name}`, "remove", false, () => remove(position)),
   );
-  box.append(label, note, buttons);
+  box.append(...note, buttons);
   return box;
 }
 
@@ -279,16 +289,12 @@ function adopt() {
 
 function showOwn(problem) {
   titleInput.value = selection.title;
-  introInput.value = selection.intro;
   titleInput.maxLength = LIMITS.title;
-  introInput.maxLength = LIMITS.intro;
-  for (const [input, key] of [[titleInput, "title"], [introInput, "intro"]]) {
-    input.addEventListener("input", () => {
-      selection[key] = input.value;
-      save();
-      updateShare();
-    });
-  }
+  storeOnInput(titleInput, (value) => { selection.title = value; });
+  const intro = element("p", "pb-selection__field");
+  intro.append(...textBox("pb-selection-intro", "Inleiding (mag leeg blijven)", selection.intro, LIMITS.intro, 3,
+    (value) => { selection.intro = value; }));
+  titleInput.parentElement.after(intro);
   root.querySelector(".pb-selection__clear").addEventListener("click", () => {
     if (!confirm(`Alle ${plural(selection.items.length, "praktijk", "praktijken")} uit je selectie halen?`)) return;
     selection.items = [];
