@@ -53,6 +53,7 @@ export function qrSvgElement(text, label, className) {
   const path = document.createElementNS(SVG, "path");
   path.setAttribute("d", pathData(rows));
   path.setAttribute("stroke", "#000");
+  path.setAttribute("shape-rendering", "crispEdges");
   svg.append(background, path);
   return svg;
 }
