@@ -123,6 +123,9 @@ def test_an_organiser_saves_orders_and_annotates_practices_and_finds_them_kept(t
     keep_button(tab, third).click()
 
     assert keep_button(tab, third).inner_text().startswith("Uit mijn selectie")
+    announced = tab.locator(".pb-keep__announcer")
+    assert announced.get_attribute("aria-live") == "polite"
+    assert announced.inner_text() == f"{catalog.practices[third].title} staat in je selectie (3 praktijken)."
     assert tab.locator(".pb-header-selection__count").inner_text() == "3"
 
     tab.goto(site_url + SELECTION)

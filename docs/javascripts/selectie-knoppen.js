@@ -11,9 +11,9 @@ const CONTAINERS = ".pb-card__actions[data-practice], .pb-practice__actions[data
 const KEEP = "Bewaar in mijn selectie";
 const DROP = "Uit mijn selectie";
 
+// A polite live region without the status role: pages keep their own status message as the one "status".
 const announcer = document.createElement("div");
-announcer.className = "pb-visually-hidden";
-announcer.setAttribute("role", "status");
+announcer.className = "pb-visually-hidden pb-keep__announcer";
 announcer.setAttribute("aria-live", "polite");
 document.body.append(announcer);
 
