@@ -210,7 +210,7 @@ function updateShare() {
   root.querySelector(".pb-selection__link-note").textContent = linkNote(link.status);
   root.querySelector(".pb-selection__copy").disabled = !link.url;
   const open = root.querySelector(".pb-selection__open");
-  open.hidden = shared || !link.url;
+  open.parentElement.hidden = shared || !link.url;
   if (link.url) open.href = link.url;
   const present = new URL("selectie/presentatie/", siteRoot);
   present.search = encodeSelection(selection);
