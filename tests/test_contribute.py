@@ -339,3 +339,13 @@ def test_the_collection_form_asks_the_collection_questions_in_order() -> None:
     ids = {element.get("id") for element in form["body"]}
     # "Mijn selectie" fills the form in by these ids (docs/javascripts/selectie-collectie.js).
     assert {"collection_title", "introduction", "practices"} <= ids
+
+
+def test_from_issue_without_any_form_heading_answers_as_for_a_practice(make_repository) -> None:
+    root = make_repository()
+    (root / "issue.md").write_text("Ik wil graag iets aanmelden.\n", encoding="utf-8")
+
+    result = run("from-issue", root / "issue.md", "--root", root, "--added", "2026-11-20")
+
+    assert result.returncode == 1
+    assert "**Titel**: dit is verplicht" in result.stdout and "Traceback" not in result.stderr

@@ -235,6 +235,7 @@ function updateQr(address) {
 function updateCollection() {
   const practices = collectionPractices();
   const problems = collectionProblems(selection, practices);
+  if (shared && problems.length) problems.unshift("Neem deze selectie eerst over in je eigen selectie: daar kun je hem aanvullen.");
   const routes = collectionBox.querySelector(".pb-selection__routes");
   let advice = collectionBox.querySelector(".pb-selection__advice");
   if (!advice) {
