@@ -62,7 +62,7 @@ export function collectionYaml(selection, practices, added) {
 }
 
 /** The practices as the form's list: one a line, the id, and after a colon the note. */
-export function practiceLines(practices) {
+function practiceLines(practices) {
   return practices.map(({ id, note }) => (note ? `${id}: ${note}` : id)).join("\n");
 }
 

@@ -17,7 +17,7 @@ export function emptySelection() {
 }
 
 /** Text as the selection keeps it: a string, without control characters, at most `limit` characters. */
-export function cleanText(value, limit) {
+function cleanText(value, limit) {
   if (typeof value !== "string") return "";
   // Control characters and the invisible, direction-changing ones the validator refuses in practices.
   const text = value.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "");
