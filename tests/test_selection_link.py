@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NODE_MODULES, PROJECT_ROOT, require_tool, serve
+from conftest import PROJECT_ROOT, require_tool, serve
 from praktijkbank.validate.rules import slugify
 
 pytestmark = pytest.mark.browser
@@ -189,7 +189,7 @@ def test_the_issue_form_address_carries_the_form_fields(modules) -> None:
 
 
 def test_the_vendored_qr_library_is_the_pinned_npm_package() -> None:
-    installed = NODE_MODULES / "qrcode-generator" / "dist" / "qrcode.mjs"
+    installed = PROJECT_ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.mjs"
     require_tool(installed.is_file(), "qrcode-generator (node_modules)", "run `npm ci`")
     lock = json.loads((PROJECT_ROOT / "package-lock.json").read_text(encoding="utf-8"))
     pinned = lock["packages"]["node_modules/qrcode-generator"]["version"]
