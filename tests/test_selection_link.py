@@ -182,10 +182,23 @@ def test_the_issue_form_address_carries_the_form_fields(modules) -> None:
     chosen = selection(2, note="")
     practices = [{"id": PRACTICE_IDS[0], "note": "Een reden"}, {"id": PRACTICE_IDS[1], "note": ""}]
 
-    address = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank/", chosen, practices)
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank/", chosen, practices)
+    address = form["url"]
 
+    assert form["complete"] is True
     assert address.startswith("https://github.com/voorbeeld/praktijkbank/issues/new?template=collectie-aanmelden.yml&")
     assert f"practices={PRACTICE_IDS[0]}%3A+Een+reden%0A{PRACTICE_IDS[1]}" in address
+
+
+def test_an_issue_form_address_too_long_for_github_leaves_out_the_notes(modules) -> None:
+    chosen = selection(50, note="Een lange toelichting. " * 12)
+    practices = [{"id": item["id"], "note": item["note"]} for item in chosen["items"]]
+
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank", chosen, practices)
+
+    assert form["complete"] is False
+    assert len(form["url"]) <= modules.evaluate("() => window.m.MAX_FORM_URL_LENGTH")
+    assert "toelichting" not in form["url"] and chosen["items"][-1]["id"] in form["url"]
 
 
 def test_the_vendored_qr_library_is_the_pinned_npm_package() -> None:

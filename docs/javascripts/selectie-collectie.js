@@ -4,6 +4,8 @@
 // Only current ids go in: an old id (alias) becomes the practice's id now, an unknown one is left out.
 
 const FORM = "collectie-aanmelden.yml";
+// GitHub answers longer addresses with an error; the form then gets the practices without their notes.
+export const MAX_FORM_URL_LENGTH = 8000;
 // The schema's limits (schemas/collection.schema.json) that a selection does not already keep to.
 const MIN = { title: 5, intro: 20, note: 5 };
 const MAX_ID_LENGTH = 80;
@@ -66,15 +68,23 @@ function practiceLines(practices) {
   return practices.map(({ id, note }) => (note ? `${id}: ${note}` : id)).join("\n");
 }
 
-/** The address of the GitHub form, filled in; `repository` is https://github.com/<owner>/<name>. */
+/**
+ * The address of the GitHub form, filled in: `{ url, complete }`; `repository` is https://github.com/<owner>/<name>.
+ * `complete` is false when the notes were left out to keep the address short enough for GitHub.
+ */
 export function issueFormUrl(repository, selection, practices) {
-  const url = new URL(`${repository.replace(/\/+$/, "")}/issues/new`);
-  url.search = new URLSearchParams({
-    template: FORM,
-    title: `Collectie: ${selection.title}`,
-    collection_title: selection.title,
-    introduction: selection.intro,
-    practices: practiceLines(practices),
-  }).toString();
-  return url.href;
+  const address = (items) => {
+    const url = new URL(`${repository.replace(/\/+$/, "")}/issues/new`);
+    url.search = new URLSearchParams({
+      template: FORM,
+      title: `Collectie: ${selection.title}`,
+      collection_title: selection.title,
+      introduction: selection.intro,
+      practices: practiceLines(items),
+    }).toString();
+    return url.href;
+  };
+  const complete = address(practices);
+  if (complete.length <= MAX_FORM_URL_LENGTH) return { url: complete, complete: true };
+  return { url: address(practices.map(({ id }) => ({ id, note: "" }))), complete: false };
 }

@@ -255,9 +255,13 @@ function updateCollection() {
   file.textContent = `download het collectiebestand ${id}.yml`;
   const form = collectionBox.querySelector(".pb-selection__form");
   if (repository.startsWith("https://")) {
+    const address = issueFormUrl(repository, selection, practices);
     const link = element("a", "pb-selection__issue", "Meld de collectie aan met het formulier op GitHub.");
-    link.href = issueFormUrl(repository, selection, practices);
+    link.href = address.url;
     form.replaceChildren(link);
+    if (!address.complete) {
+      form.append(" De toelichtingen passen niet in het formulier: het bestand hieronder heeft ze wel.");
+    }
   } else {
     form.textContent = "Open in de repository op GitHub Issues, New issue, Collectie aanmelden, en vul het formulier in.";
   }
