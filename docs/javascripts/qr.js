@@ -3,6 +3,7 @@
 // draws its codes with segno (render/qr_codes.py): error correction M, a quiet zone of four modules for the
 // files to download, one horizontal stroke per run of dark modules.
 
+import { element } from "./dom.js";
 import qrcode from "./vendor/qrcode-generator.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -84,4 +85,12 @@ export function qrPngBlob(text) {
     if (dark) context.fillRect(x * PNG_SCALE, y * PNG_SCALE, PNG_SCALE, PNG_SCALE);
   }));
   return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+}
+
+/** A practice's small QR code with its address, as the print_qr macro (_macros.html.j2) writes it for the
+ *  handout and the presentation. */
+export function printQr(address) {
+  const box = element("div", "pb-print-qr");
+  box.append(qrSvgElement(address, `QR-code naar ${address}`, "pb-print-qr__code"), element("span", "pb-print-qr__url", address));
+  return box;
 }

@@ -4,6 +4,7 @@
 // link; without JavaScript they stay empty and hidden. Containers added later (search results) get their
 // button too. Other buttons (comparing) may share the containers: this module only adds and updates its own.
 
+import { element } from "./dom.js";
 import { isPracticeId } from "./praktijken.js";
 import { isSelected, onSelectionChange, readSelection, toggleSelected } from "./selectie-opslag.js";
 
@@ -12,8 +13,7 @@ const KEEP = "Bewaar in mijn selectie";
 const DROP = "Uit mijn selectie";
 
 // A polite live region without the status role: pages keep their own status message as the one "status".
-const announcer = document.createElement("div");
-announcer.className = "pb-visually-hidden pb-keep__announcer";
+const announcer = element("div", "pb-visually-hidden pb-keep__announcer");
 announcer.setAttribute("aria-live", "polite");
 document.body.append(announcer);
 
@@ -32,15 +32,11 @@ function showState(button, kept) {
 function addButton(container, kept) {
   const id = container.dataset.practice;
   if (!isPracticeId(id) || container.querySelector(".pb-keep")) return;
-  const button = document.createElement("button");
+  const button = element("button", "md-button pb-keep");
   button.type = "button";
-  button.className = "md-button pb-keep";
   button.dataset.practice = id;
   const title = practiceTitle(container);
-  const hidden = document.createElement("span");
-  hidden.className = "pb-visually-hidden";
-  hidden.textContent = `: ${title}`;
-  button.append(document.createTextNode(KEEP), hidden);
+  button.append(document.createTextNode(KEEP), element("span", "pb-visually-hidden", `: ${title}`));
   showState(button, kept.has(id));
   button.addEventListener("click", () => {
     const before = isSelected(id);

@@ -3,25 +3,13 @@
 // Texts from the link and from the practices are inserted with textContent only.
 
 import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
-import { qrSvgElement } from "./qr.js";
+import { element, labelled } from "./dom.js";
+import { printQr, qrSvgElement } from "./qr.js";
 import { decodeSelection, encodeSelection, qrLink } from "./selectie-link.js";
 
 const slides = document.querySelector(".pb-show__slides");
 const first = slides.querySelector(".pb-slide--title");
 const pageUrl = new URL("selectie/", siteRoot);
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function labelled(tag, className, label, text) {
-  const node = element(tag, className);
-  node.append(element("strong", "", label), ` ${text}`);
-  return node;
-}
 
 function slide(number, level, title) {
   const section = element("section", "pb-slide");
@@ -62,11 +50,8 @@ function practiceSlide(item, found, position, count) {
     element("p", "pb-slide__summary", practice.summary));
   if (item.note) section.append(labelled("p", "pb-slide__note", "Waarom deze praktijk?", item.note));
   section.append(labelled("p", "pb-slide__meta", "Partners:", practice.partners.join(", ")));
-  const address = practicePageUrl(practice.id).href;
-  const qr = element("div", "pb-print-qr");
-  qr.append(qrSvgElement(address, `QR-code naar ${address}`, "pb-print-qr__code"), element("span", "pb-print-qr__url", address));
   const box = element("div", "pb-slide__link");
-  box.append(qr);
+  box.append(printQr(practicePageUrl(practice.id).href));
   section.append(box);
   return section;
 }

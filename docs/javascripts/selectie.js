@@ -4,7 +4,8 @@
 // Everything shown comes from the URL, from storage or from contributor text: it goes in with textContent only.
 
 import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
-import { qrPngBlob, qrSvgBlob, qrSvgElement } from "./qr.js";
+import { element, labelled } from "./dom.js";
+import { printQr, qrPngBlob, qrSvgBlob, qrSvgElement } from "./qr.js";
 import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
@@ -24,13 +25,6 @@ let selection = emptySelection();
 let cards = null;
 let downloads = []; // object URLs of the files offered for download, released when replaced
 let qrFor = null; // the link the QR code shows now
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function hiddenText(text) {
   return element("span", "pb-visually-hidden", text);
@@ -85,20 +79,13 @@ function practiceItem(entry, position, count) {
     li.append(element("p", "pb-card__place", practice.place));
   }
   if (item.note && (shared || found.status === "unknown")) {
-    const note = element("p", "pb-collection__note");
-    note.append(element("strong", "", "Waarom deze praktijk?"), ` ${item.note}`);
-    li.append(note);
+    li.append(labelled("p", "pb-collection__note", "Waarom deze praktijk?", item.note));
   }
   if (found.status !== "unknown") {
     const practice = found.practice;
     li.append(element("p", "pb-card__summary", practice.summary));
-    const partners = element("p", "pb-collection__partners");
-    partners.append(element("strong", "", "Partners:"), ` ${practice.partners.join(", ")}`);
-    li.append(partners);
-    const address = practicePageUrl(practice.id).href;
-    const qr = element("div", "pb-print-qr");
-    qr.append(qrSvgElement(address, `QR-code naar ${address}`, "pb-print-qr__code"), element("span", "pb-print-qr__url", address));
-    li.append(qr);
+    li.append(labelled("p", "pb-collection__partners", "Partners:", practice.partners.join(", ")),
+      printQr(practicePageUrl(practice.id).href));
   }
   if (!shared) li.append(controls(entry, position, count));
   return li;
