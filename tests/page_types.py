@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from praktijkbank.common.urls import collection_url, embed_url, practice_url, presentation_url
-from real_data import A_COLLECTION, A_PRACTICE
+from real_data import A_COLLECTION, A_PRACTICE, other_practice
 
 PAGE_TYPES: dict[str, str] = {
     "home": "",
@@ -33,6 +33,9 @@ PAGE_TYPES: dict[str, str] = {
     "collection": collection_url(A_COLLECTION.id),
     "collection presentation": presentation_url(A_COLLECTION.id),
     "collection embed": embed_url(A_COLLECTION.id),
+    "selection (empty)": "selectie/",
+    "selection shared (read-only)": f"selectie/?t=Voorbeelden&p={A_PRACTICE.id}.{other_practice().id}&n=Een+toelichting",
+    "selection presentation": f"selectie/presentatie/?t=Voorbeelden&p={A_PRACTICE.id}",
     "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",

@@ -194,3 +194,20 @@ def test_the_accessibility_statement_names_the_axe_core_version_we_run() -> None
 def test_the_not_found_page_speaks_dutch(built_site: Path) -> None:
     page = BeautifulSoup((built_site / "404.html").read_bytes(), "html.parser")
     assert page.h1.get_text(strip=True) == "Pagina niet gevonden"
+
+
+@pytest.mark.parametrize("practices", [3, 0], ids=["filled", "emptied"])
+def test_axe_finds_no_violations_on_a_filled_selection(mode_page, base_url: str, axe_source: str,
+                                                       practices: int) -> None:
+    """The own selection, with its text boxes and buttons, as a visitor who saved practices sees it."""
+    ids = sorted(path.stem for path in (PROJECT_ROOT / "practices").glob("*.yml") if not path.stem.startswith("_"))
+    selection = {"title": "Voorbeelden", "intro": "", "items": [{"id": id, "note": ""} for id in ids[:practices]]}
+    mode_page.goto(base_url + "selectie/")
+    mode_page.evaluate("s => localStorage.setItem('praktijkbank-selectie', JSON.stringify(s))", selection)
+    mode_page.reload()
+    mode_page.wait_for_function(SETTLED)
+    mode_page.add_script_tag(content=axe_source)
+
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+
+    assert result["violations"] == [], f"selection ({mode_page.mode}):\n{describe(result['violations'])}"

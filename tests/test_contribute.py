@@ -247,3 +247,105 @@ def test_new_dates_a_practice_by_source_date_epoch_when_set(make_repository) -> 
     assert result.returncode == 0, result.stderr
     text = (root / "practices" / "taalcafe-in-de-bibliotheek-van-voorbeeldstad.yml").read_text(encoding="utf-8")
     assert "added: '2023-11-14'" in text
+
+
+# The collection form "Collectie aanmelden", which "Mijn selectie" opens filled in.
+
+def collection_answers(**changes: str) -> dict[str, str]:
+    """A filled-in collection form, by field id; the practice is the one make_repository copies in."""
+    return {
+        "collection_title": "Voorbeelden voor de netwerkdag",
+        "introduction": "Deze praktijken laten zien hoe de bibliotheek samenwerkt met welzijn.",
+        "practices": "voorbeeldstad-voorleestent: Een voorbeeld van voorlezen in de wijk.",
+        "curator": "Bibliotheek Voorbeeldstad",
+        **changes,
+    }
+
+
+def write_issue(root: Path, answers: dict[str, str]) -> Path:
+    from issue_forms import COLLECTION_FORM, issue_body
+
+    path = root / "issue.md"
+    path.write_text(issue_body(COLLECTION_FORM, answers), encoding="utf-8")
+    return path
+
+
+def test_from_issue_turns_the_collection_form_into_a_valid_collection(make_repository) -> None:
+    root = make_repository()
+    answers = collection_answers(event_name="Netwerkdag Voorbeeldstad", event_date="19-6-2027",
+                                 event_place="Voorbeeldstad", curator_website="bibliotheek.example")
+
+    result = run("from-issue", write_issue(root, answers), "--root", root, "--added", "2026-11-20T09:15:00Z")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = root / "collections" / "voorbeelden-voor-de-netwerkdag.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["items"] == [{"practice": "voorbeeldstad-voorleestent",
+                              "note": "Een voorbeeld van voorlezen in de wijk."}]
+    assert data["curator"] == {"name": "Bibliotheek Voorbeeldstad", "website": "https://bibliotheek.example"}
+    assert data["event"] == {"name": "Netwerkdag Voorbeeldstad", "date": "2027-06-19", "place": "Voorbeeldstad"}
+    assert data["added"] == "2026-11-20"
+    assert "Deze collectie komt uit het aanmeldformulier: `collections/voorbeelden-voor-de-netwerkdag.yml`" in result.stdout
+    assert "# Samensteller (verplicht):" in path.read_text(encoding="utf-8")
+    assert run("validate", "--root", root, "--zonder-waarschuwingen").returncode == 0
+
+
+def test_from_issue_takes_a_practice_by_its_address_and_leaves_out_an_empty_event(make_repository) -> None:
+    root = make_repository()
+    answers = collection_answers(practices="- https://praktijkbank.example/praktijken/voorbeeldstad-voorleestent/")
+
+    result = run("from-issue", write_issue(root, answers), "--root", root, "--added", "2026-11-20")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = yaml.safe_load((root / "collections" / "voorbeelden-voor-de-netwerkdag.yml").read_text(encoding="utf-8"))
+    assert data["items"] == [{"practice": "voorbeeldstad-voorleestent"}]
+    assert "event" not in data
+
+
+def test_from_issue_explains_what_to_change_in_a_collection_in_dutch(make_repository) -> None:
+    root = make_repository()
+    answers = collection_answers(practices="voorbeeldstad-voorleestent: ok\nGeen id @beheerders: [x](https://kwaad.example)",
+                                 event_date="volgende week", introduction="Te kort.")
+
+    result = run("from-issue", write_issue(root, answers), "--root", root, "--added", "2026-11-20")
+
+    assert result.returncode == 1
+    assert "**Inleiding**: dit is te kort" in result.stdout
+    assert "**Datum van de bijeenkomst**: 'volgende week' is geen datum" in result.stdout
+    assert "**Praktijken in de collectie**:" in result.stdout and "\\@beheerders" in result.stdout
+    assert "@beheerders" not in result.stdout.replace("\\@", "")
+    assert not list((root / "collections").glob("*.yml"))
+
+
+def test_from_issue_reports_an_unknown_practice_and_writes_no_collection(make_repository) -> None:
+    root = make_repository()
+    answers = collection_answers(practices="bestaat-niet")
+
+    result = run("from-issue", write_issue(root, answers), "--root", root, "--added", "2026-11-20")
+
+    assert result.returncode == 1
+    assert "bestaat-niet" in result.stdout
+    assert not list((root / "collections").glob("*.yml"))
+
+
+def test_the_collection_form_asks_the_collection_questions_in_order() -> None:
+    from issue_forms import COLLECTION_FORM
+    from praktijkbank.contribute.questions import COLLECTION_QUESTIONS
+
+    form = yaml.safe_load(COLLECTION_FORM.read_text("utf-8"))
+    labels = [element["attributes"]["label"] for element in form["body"] if element["type"] != "markdown"]
+    assert labels == [question.label for question in COLLECTION_QUESTIONS] + ["Controle"]
+    assert form["labels"] == ["collectie-aanmelding"]
+    ids = {element.get("id") for element in form["body"]}
+    # "Mijn selectie" fills the form in by these ids (docs/javascripts/selectie-collectie.js).
+    assert {"collection_title", "introduction", "practices"} <= ids
+
+
+def test_from_issue_without_any_form_heading_answers_as_for_a_practice(make_repository) -> None:
+    root = make_repository()
+    (root / "issue.md").write_text("Ik wil graag iets aanmelden.\n", encoding="utf-8")
+
+    result = run("from-issue", root / "issue.md", "--root", root, "--added", "2026-11-20")
+
+    assert result.returncode == 1
+    assert "**Titel**: dit is verplicht" in result.stdout and "Traceback" not in result.stderr

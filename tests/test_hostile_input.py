@@ -21,8 +21,10 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 from helpers import FIXTURES, serve
@@ -316,5 +318,50 @@ def test_search_results_for_a_payload_run_nothing(watched_tab, hostile_site: Pat
         watched_tab.keyboard.type("alert onerror")
         watched_tab.wait_for_selector(result, timeout=15_000)
         watched_tab.wait_for_timeout(300)
+
+    assert watched_tab.problems == []
+
+
+def hostile_collection() -> dict:
+    """The hostile collection's texts, which a selection's share link or storage can carry just the same."""
+    return yaml.safe_load((HOSTILE / "xss-collectie.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.browser
+def test_a_hostile_share_link_and_practice_on_the_selection_page_run_nothing(watched_tab, hostile_site: Path) -> None:
+    """Title, introduction and notes come from the link, titles and summaries from a hostile practice: all text."""
+    collection = hostile_collection()
+    query = urlencode([("t", collection["title"]), ("i", collection["description"]),
+                       ("p", ".".join(item["practice"] for item in collection["items"]) + ".%3Cscript%3E"),
+                       *(("n", item["note"]) for item in collection["items"])])
+    with serve(hostile_site) as base_url:
+        for url in ("selectie/?" + query, "selectie/presentatie/?" + query):
+            watched_tab.goto(base_url + url)
+            watched_tab.wait_for_selector(".pb-selection__list li, .pb-slide h2", state="attached")
+            injected = watched_tab.evaluate("""() => [...document.querySelectorAll('.md-content, .pb-show__slides')]
+                .flatMap((content) => [...content.querySelectorAll('img, iframe, math, [onload], [onerror], '
+                    + '[onmouseover], a[href^="javascript" i], script:not([src])')]).length""")
+            assert injected == 0, url
+        assert watched_tab.locator("h1").inner_text() == collection["title"][:120]
+
+    assert watched_tab.problems == []
+
+
+@pytest.mark.browser
+def test_a_hostile_stored_selection_runs_nothing(watched_tab, hostile_site: Path) -> None:
+    collection = hostile_collection()
+    stored = {"title": collection["title"], "intro": collection["description"],
+              "items": [{"id": item["practice"], "note": item["note"]} for item in collection["items"]]
+              + [{"id": '"><img src=x onerror=alert(1)>', "note": "x"}]}
+    with serve(hostile_site) as base_url:
+        watched_tab.goto(base_url + "selectie/")
+        watched_tab.evaluate("s => localStorage.setItem('praktijkbank-selectie', JSON.stringify(s))", stored)
+        for url in ("selectie/", "praktijken/xss-praktijk/", ""):
+            watched_tab.goto(base_url + url)
+            watched_tab.wait_for_selector(".pb-header-selection:not([hidden])")
+        assert watched_tab.locator(".pb-header-selection__count").inner_text() == "2"
+        watched_tab.goto(base_url + "selectie/")
+        watched_tab.wait_for_selector(".pb-selection__list li")
+        assert watched_tab.locator("#pb-selection-title").input_value() == collection["title"][:120]
 
     assert watched_tab.problems == []

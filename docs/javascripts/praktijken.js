@@ -4,19 +4,37 @@
 // inserted into a page or a URL unchecked.
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_ID_LENGTH = 80; // the schemas' limit ($defs/id)
+
+/** Whether `id` looks like a practice id (a short slug); anything else is never looked up. */
+export function isPracticeId(id) {
+  return typeof id === "string" && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
+}
 
 /** The site's root URL: this module lives in `javascripts/` directly below it. */
 export const siteRoot = new URL("../", import.meta.url);
 
 let catalog = null;
+let cards = null;
+
+function fetchLookup(path) {
+  return fetch(new URL(path, siteRoot)).then((response) => {
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  }).then((data) => buildLookup(data.practices));
+}
 
 /** The practices as `/api/praktijken.json` publishes them, read once per page. */
 export function loadCatalog() {
-  catalog ??= fetch(new URL("api/praktijken.json", siteRoot)).then((response) => {
-    if (!response.ok) throw new Error(`api/praktijken.json: ${response.status}`);
-    return response.json();
-  }).then((data) => buildLookup(data.practices));
+  catalog ??= fetchLookup("api/praktijken.json");
   return catalog;
+}
+
+/** What a card shows of every practice (`selectie/kaarten.json`: title, summary, place text, partner names and
+ *  old ids), read once per page: a fraction of the full open data, for pages that list practices. */
+export function loadCards() {
+  cards ??= fetchLookup("selectie/kaarten.json");
+  return cards;
 }
 
 function buildLookup(practices) {
@@ -34,9 +52,13 @@ function buildLookup(practices) {
  * practice, from }` when it is an old id in a practice's `aliases`, or `{ status: "unknown", id }`.
  */
 export async function resolvePractice(id) {
-  const { byId, renamed } = await loadCatalog();
+  return resolveIn(await loadCatalog(), id);
+}
+
+/** resolvePractice on a lookup already loaded (loadCatalog or loadCards). */
+export function resolveIn({ byId, renamed }, id) {
   const text = String(id);
-  if (!ID_PATTERN.test(text)) return { status: "unknown", id: text };
+  if (!isPracticeId(text)) return { status: "unknown", id: text };
   if (byId.has(text)) return { status: "found", practice: byId.get(text) };
   if (renamed.has(text)) return { status: "renamed", practice: byId.get(renamed.get(text)), from: text };
   return { status: "unknown", id: text };
@@ -44,7 +66,7 @@ export async function resolvePractice(id) {
 
 /** One practice's full record from `/api/praktijken/<id>.json`; the id must be a current one. */
 export async function fetchPractice(id) {
-  if (!ID_PATTERN.test(id)) throw new Error(`geen geldig id: ${id}`);
+  if (!isPracticeId(id)) throw new Error(`geen geldig id: ${id}`);
   const response = await fetch(new URL(`api/praktijken/${id}.json`, siteRoot));
   if (!response.ok) throw new Error(`api/praktijken/${id}.json: ${response.status}`);
   return response.json();

@@ -134,7 +134,17 @@ function resultItem(data) {
     quote.append(highlighted(pieces));
     item.append(quote);
   }
+  const practice = /^praktijken\/([^/]+)\/$/.exec(data.url);
+  if (practice) item.append(actions(practice[1]));
   return item;
+}
+
+/** The container selectie-knoppen.js (and other per-practice buttons) fill, as on the site's own cards. */
+function actions(id) {
+  const container = document.createElement("div");
+  container.className = "pb-card__actions";
+  container.dataset.practice = id;
+  return container;
 }
 
 function plural(count, one, many) {

@@ -1,7 +1,8 @@
 """The contributor commands `praktijkbank new` and `praktijkbank from-issue`, added to the main parser.
 
-Both end the same way: the answers become `practices/<id>.yml` (never over an existing file) and the
-real validator checks the result, so what these commands write is exactly what a pull request needs.
+Both end the same way: the answers become `practices/<id>.yml` (or, from the collection form,
+`collections/<id>.yml`; never over an existing file) and the real validator checks the result, so what these
+commands write is exactly what a pull request needs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Any
 
 from praktijkbank.common.clock import reference_date
 from praktijkbank.common.problems import FORMATTERS, Problem, display_path
-from praktijkbank.contribute.from_issue import problem_comment, read_issue, success_text
+from praktijkbank.contribute.from_issue import form_of, problem_comment, read_issue, success_text
+from praktijkbank.contribute.issue_form import PRACTICE_FORM, IssueForm
 from praktijkbank.contribute.new_practice import (
     Answers,
     Conversation,
@@ -24,7 +26,7 @@ from praktijkbank.contribute.new_practice import (
     answers_from_text,
     practice_path,
     questionnaire,
-    write_practice,
+    write_document,
 )
 from praktijkbank.contribute.questions import QUESTIONS, Questionnaire
 from praktijkbank.load.repository import Repository
@@ -57,9 +59,10 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
                      help="de datum van toevoegen, jjjj-mm-dd (standaard: vandaag, of SOURCE_DATE_EPOCH)")
 
     from_issue = commands.add_parser(
-        "from-issue", parents=[common], help="maak een praktijk van een ingevuld aanmeldformulier",
-        description="Lees de tekst van een issue dat met het aanmeldformulier is gemaakt en schrijf "
-                    "practices/<id>.yml. Lukt dat niet, dan staan de problemen als Markdown op de uitvoer, "
+        "from-issue", parents=[common], help="maak een praktijk of collectie van een ingevuld aanmeldformulier",
+        description="Lees de tekst van een issue dat met een aanmeldformulier is gemaakt en schrijf "
+                    "practices/<id>.yml (formulier Praktijk aanmelden) of collections/<id>.yml (formulier "
+                    "Collectie aanmelden). Lukt dat niet, dan staan de problemen als Markdown op de uitvoer, "
                     "klaar om als reactie bij het issue te zetten.")
     from_issue.add_argument("body", type=Path, metavar="BESTAND", help="een bestand met de tekst van het issue")
     from_issue.add_argument("--added", type=_date, default=os.environ.get(ADDED_ENVIRONMENT),
@@ -68,7 +71,7 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
 
 
 def _new(arguments: argparse.Namespace, repository: Repository) -> int:
-    asking = _questionnaire(repository)
+    asking = _questionnaire(repository, PRACTICE_FORM)
     if asking is None:
         return EXIT_PROBLEMS
     given = {question.key: "\n".join(values) for question in QUESTIONS
@@ -88,7 +91,7 @@ def _new(arguments: argparse.Namespace, repository: Repository) -> int:
                   "geschreven.", file=sys.stderr)
             return EXIT_PROBLEMS
     added = arguments.added or reference_date().isoformat()
-    path, problems = _create(repository, asking, answers, added)
+    path, problems = _create(repository, PRACTICE_FORM, asking, answers, added)
     if problems:
         print(FORMATTERS["text"](problems), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -101,49 +104,55 @@ def _from_issue(arguments: argparse.Namespace, repository: Repository) -> int:
     if arguments.added is None:
         print(f"praktijkbank: geef de datum van toevoegen mee met --added of {ADDED_ENVIRONMENT}.", file=sys.stderr)
         return 2
-    asking = _questionnaire(repository)
-    if asking is None:
-        return EXIT_PROBLEMS
     try:
         body = arguments.body.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
         print(f"praktijkbank: '{arguments.body}' kan niet worden gelezen ({error.strerror}).", file=sys.stderr)
         return EXIT_PROBLEMS
-    result = read_issue(asking, body)
+    form = form_of(body)
+    asking = _questionnaire(repository, form)
+    if asking is None:
+        return EXIT_PROBLEMS
+    result = read_issue(form, asking, body)
     if result.answers.problems or result.problems:
         print(problem_comment(result))
         return EXIT_PROBLEMS
-    path, problems = _create(repository, asking, result.answers, arguments.added)
+    path, problems = _create(repository, form, asking, result.answers, arguments.added)
     if problems:
         if not any(problem.rule == FILE_EXISTS for problem in problems):
             path.unlink()  # written just now and not usable: leave no half result behind
         print(problem_comment(result, [problem.message for problem in problems]))
         return EXIT_PROBLEMS
     shown = display_path(path, repository.root)
-    print(success_text(shown, result.answers.notes))
+    print(success_text(form, shown, result.answers.notes))
     print(f"Gemaakt: {shown}.", file=sys.stderr)
     return EXIT_OK
 
 
-def _questionnaire(repository: Repository) -> Questionnaire | None:
+def _questionnaire(repository: Repository, form: IssueForm) -> Questionnaire | None:
     vocabularies, problems = load_vocabularies(repository)
     if problems:
         print(FORMATTERS["text"](problems), file=sys.stderr)
         return None
-    return questionnaire(repository, vocabularies)
+    return questionnaire(repository, vocabularies, form.schema, form.questions)
 
 
-def _create(repository: Repository, asking: Questionnaire, answers: Answers,
+def _create(repository: Repository, form: IssueForm, asking: Questionnaire, answers: Answers,
             added: str) -> tuple[Path, list[Problem]]:
-    """Write the practice and validate it as a pull request would; a taken name is a problem, not a crash."""
-    practice_id, data = asking.practice(answers.values, added)
-    path = practice_path(repository, practice_id)
+    """Write the practice or collection and validate it as a pull request would; a taken name is a problem,
+    not a crash."""
+    if form.schema == "collection":
+        document_id, data = asking.collection(answers.values, added)
+        path = repository.collections_dir / f"{document_id}.yml"
+    else:
+        document_id, data = asking.practice(answers.values, added)
+        path = practice_path(repository, document_id)
     shown = display_path(path, repository.root)
     try:
-        write_practice(asking, path, data)
+        write_document(form.schema, asking, path, data)
     except FileExistsError:
         return path, [Problem(shown, 1, 1, FILE_EXISTS,
-                              f"er is al een praktijk met de bestandsnaam '{practice_id}'; die wordt niet "
+                              f"er is al een {form.noun} met de bestandsnaam '{document_id}'; die wordt niet "
                               "overschreven. Kies een andere bestandsnaam (id).")]
     return path, validate_repository(repository, [path]).problems
 

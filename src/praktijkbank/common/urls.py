@@ -18,6 +18,10 @@ COLLECTIONS = "collecties"
 # The address `mkdocs build` uses when PRAKTIJKBANK_SITE_URL is not set (see mkdocs.yml).
 LOCAL_SITE_URL = "http://localhost:8000/"
 SEARCH = "zoeken/"
+SELECTION = "selectie/"
+"""A visitor's own selection of practices, kept in the browser; shared as `selectie/?t=…&p=…` (selectie-link.js)."""
+SELECTION_PRESENTATION = f"{SELECTION}presentatie/"
+SELECTION_CARDS = f"{SELECTION}kaarten.json"
 
 
 def practice_url(practice_id: str) -> str:

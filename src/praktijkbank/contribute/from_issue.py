@@ -1,4 +1,5 @@
-"""`praktijkbank from-issue`: turn the body of an issue made with the form into a practice file.
+"""`praktijkbank from-issue`: turn the body of an issue made with one of the forms into a practice or a
+collection file; which form it was is read from its headings.
 
 The body is untrusted text written by anyone: it is only ever read as data. GitHub writes each answer
 under a `### Label` heading, `_No response_` for an empty one and `- [x]` for a ticked box; people edit
@@ -12,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from praktijkbank.common.suggest import normalise
-from praktijkbank.contribute.issue_form import CHECKS, CHECKS_LABEL
+from praktijkbank.contribute.issue_form import CHECKS_LABEL, FORMS, IssueForm
 from praktijkbank.contribute.new_practice import Answers, answers_from_text
-from praktijkbank.contribute.questions import QUESTIONS, Questionnaire
+from praktijkbank.contribute.questions import Questionnaire
 
 NO_RESPONSE = "_No response_"
 _HEADING = re.compile(r"^\s{0,3}###\s*(.*?)\s*$")
@@ -30,10 +31,21 @@ class IssueAnswers:
     problems: list[str] = field(default_factory=list)
 
 
-def sections(body: str) -> dict[str, str]:
+def _labels(form: IssueForm) -> set[str]:
+    return {normalise(question.label) for question in form.questions}
+
+
+def form_of(body: str) -> IssueForm:
+    """The form an issue was made with: the one whose questions appear most as headings (people may delete
+    some); the practice form when nothing matches, so its comment lists what is missing."""
+    headings = {normalise(match.group(1)) for line in body.split("\n") if (match := _HEADING.match(line))}
+    return max(FORMS, key=lambda form: len(_labels(form) & headings))
+
+
+def sections(body: str, form: IssueForm) -> dict[str, str]:
     """Each `### Label` of the form with the text under it, keyed by the normalised label. Other headings
     stay part of the answer they are in: a contributor may use one inside a description."""
-    labels = {normalise(question.label) for question in QUESTIONS} | {normalise(CHECKS_LABEL)}
+    labels = _labels(form) | {normalise(CHECKS_LABEL)}
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in body.replace("\r\n", "\n").split("\n"):
@@ -49,14 +61,14 @@ def _without_no_response(text: str) -> str:
     return "" if text.strip().lower() == NO_RESPONSE.lower() else text
 
 
-def read_issue(asking: Questionnaire, body: str) -> IssueAnswers:
+def read_issue(form: IssueForm, asking: Questionnaire, body: str) -> IssueAnswers:
     """Parse every answer of the form; collect all problems, never stop at the first."""
-    found = sections(body)
-    raw = {question.key: found.get(normalise(question.label), "") for question in QUESTIONS}
+    found = sections(body, form)
+    raw = {question.key: found.get(normalise(question.label), "") for question in form.questions}
     result = IssueAnswers(answers_from_text(asking, raw))
     ticked = {normalise(match.group(1)) for line in found.get(normalise(CHECKS_LABEL), "").split("\n")
               if (match := _TICKED.match(line))}
-    for check in CHECKS:
+    for check in form.checks:
         if normalise(check) not in ticked:
             result.problems.append(f"Vink bij **{CHECKS_LABEL}** aan: {escape_markdown(check)}")
     return result
@@ -78,9 +90,9 @@ def problem_comment(result: IssueAnswers, extra: list[str] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def success_text(path: str, notes: list[str]) -> str:
+def success_text(form: IssueForm, path: str, notes: list[str]) -> str:
     """The start of the pull request's description: what was made, and what was adjusted."""
-    lines = [f"Deze praktijk komt uit het aanmeldformulier: `{path}`.", "",
+    lines = [f"Deze {form.noun} komt uit het aanmeldformulier: `{path}`.", "",
              "De redactie leest hem na voordat hij op de site komt."]
     if notes:
         lines += ["", "Aangepast bij het omzetten:", *[f"- {escape_markdown(note)}" for note in notes]]

@@ -11,24 +11,27 @@ from pathlib import Path
 
 from praktijkbank.common.schemas import SCHEMA_FILES, read_schema, render_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies
-from praktijkbank.contribute.issue_form import FORM_PATH, render_issue_form
+from praktijkbank.contribute.issue_form import FORMS, render_issue_form
 from praktijkbank.contribute.questions import Questionnaire
 from praktijkbank.contribute.template import render_template
 from praktijkbank.load.repository import Repository
 
 TEMPLATE_NAME = "_template.yml"
+FORM_SCHEMAS = ("practice", "collection")
 
 
 def expected_files(repository: Repository, vocabularies: Vocabularies) -> dict[Path, str]:
     """Each generated file with the text it should have now."""
     files = {}
-    for kind in ("practice", "collection"):
+    for kind in FORM_SCHEMAS:
         files[repository.schemas_dir / SCHEMA_FILES[kind]] = render_schema(
             with_vocabularies(read_schema(repository.schemas_dir, kind), vocabularies)
         )
-    practice_schema = json.loads(files[repository.schemas_dir / SCHEMA_FILES["practice"]])
-    files[repository.practices_dir / TEMPLATE_NAME] = render_template(practice_schema)
-    files[repository.root / FORM_PATH] = render_issue_form(Questionnaire(practice_schema, vocabularies))
+    schemas = {kind: json.loads(files[repository.schemas_dir / SCHEMA_FILES[kind]]) for kind in FORM_SCHEMAS}
+    files[repository.practices_dir / TEMPLATE_NAME] = render_template(schemas["practice"])
+    for form in FORMS:
+        asking = Questionnaire(schemas[form.schema], vocabularies, form.questions)
+        files[repository.root / form.path] = render_issue_form(form, asking)
     return files
 
 

@@ -1,49 +1,99 @@
-"""The GitHub issue form `.github/ISSUE_TEMPLATE/praktijk-aanmelden.yml`, written from the questions.
+"""The GitHub issue forms in `.github/ISSUE_TEMPLATE/`, written from the questions: "Praktijk aanmelden"
+(`praktijk-aanmelden.yml`) and "Collectie aanmelden" (`collectie-aanmelden.yml`).
 
-The form shows the same questions as `praktijkbank new`, with the vocabularies as dropdowns; `from-issue`
-reads the issue GitHub makes of it. Generated and checked like the schemas, so the form, the converter
-and the validator always agree on fields and choices.
+Each form shows the questions of its kind, with the vocabularies as dropdowns; `from-issue` reads the issue
+GitHub makes of it. Generated and checked like the schemas, so a form, the converter and the validator always
+agree on fields and choices. The collection form's field ids are also URL parameters: "Mijn selectie"
+(docs/javascripts/selectie-collectie.js) opens the form filled in with them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
 
-from praktijkbank.contribute.questions import CHOICE, CHOICES, QUESTIONS, Question, Questionnaire
+from praktijkbank.contribute.questions import (
+    CHOICE,
+    CHOICES,
+    COLLECTION_QUESTIONS,
+    QUESTIONS,
+    Question,
+    Questionnaire,
+)
 
-FORM_PATH = PurePosixPath(".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml")
-FORM_LABEL = "praktijk-aanmelding"
 CHECKS_LABEL = "Controle"
-CHECKS = (
-    "Alles wat ik invul, komt uit de bron. Ik heb niets verzonnen.",
-    "Mijn tekst mag op de site komen onder de licentie CC BY 4.0 (Naamsvermelding).",
+_INTRO_END = ("Kan iets niet verwerkt worden? Dan lees je hieronder in een reactie wat er moet gebeuren.\n\n"
+              "Lees eerst de [opnamecriteria](../blob/main/docs/opnamecriteria.md). Verzin niets: laat een vraag "
+              "leeg als je het antwoord niet weet.")
+
+
+@dataclass(frozen=True)
+class IssueForm:
+    """One issue form: where it is written, what GitHub shows above it, and the questions it asks.
+    `schema` names the schema its answers must pass (`practice` or `collection`)."""
+
+    path: PurePosixPath
+    schema: str
+    name: str
+    description: str
+    title: str
+    label: str
+    intro: str
+    questions: tuple[Question, ...]
+    checks: tuple[str, ...]
+    noun: str
+
+
+PRACTICE_FORM = IssueForm(
+    path=PurePosixPath(".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml"),
+    schema="practice",
+    name="Praktijk aanmelden",
+    description="Meld een goed voorbeeld aan voor de praktijkbank, zonder zelf een bestand te maken.",
+    title="Praktijk: ",
+    label="praktijk-aanmelding",
+    intro="Met dit formulier meld je een goed voorbeeld aan voor de Praktijkbank Sociaal Domein. Je hoeft geen "
+          "bestand te maken: na het versturen maakt de praktijkbank er een voorstel (pull request) van. " + _INTRO_END,
+    questions=QUESTIONS,
+    checks=("Alles wat ik invul, komt uit de bron. Ik heb niets verzonnen.",
+            "Mijn tekst mag op de site komen onder de licentie CC BY 4.0 (Naamsvermelding)."),
+    noun="praktijk",
 )
-_HEADER = ("# Gemaakt met `praktijkbank generate --write` uit schemas/practice.schema.json en "
+COLLECTION_FORM = IssueForm(
+    path=PurePosixPath(".github/ISSUE_TEMPLATE/collectie-aanmelden.yml"),
+    schema="collection",
+    name="Collectie aanmelden",
+    description="Maak van praktijken uit de praktijkbank een collectie met een vaste pagina, bijvoorbeeld voor "
+                "een bijeenkomst.",
+    title="Collectie: ",
+    label="collectie-aanmelding",
+    intro="Met dit formulier maak je een collectie: praktijken uit deze praktijkbank op één pagina, in jouw "
+          "volgorde. Begin het liefst bij **Mijn selectie** op de site: daar kies je de praktijken en opent dit "
+          "formulier al ingevuld. Je hoeft geen bestand te maken: na het versturen maakt de praktijkbank er een "
+          "voorstel (pull request) van. " + _INTRO_END,
+    questions=COLLECTION_QUESTIONS,
+    checks=("Mijn tekst mag op de site komen onder de licentie CC BY 4.0 (Naamsvermelding).",),
+    noun="collectie",
+)
+FORMS = (PRACTICE_FORM, COLLECTION_FORM)
+_HEADER = ("# Gemaakt met `praktijkbank generate --write` uit schemas/{schema}.schema.json en "
            "schemas/vocabularies.yml.\n# Pas dit bestand niet met de hand aan.\n")
-_INTRO = (
-    "Met dit formulier meld je een goed voorbeeld aan voor de Praktijkbank Sociaal Domein. "
-    "Je hoeft geen bestand te maken: na het versturen maakt de praktijkbank er een voorstel (pull request) van. "
-    "Kan iets niet verwerkt worden? Dan lees je hieronder in een reactie wat er moet gebeuren.\n\n"
-    "Lees eerst de [opnamecriteria](../blob/main/docs/opnamecriteria.md). Verzin niets: laat een vraag leeg "
-    "als je het antwoord niet weet."
-)
 
 
-def render_issue_form(asking: Questionnaire) -> str:
+def render_issue_form(form: IssueForm, asking: Questionnaire) -> str:
     """The form's YAML text; byte-stable for the same schema and vocabularies."""
-    form = {
-        "name": "Praktijk aanmelden",
-        "description": "Meld een goed voorbeeld aan voor de praktijkbank, zonder zelf een bestand te maken.",
-        "title": "Praktijk: ",
-        "labels": [FORM_LABEL],
-        "body": [{"type": "markdown", "attributes": {"value": _INTRO}}]
-        + [_element(asking, question) for question in QUESTIONS]
-        + [_checks()],
+    document = {
+        "name": form.name,
+        "description": form.description,
+        "title": form.title,
+        "labels": [form.label],
+        "body": [{"type": "markdown", "attributes": {"value": form.intro}}]
+        + [_element(asking, question) for question in form.questions]
+        + [_checks(form)],
     }
-    return _HEADER + yaml.dump(form, allow_unicode=True, sort_keys=False, width=100)
+    return _HEADER.format(schema=form.schema) + yaml.dump(document, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _element(asking: Questionnaire, question: Question) -> dict[str, Any]:
@@ -57,23 +107,14 @@ def _element(asking: Questionnaire, question: Question) -> dict[str, Any]:
         attributes |= {"multiple": question.kind == CHOICES, "options": labels}
     else:
         kind = "textarea" if question.long else "input"
-        example = _example(asking, question)
+        example = asking.example(question)
         if example:
             attributes["placeholder"] = example
     return {"type": kind, "id": question.key, "attributes": attributes,
             "validations": {"required": question.required}}
 
 
-def _example(asking: Questionnaire, question: Question) -> str:
-    """The schema's example as placeholder text, when it is a plain text or number."""
-    examples = asking.field_schema(question).get("examples", [])
-    value = examples[0] if examples else ""
-    if isinstance(value, list):
-        value = "\n".join(f"{item['name']}, {item['type']}" if isinstance(item, dict) else str(item)
-                          for item in value if not isinstance(item, dict) or item.get("role") == "partner")
-    return str(value) if isinstance(value, (str, int)) else ""
-
-
-def _checks() -> dict[str, Any]:
+def _checks(form: IssueForm) -> dict[str, Any]:
     return {"type": "checkboxes", "id": "checks",
-            "attributes": {"label": CHECKS_LABEL, "options": [{"label": text, "required": True} for text in CHECKS]}}
+            "attributes": {"label": CHECKS_LABEL,
+                           "options": [{"label": text, "required": True} for text in form.checks]}}

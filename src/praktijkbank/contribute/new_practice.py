@@ -25,7 +25,7 @@ from praktijkbank.contribute.questions import (
     Question,
     Questionnaire,
 )
-from praktijkbank.contribute.template import render_practice
+from praktijkbank.contribute.template import render_document
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.rules import slugify
 
@@ -45,15 +45,17 @@ class Answers:
     problems: list[tuple[Question, str]] = field(default_factory=list)
 
 
-def questionnaire(repository: Repository, vocabularies: Vocabularies) -> Questionnaire:
-    return Questionnaire(with_vocabularies(read_schema(repository.schemas_dir, "practice"), vocabularies),
-                         vocabularies)
+def questionnaire(repository: Repository, vocabularies: Vocabularies, kind: str = "practice",
+                  questions: tuple[Question, ...] = QUESTIONS) -> Questionnaire:
+    """The questions of a practice, or of another kind of file (`kind` names its schema)."""
+    return Questionnaire(with_vocabularies(read_schema(repository.schemas_dir, kind), vocabularies),
+                         vocabularies, questions)
 
 
 def answers_from_text(asking: Questionnaire, raw_answers: Mapping[str, str]) -> Answers:
     """Parse answers given all at once (flags, an issue form); every unusable answer becomes a problem."""
     answers = Answers()
-    for question in QUESTIONS:
+    for question in asking.questions:
         try:
             parsed = asking.parse(question, raw_answers.get(question.key, ""))
         except AnswerError as error:
@@ -150,8 +152,8 @@ def practice_path(repository: Repository, practice_id: str) -> Path:
     return repository.practices_dir / f"{practice_id}.yml"
 
 
-def write_practice(asking: Questionnaire, path: Path, data: dict[str, Any]) -> None:
-    """Write a new practice file; never replace one (exclusive creation)."""
+def write_document(kind: str, asking: Questionnaire, path: Path, data: dict[str, Any]) -> None:
+    """Write a new practice or collection file (`kind`); never replace one (exclusive creation)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
-        file.write(render_practice(asking.schema, data))
+        file.write(render_document(kind, asking.schema, data))

@@ -1,14 +1,16 @@
-"""The questions a contributor answers to add a practice, shared by `praktijkbank new` and the issue form.
+"""The questions a contributor answers to add a practice (shared by `praktijkbank new` and the issue form
+"Praktijk aanmelden") or a collection (the issue form "Collectie aanmelden", which "Mijn selectie" fills in).
 
-One list drives both routes: the form is generated from it, `from-issue` reads the form's answers with it,
-and `new` asks it in the terminal. Help texts and limits come from the practice schema, the choices from
-vocabularies.yml, so a question can never accept what the validator would refuse.
+One list per kind drives every route: the form is generated from it, `from-issue` reads the form's answers
+with it, and `new` asks the practice questions in the terminal. Help texts and limits come from the schema,
+the choices from vocabularies.yml, so a question can never accept what the validator would refuse.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,8 +22,8 @@ from praktijkbank.common.suggest import normalise, suggestion_hint
 from praktijkbank.common.vocabularies import Vocabularies, Vocabulary
 from praktijkbank.validate.rules import slugify
 
-TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID = (
-    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id")
+TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE_LIST = (
+    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice-list")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,19 @@ QUESTIONS = (
     Question("lessons", "Lessen en tips", "lessons", LINES, False, long=True),
 )
 
+COLLECTION_QUESTIONS = (
+    Question("collection_title", "Titel van de collectie", "title", TEXT, True),
+    Question("collection_id", "Bestandsnaam (id) van de collectie", "$id", ID, False),
+    Question("introduction", "Inleiding", "description", MARKDOWN, True, long=True),
+    Question("practices", "Praktijken in de collectie", "items", PRACTICE_LIST, True, long=True),
+    Question("curator", "Samensteller", "curator.name", TEXT, True),
+    Question("curator_website", "Website van de samensteller", "curator.website", URL, False),
+    Question("event_name", "Naam van de bijeenkomst", "event.name", TEXT, False),
+    Question("event_date", "Datum van de bijeenkomst", "event.date", DATE, False),
+    Question("event_place", "Plaats van de bijeenkomst", "event.place", TEXT, False),
+)
+EVENT_KEYS = {"event_name": "name", "event_date": "date", "event_place": "place"}
+
 _HELP_OVERRIDES = {
     "id": "De naam van het bestand en het webadres van de praktijk: kleine letters, cijfers en streepjes, "
           "bijvoorbeeld hoorn-taalcafe. Laat leeg om hem uit de titel te maken.",
@@ -73,9 +88,26 @@ _HELP_OVERRIDES = {
     "source_title": "Waar komt de informatie vandaan? De titel van het artikel, verslag of de webpagina.",
     "source_url": "Het webadres van de bron. Kopieer het uit de adresbalk van je browser.",
     "results": "Wat heeft de praktijk opgeleverd? Eén resultaat per regel. Alleen wat in de bron staat.",
+    "collection_id": "De naam van het bestand en het webadres van de collectie: kleine letters, cijfers en "
+                     "streepjes, bijvoorbeeld congres-2027. Laat leeg om hem uit de titel te maken.",
+    "practices": "Eén praktijk per regel, in de volgorde van de collectie: het id of het webadres van de "
+                 "praktijk. Wil je zeggen waarom hij erbij hoort? Zet dan een dubbele punt achter het id en "
+                 "daarna je toelichting.",
+    "curator_website": "Het webadres van je organisatie. Mag leeg blijven.",
+    "event_name": "Is de collectie voor een bijeenkomst? Vul dan de naam in. Anders laat je de vragen over "
+                  "de bijeenkomst leeg.",
+    "event_date": "De datum van de bijeenkomst, als jjjj-mm-dd of dd-mm-jjjj. Bijvoorbeeld 2027-06-19.",
+}
+_PLACEHOLDER_OVERRIDES = {
+    "collection_id": "congres-2027",
+    "curator": "Bibliotheek Voorbeeldstad",
+    "practices": "dalfsen-voorleestent: Een voorbeeld van voorlezen met welzijn in de wijk.\nhilversum-senver-bus",
 }
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _YEAR = re.compile(r"^\d{4}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+_PRACTICE_ADDRESS = re.compile(r"^https?://\S*?/praktijken/([^/\s]+)/?(?:[?#]\S*)?$")
 
 
 class AnswerError(ValueError):
@@ -93,9 +125,11 @@ class Parsed:
 class Questionnaire:
     """The questions bound to this repository's schema and vocabularies."""
 
-    def __init__(self, practice_schema: dict[str, Any], vocabularies: Vocabularies) -> None:
-        self.schema = inline_references(practice_schema)
+    def __init__(self, schema: dict[str, Any], vocabularies: Vocabularies,
+                 questions: tuple[Question, ...] = QUESTIONS) -> None:
+        self.schema = inline_references(schema)
         self.vocabularies = vocabularies
+        self.questions = questions
 
     def field_schema(self, question: Question) -> dict[str, Any]:
         """The schema of the field a question fills (for lists: the list itself)."""
@@ -110,6 +144,17 @@ class Questionnaire:
 
     def help(self, question: Question) -> str:
         return _HELP_OVERRIDES.get(question.key) or self.field_schema(question)["description"]
+
+    def example(self, question: Question) -> str:
+        """The schema's example as placeholder text, when it is a plain text or number."""
+        if question.key in _PLACEHOLDER_OVERRIDES:
+            return _PLACEHOLDER_OVERRIDES[question.key]
+        examples = self.field_schema(question).get("examples", [])
+        value = examples[0] if examples else ""
+        if isinstance(value, list):
+            value = "\n".join(f"{item['name']}, {item['type']}" if isinstance(item, dict) else str(item)
+                              for item in value if not isinstance(item, dict) or item.get("role") == "partner")
+        return str(value) if isinstance(value, (str, int)) else ""
 
     def vocabulary(self, question: Question) -> Vocabulary | None:
         """The vocabulary a choice question picks from (organisation types for partners)."""
@@ -136,7 +181,8 @@ class Questionnaire:
 
     def _parsers(self) -> dict[str, Any]:
         return {TEXT: self._text, MARKDOWN: self._markdown, LINES: self._lines, PARTNERS: self._partners,
-                CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id}
+                CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id,
+                DATE: self._date, PRACTICE_LIST: self._practice_list}
 
     def _text(self, question: Question, raw: str, numbers: bool) -> Parsed:
         return Parsed(" ".join(raw.split()))
@@ -194,6 +240,32 @@ class Questionnaire:
                               "adresbalk van je browser, bijvoorbeeld https://www.bibliotheek.nl/.")
         return Parsed(url, note)
 
+    def _date(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        text = raw.strip()
+        day_first = _DAY_FIRST.match(text)
+        if day_first:
+            text = f"{day_first.group(3)}-{int(day_first.group(2)):02d}-{int(day_first.group(1)):02d}"
+        try:
+            if not _ISO_DATE.match(text):
+                raise ValueError(text)
+            return Parsed(date.fromisoformat(text).isoformat())
+        except ValueError:
+            raise AnswerError(f"'{raw.strip()}' is geen datum. Schrijf jjjj-mm-dd, bijvoorbeeld 2027-06-19.") from None
+
+    def _practice_list(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        """`id` or `id: why it is here` per line; a practice's web address counts as its id."""
+        items = []
+        for line in _items(raw, commas=False):
+            reference, note = _practice_reference(line)
+            address = _PRACTICE_ADDRESS.match(reference)
+            practice_id = address.group(1) if address else reference
+            if slugify(practice_id) != practice_id:
+                raise AnswerError(f"'{reference}' is geen id van een praktijk. Schrijf het id (zoals "
+                                  "dalfsen-voorleestent) of het webadres van de praktijk, en daarna eventueel een "
+                                  "dubbele punt en je toelichting.")
+            items.append({"practice": practice_id} | ({"note": note} if note else {}))
+        return Parsed(items)
+
     def _id(self, question: Question, raw: str, numbers: bool) -> Parsed:
         text = raw.strip().removesuffix(".yml")
         if slugify(text) != text:
@@ -247,6 +319,25 @@ class Questionnaire:
             if answers.get(key):
                 data[key] = answers[key]
         return practice_id, data
+
+    def collection(self, answers: dict[str, Any], added: str) -> tuple[str, dict[str, Any]]:
+        """The id and the data of the collection file the answers describe; the event only when one is given."""
+        collection_id = answers.get("collection_id") or slugify(answers["collection_title"])
+        curator = {"name": answers["curator"]} | (
+            {"website": answers["curator_website"]} if answers.get("curator_website") else {})
+        data: dict[str, Any] = {"title": answers["collection_title"], "description": answers["introduction"],
+                                "curator": curator}
+        event = {field: answers[key] for key, field in EVENT_KEYS.items() if answers.get(key)}
+        if event:
+            data["event"] = event
+        data |= {"items": answers["practices"], "added": added}
+        return collection_id, data
+
+
+def _practice_reference(line: str) -> tuple[str, str]:
+    """A line of the practice list split into the practice (an id or a web address) and the note."""
+    reference, _, rest = line.partition(" ") if line.startswith(("http://", "https://")) else line.partition(":")
+    return reference.strip().rstrip(":"), rest.strip().removeprefix(":").strip()
 
 
 def _items(raw: str, *, commas: bool) -> list[str]:

@@ -46,13 +46,14 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _IndentedDumper.add_representer(str, _represent_text)
 
 
-_PRACTICE_HEADER = """\
-# yaml-language-server: $schema=../schemas/practice.schema.json
+_DOCUMENT_HEADER = """\
+# yaml-language-server: $schema=../schemas/{kind}.schema.json
 #
-# Een praktijk in de Praktijkbank Sociaal Domein.
+# {what} in de Praktijkbank Sociaal Domein.
 # Elk veld heeft een uitleg erboven. Velden met (verplicht) moeten erin; de andere mag je weglaten.
 # Controleer het bestand met `praktijkbank validate`.
 """
+_DOCUMENT_NAMES = {"practice": "Een praktijk", "collection": "Een collectie"}
 
 
 def render_template(schema: dict[str, Any]) -> str:
@@ -62,11 +63,12 @@ def render_template(schema: dict[str, Any]) -> str:
     return _render(inlined, examples, _HEADER)
 
 
-def render_practice(schema: dict[str, Any], data: dict[str, Any]) -> str:
-    """A contributor's practice file: their values in schema order, each under the same help text as in
-    the template, so `praktijkbank new` and the issue form write files that explain themselves."""
+def render_document(kind: str, schema: dict[str, Any], data: dict[str, Any]) -> str:
+    """A contributor's practice or collection file (`kind`): their values in schema order, each under the
+    schema's help text (as in the template), so `praktijkbank new` and the issue forms write files that
+    explain themselves."""
     inlined = inline_references(schema)
-    return _render(inlined, data, _PRACTICE_HEADER)
+    return _render(inlined, data, _DOCUMENT_HEADER.format(kind=kind, what=_DOCUMENT_NAMES[kind]))
 
 
 def _render(inlined: dict[str, Any], values: dict[str, Any], header: str) -> str:

@@ -27,6 +27,7 @@ from praktijkbank.render.docs_pages import docs_pages
 from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.redirects import redirect_files
+from praktijkbank.render.selection_pages import SelectionRenderer
 from praktijkbank.validate.checker import validate_repository
 
 
@@ -75,8 +76,10 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None,
     media."""
     renderer = PageRenderer(catalog, site_url, repository.qr_cache_file, workers)
     collections = CollectionRenderer(renderer)
-    files = export_files(catalog, site_url) + collections.files() + redirect_files(catalog, renderer.environment)
-    return renderer.pages() + collections.pages(), files + media_files(repository, catalog)
+    selection = SelectionRenderer(renderer)
+    files = (export_files(catalog, site_url) + collections.files() + selection.files()
+             + redirect_files(catalog, renderer.environment))
+    return renderer.pages() + collections.pages() + selection.pages(), files + media_files(repository, catalog)
 
 
 def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
