@@ -9,13 +9,16 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const siteRoot = new URL("../", import.meta.url);
 
 let catalog = null;
+let vocabularies = null;
+
+/** Whether `text` has the form of a practice id: the only ids this module looks up or puts in a URL. */
+export function isPracticeId(text) {
+  return ID_PATTERN.test(String(text));
+}
 
 /** The practices as `/api/praktijken.json` publishes them, read once per page. */
 export function loadCatalog() {
-  catalog ??= fetch(new URL("api/praktijken.json", siteRoot)).then((response) => {
-    if (!response.ok) throw new Error(`api/praktijken.json: ${response.status}`);
-    return response.json();
-  }).then((data) => buildLookup(data.practices));
+  catalog ??= readJson("api/praktijken.json").then((data) => buildLookup(data.practices));
   return catalog;
 }
 
@@ -42,11 +45,28 @@ export async function resolvePractice(id) {
   return { status: "unknown", id: text };
 }
 
+/**
+ * The controlled lists as `/api/vocabularies.json` publishes them, read once per page, as a function from
+ * a list's name and a value's id to its Dutch label (the id itself when the list does not know it).
+ */
+export function loadVocabularies() {
+  vocabularies ??= readJson("api/vocabularies.json").then((data) => {
+    const labels = new Map(Object.entries(data).map(([name, list]) =>
+      [name, new Map(list.values.map((term) => [term.id, term.label]))]));
+    return (name, id) => labels.get(name)?.get(id) ?? id;
+  });
+  return vocabularies;
+}
+
 /** One practice's full record from `/api/praktijken/<id>.json`; the id must be a current one. */
 export async function fetchPractice(id) {
   if (!ID_PATTERN.test(id)) throw new Error(`geen geldig id: ${id}`);
-  const response = await fetch(new URL(`api/praktijken/${id}.json`, siteRoot));
-  if (!response.ok) throw new Error(`api/praktijken/${id}.json: ${response.status}`);
+  return readJson(`api/praktijken/${id}.json`);
+}
+
+async function readJson(path) {
+  const response = await fetch(new URL(path, siteRoot));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }
 

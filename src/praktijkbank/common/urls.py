@@ -16,6 +16,8 @@ COLLECTIONS = "collecties"
 # The address `mkdocs build` uses when PRAKTIJKBANK_SITE_URL is not set (see mkdocs.yml).
 LOCAL_SITE_URL = "http://localhost:8000/"
 SEARCH = "zoeken/"
+COMPARE = "vergelijk/"
+"""Two to four practices side by side (`vergelijk/?p=a,b,c`); at the top level, like the search page."""
 
 FACET_FOLDERS = {
     "themes": "themas",
