@@ -31,6 +31,7 @@ PAGE_TYPES: dict[str, str] = {
     "collection presentation": "collecties/bieb-in-het-sociaal-domein/presentatie/",
     "collection embed": "collecties/bieb-in-het-sociaal-domein/embed/",
     "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
+    "comparison": "vergelijk/?p=dalfsen-voorleestent,hoorn-weesp-philadelphia,dalfsen-consultatiebureau",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",

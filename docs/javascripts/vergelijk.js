@@ -173,7 +173,9 @@ async function resolveAll(ids) {
   return found;
 }
 
+// aria-busy tells assistive technology (and the tests) that the comparison is being replaced.
 async function show() {
+  output.setAttribute("aria-busy", "true");
   problems.replaceChildren();
   output.replaceChildren();
   status.textContent = "De praktijken worden geladen…";
@@ -186,15 +188,18 @@ async function show() {
     status.textContent = `Kies minstens ${FEWEST} praktijken om te vergelijken, met de knop ‘Vergelijk’ bij een `
       + "praktijk, in de overzichten of bij de zoekresultaten.";
     root.querySelector(".pb-compare__fallback").hidden = false;
+    output.setAttribute("aria-busy", "false");
     return;
   }
   const [label, records] = await Promise.all([loadVocabularies(), Promise.all(ids.map(fetchPractice))]);
   output.append(table(records.map((record) => record.practice), label));
+  output.setAttribute("aria-busy", "false");
   status.textContent = `${ids.length} praktijken naast elkaar. Bij een rij die voor alle praktijken gelijk is, staat ‘bij alle gelijk’.`;
 }
 
 function failed(error) {
   status.textContent = "De praktijken konden niet worden geladen. Probeer het later opnieuw.";
+  output.setAttribute("aria-busy", "false");
   throw error;
 }
 
