@@ -30,6 +30,8 @@ Usage (from the repository root, with the project's virtual environment):
     .venv/bin/python scripts/bench.py --search     # search only: 1000 and 10000 practices
     .venv/bin/python scripts/bench.py --quick      # 100 and 1000 practices, 1 repetition
     .venv/bin/python scripts/bench.py --sizes 100,1000 --site-sizes 1000 --repeat 5
+    .venv/bin/python scripts/bench.py --search --only-ours --before main   # search before and after a change,
+                                      # with a misspelt query and the size of vergelijk/ (issue 15)
 
 Every tool runs as a whole process, so interpreter start-up and imports count: that is what a contributor
 and the CI job wait for. Runs alternate (ours, theirs, ours, theirs, ...) so that a machine getting busier
@@ -39,6 +41,7 @@ or quieter during the run affects both sides alike.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import gzip
 import importlib.util
@@ -225,6 +228,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="comma-separated numbers of practices to search in (default: 1000,10000)")
     parser.add_argument("--repeat", type=int, default=None, help="timed runs per side and size (default: 3)")
     parser.add_argument("--quick", action="store_true", help="sizes 100,1000 and one repetition")
+    # Issue 15 (typing errors forgiven, comparison page): the search before and after a change, in one run.
+    parser.add_argument("--before", metavar="REF", default=None,
+                        help="search: also measure the engine of git REF (e.g. main) on the same practices")
+    parser.add_argument("--only-ours", action="store_true",
+                        help="search: leave out Pagefind and Material's search (they take minutes at 10,000)")
     arguments = parser.parse_args(argv)
     if not (arguments.validate or arguments.site or arguments.search):
         arguments.validate = arguments.site = arguments.search = True
@@ -630,6 +638,7 @@ class SearchUi:
     done: str  # JavaScript: (query) => true once results for `query` are on screen
     cleared: str  # JavaScript: () => true once an emptied search box has taken the results away
     own_files: tuple[str, ...]  # URL parts of the search's own files (index, worker, wasm, interface)
+    answered: str = ""  # JavaScript: (query) => true once results or "nothing found" for `query` are shown
 
 
 @dataclass(frozen=True)
@@ -641,6 +650,8 @@ class BrowserSearch:
     search_kb: float
     first_result_s: float
     keystroke_ms: list[float]
+    typo_ms: float  # keystroke to results for MISSPELT_QUERY, once search is loaded
+    typo_first_kb: float  # search KB a fresh visitor fetches until results for MISSPELT_QUERY
 
 
 @dataclass(frozen=True)
@@ -653,15 +664,17 @@ class SearchRow:
     theme_index_kb: float  # search/search_index.json as served
     theme_index_gzip_kb: float  # the same, as a server that compresses would send it
     engines: dict[str, BrowserSearch]
+    compare_kb: float  # vergelijk/ with four practices, everything a fresh visitor fetches
 
 
+_OUR_ANSWER = ("q => document.querySelector('.pb-search__output').getAttribute('aria-busy') === 'false'"
+               " && document.querySelector('.pb-search__status').textContent.includes(q)")
 OUR_SEARCH = SearchUi(
-    "ours", "zoeken/", "#pb-search-q",
-    "q => document.querySelector('.pb-search__output').getAttribute('aria-busy') === 'false'"
-    " && document.querySelector('.pb-search__status').textContent.includes(q)"
-    " && document.querySelector('.pb-result') !== null",
+    "ours", "zoeken/", "#pb-search-q", _OUR_ANSWER + " && document.querySelector('.pb-result') !== null",
     "() => document.querySelector('.pb-search__practices').hidden",
-    ("/zoekindex/", "/javascripts/zoeken.js", "/javascripts/zoekindex.js", "/javascripts/snowball/"))
+    ("/zoekindex/", "/javascripts/zoeken.js", "/javascripts/zoekindex.js", "/javascripts/snowball/",
+     "/javascripts/tikfouten.js"), _OUR_ANSWER)
+BEFORE_SEARCH = dataclasses.replace(OUR_SEARCH, name="before")
 PAGEFIND_SEARCH = SearchUi(
     "Pagefind", "pagefind-zoeken/", ".pagefind-ui__search-input",
     "q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q)"
@@ -692,9 +705,10 @@ new MutationObserver(() => { window.__bench.changed = performance.now(); })
 """
 
 
-def benchmark_search(count: int) -> SearchRow:
+def benchmark_search(count: int, before: str | None = None, only_ours: bool = False) -> SearchRow:
     """Build the same generated practices with our plugin and, from the exported pages, with Material's search;
-    index a copy of our site with Pagefind; then search all three in Chromium."""
+    index a copy of our site with Pagefind; then search all three in Chromium. With `before`, also the engine
+    of that git revision on the same practices; with `only_ours`, neither Pagefind nor Material."""
     with tempfile.TemporaryDirectory(prefix=f"praktijkbank-bench-search-{count}-") as directory:
         work = Path(directory)
         root, pages, _ = prepare_site(work, count)
@@ -702,17 +716,67 @@ def benchmark_search(count: int) -> SearchRow:
         ours_dir, theme_dir, pagefind_dir = work / "ours", work / "theme", work / "pagefind"
         build = run_clean(build_command(root / "mkdocs.yml", ours_dir), count)
         index_s = float(INDEX_LOG.search(build.output).group(1))
-        pagefind_index = with_pagefind(ours_dir, pagefind_dir, count)
-        theme_build = run_clean(build_command(theme_config, theme_dir), count)
-        theme_index = (theme_dir / "search" / "search_index.json").read_bytes()
-        print(f"{count}: build {build.seconds:.1f} s (index {index_s:.1f} s), Pagefind {pagefind_index.seconds:.1f} s,"
-              f" theme index {len(theme_index) / 1024:.0f} KB; measuring in Chromium", file=sys.stderr, flush=True)
+        sites = [(OUR_SEARCH, ours_dir)]
+        if before:
+            sites.append((BEFORE_SEARCH, build_previous_engine(before, root, work / "before", count)))
+        pagefind_s = theme_s = theme_kb = theme_gzip_kb = math.nan
+        if not only_ours:
+            pagefind_s = with_pagefind(ours_dir, pagefind_dir, count).seconds
+            theme_s = run_clean(build_command(theme_config, theme_dir), count).seconds
+            theme_index = (theme_dir / "search" / "search_index.json").read_bytes()
+            theme_kb, theme_gzip_kb = len(theme_index) / 1024, len(gzip.compress(theme_index)) / 1024
+            sites += [(PAGEFIND_SEARCH, pagefind_dir), (THEME_SEARCH, theme_dir)]
+        print(f"{count}: build {build.seconds:.1f} s (index {index_s:.1f} s), Pagefind {pagefind_s:.1f} s,"
+              f" theme index {theme_kb:.0f} KB; measuring in Chromium", file=sys.stderr, flush=True)
         engines = {}
-        for ui, site_dir in ((OUR_SEARCH, ours_dir), (PAGEFIND_SEARCH, pagefind_dir), (THEME_SEARCH, theme_dir)):
+        for ui, site_dir in sites:
             engines[ui.name] = measure_in_browser(site_dir, ui)
             print(f"{count}: {ui.name}: {engines[ui.name]}", file=sys.stderr, flush=True)
-        return SearchRow(count, build.seconds, index_s, pagefind_index.seconds, theme_build.seconds,
-                         len(theme_index) / 1024, len(gzip.compress(theme_index)) / 1024, engines)
+        compare_kb = measure_comparison_page(ours_dir, [practice_id(index) for index in range(4)])
+        return SearchRow(count, build.seconds, index_s, pagefind_s, theme_s, theme_kb, theme_gzip_kb, engines,
+                         compare_kb)
+
+
+# Issue 15: the previous engine on the same practices, a misspelt query, and the size of the comparison page.
+MISSPELT_QUERY = "mantelzorgrs"  # "mantelzorgers" with a letter dropped: only forgiving a typo finds it
+
+
+def build_previous_engine(ref: str, root: Path, target: Path, count: int) -> Path:
+    """Our site as git `ref` built it: its engine (src/), mkdocs.yml and docs/ on the same practices."""
+    source = target.with_name("before-source")
+    source.mkdir()
+    archive = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", ref, "src", "docs", "mkdocs.yml"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    for part in ("practices", "collections", "schemas"):
+        shutil.copytree(root / part, source / part)
+    environment = {**CHILD_ENVIRONMENT, "PYTHONPATH": str(source / "src")}
+    result = subprocess.run(build_command(source / "mkdocs.yml", target), capture_output=True, text=True,
+                            env=environment)
+    if result.returncode:
+        raise SystemExit(f"bench: building {count} practices with {ref} failed:\n{result.stderr[-2000:]}")
+    return target
+
+
+def measure_comparison_page(site_dir: Path, ids: Sequence[str]) -> float:
+    """KB a fresh visitor fetches to see vergelijk/ with `ids` side by side."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            sizes: list[int] = []
+            page.on("requestfinished", lambda request: sizes.append(_transferred(request)))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/vergelijk/?p={','.join(ids)}")
+            page.wait_for_selector(".pb-compare__table", timeout=KEYSTROKE_TIMEOUT_MS)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(sizes) / 1024
 
 
 def with_pagefind(site_dir: Path, target: Path, count: int) -> Measurement:
@@ -767,12 +831,34 @@ def measure_in_browser(site_dir: Path, ui: SearchUi) -> BrowserSearch:
             first_result = time.perf_counter() - started
             until_first = list(transfers)
             keystrokes = [_keystroke_to_results(page, ui, query) for query in LOADED_QUERIES]
+            typo_ms = typo_first = math.nan
+            if ui.answered:
+                typo_ms = _keystroke_to_results(page, ui, MISSPELT_QUERY, ui.answered)
+                typo_first = _fresh_search_kb(context, server, ui, MISSPELT_QUERY)
             browser.close()
     finally:
         server.shutdown()
-    search_bytes = sum(size for url, size in until_first if any(part in url for part in ui.own_files))
-    return BrowserSearch(sum(size for _, size in until_first) / 1024, search_bytes / 1024, first_result,
-                         keystrokes)
+    return BrowserSearch(sum(size for _, size in until_first) / 1024, _search_kb(until_first, ui), first_result,
+                         keystrokes, typo_ms, typo_first)
+
+
+def _search_kb(transfers: Sequence[tuple[str, int]], ui: SearchUi) -> float:
+    return sum(size for url, size in transfers if any(part in url for part in ui.own_files)) / 1024
+
+
+def _fresh_search_kb(context: Any, server: ThreadingHTTPServer, ui: SearchUi, query: str) -> float:
+    """Search KB a fresh visitor (new context, empty cache) fetches until the results for `query` show."""
+    fresh = context.browser.new_context(viewport={"width": 1280, "height": 900})
+    page = fresh.new_page()
+    transfers: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda request: transfers.append((request.url, _transferred(request))))
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{ui.path}")
+    page.locator(ui.input).click()
+    page.keyboard.type(query)
+    page.wait_for_function(ui.answered, arg=query, timeout=KEYSTROKE_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle")
+    fresh.close()
+    return _search_kb(transfers, ui)
 
 
 def _transferred(request: Any) -> int:
@@ -780,18 +866,18 @@ def _transferred(request: Any) -> int:
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
-def _keystroke_to_results(page: Any, ui: SearchUi, query: str) -> float:
+def _keystroke_to_results(page: Any, ui: SearchUi, query: str, done: str = "") -> float:
     """Empty the box and wait until the previous results are gone (else they could pass for this query's), type
-    `query` as a person does, wait until its results are shown and the page is quiet for half a second, and
-    return the time from the last keydown to the last change of the page, in milliseconds (inf when the
-    results did not come, or the old ones did not go, within KEYSTROKE_TIMEOUT_MS)."""
+    `query` as a person does, wait until its results are shown (or what `done` waits for) and the page is quiet
+    for half a second, and return the time from the last keydown to the last change of the page, in
+    milliseconds (inf when the results did not come, or the old ones did not go, within KEYSTROKE_TIMEOUT_MS)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
         page.locator(ui.input).fill("")
         page.wait_for_function(ui.cleared, timeout=KEYSTROKE_TIMEOUT_MS)
         page.keyboard.type(query, delay=40)
-        page.wait_for_function(ui.done, arg=query, timeout=KEYSTROKE_TIMEOUT_MS)
+        page.wait_for_function(done or ui.done, arg=query, timeout=KEYSTROKE_TIMEOUT_MS)
     except PlaywrightTimeout:
         return math.inf
     while True:
@@ -813,15 +899,19 @@ def format_search_table(rows: Sequence[SearchRow]) -> str:
                      f"{row.pagefind_index_s:>10.2f}  {row.theme_build_s:>13.2f}  {row.theme_index_kb:>14.0f}  "
                      f"{row.theme_index_gzip_kb:>10.0f}")
     header = (f"{'N':>6}  {'engine':<8}  {'KB to 1st result':>16}  {'search KB':>9}  {'1st result s':>12}  "
-              f"{'keystroke ms (median, max)':>26}  {'search KB vs ours':>17}")
+              f"{'keystroke ms (median, max)':>26}  {'search KB vs ours':>17}  {'typo ms':>7}  {'typo 1st KB':>11}")
     lines += ["", header, "-" * len(header)]
     for row in rows:
         ours = row.engines[OUR_SEARCH.name]
         for engine, result in row.engines.items():
             lines.append(f"{row.count:>6}  {engine:<8}  {result.total_kb:>16.0f}  {result.search_kb:>9.0f}  "
                          f"{result.first_result_s:>12.2f}  {statistics.median(result.keystroke_ms):>17.0f}, "
-                         f"{max(result.keystroke_ms):>6.0f}  {result.search_kb / ours.search_kb:>16.1f}x")
-    lines += ["", *search_verdicts(rows)]
+                         f"{max(result.keystroke_ms):>6.0f}  {result.search_kb / ours.search_kb:>16.1f}x  "
+                         f"{result.typo_ms:>7.0f}  {result.typo_first_kb:>11.0f}")
+    lines += ["", f"typo: '{MISSPELT_QUERY}' typed (keystroke to results once loaded; search KB for a fresh "
+                  "visitor until its results or its 'nothing found')",
+              *(f"{row.count:>6}  vergelijk/ with four practices: {row.compare_kb:.0f} KB" for row in rows),
+              "", *search_verdicts(rows)]
     return "\n".join(lines)
 
 
@@ -866,7 +956,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_table(benchmark, rows, arguments.repeat) + "\n", flush=True)
     if arguments.search:
         for count in arguments.search_sizes:  # one table per size: the 10,000 run takes many minutes
-            print(format_search_table([benchmark_search(count)]) + "\n", flush=True)
+            row = benchmark_search(count, arguments.before, arguments.only_ours)
+            print(format_search_table([row]) + "\n", flush=True)
     return 0
 
 

@@ -10,6 +10,7 @@ export const siteRoot = new URL("../", import.meta.url);
 
 let catalog = null;
 let vocabularies = null;
+const records = new Map(); // id → the promise of its file's data, or of null when it has no file
 
 /** Whether `text` has the form of a practice id: the only ids this module looks up or puts in a URL. */
 export function isPracticeId(text) {
@@ -46,6 +47,31 @@ export async function resolvePractice(id) {
 }
 
 /**
+ * The same answer as resolvePractice for a page that needs only a few practices (the comparison): it reads
+ * the practice's own file, and the whole list (megabytes at 10,000 practices) only for an id without a file,
+ * to look it up among the old ids. An old or unknown id therefore shows as a 404 in the browser's console.
+ */
+export async function resolveOne(id) {
+  const text = String(id);
+  if (!ID_PATTERN.test(text)) return { status: "unknown", id: text };
+  const data = await practiceFile(text);
+  return data ? { status: "found", practice: data.practice } : resolvePractice(text);
+}
+
+function practiceFile(id) {
+  if (!records.has(id)) {
+    const loading = fetch(new URL(`api/praktijken/${id}.json`, siteRoot)).then((response) => {
+      if (response.status === 404) return null;
+      if (!response.ok) throw new Error(`api/praktijken/${id}.json: ${response.status}`);
+      return response.json();
+    });
+    loading.catch(() => records.delete(id)); // a failed fetch is tried again next time
+    records.set(id, loading);
+  }
+  return records.get(id);
+}
+
+/**
  * The controlled lists as `/api/vocabularies.json` publishes them, read once per page, as a function from
  * a list's name and a value's id to its Dutch label (the id itself when the list does not know it).
  */
@@ -61,7 +87,9 @@ export function loadVocabularies() {
 /** One practice's full record from `/api/praktijken/<id>.json`; the id must be a current one. */
 export async function fetchPractice(id) {
   if (!ID_PATTERN.test(id)) throw new Error(`geen geldig id: ${id}`);
-  return readJson(`api/praktijken/${id}.json`);
+  const data = await practiceFile(id);
+  if (!data) throw new Error(`api/praktijken/${id}.json: 404`);
+  return data;
 }
 
 async function readJson(path) {

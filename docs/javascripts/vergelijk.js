@@ -3,7 +3,7 @@
 // praktijken.js. Ids come from the URL and are untrusted: they are resolved (old ids through `aliases`),
 // never inserted as markup; every value from the data goes into the page with textContent.
 
-import { fetchPractice, loadVocabularies, practicePageUrl, resolvePractice } from "./praktijken.js";
+import { fetchPractice, loadVocabularies, practicePageUrl, resolveOne } from "./praktijken.js";
 import { FEWEST, MOST, chosenIds, compareUrl } from "./vergelijkkeuze.js";
 
 const UNKNOWN = "niet bekend";
@@ -159,7 +159,7 @@ function problem(text) {
 
 async function resolveAll(ids) {
   const found = [];
-  for (const result of await Promise.all(ids.slice(0, MOST).map(resolvePractice))) {
+  for (const result of await Promise.all(ids.slice(0, MOST).map(resolveOne))) {
     if (result.status === "unknown") {
       problem(`Er is geen praktijk met de code ‘${result.id}’. Misschien is het adres niet helemaal overgenomen.`);
     } else if (!found.includes(result.practice.id)) {
