@@ -732,7 +732,7 @@ def benchmark_search(count: int, before: str | None = None, only_ours: bool = Fa
         for ui, site_dir in sites:
             engines[ui.name] = measure_in_browser(site_dir, ui)
             print(f"{count}: {ui.name}: {engines[ui.name]}", file=sys.stderr, flush=True)
-        compare_kb = measure_comparison_page(ours_dir, [practice_id(index) for index in range(4)])
+        compare_kb = measure_comparison_page(ours_dir, [practice_id(index) for index in range(1, 5)])
         return SearchRow(count, build.seconds, index_s, pagefind_s, theme_s, theme_kb, theme_gzip_kb, engines,
                          compare_kb)
 
