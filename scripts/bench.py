@@ -771,7 +771,8 @@ def measure_comparison_page(site_dir: Path, ids: Sequence[str]) -> float:
             sizes: list[int] = []
             page.on("requestfinished", lambda request: sizes.append(_transferred(request)))
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/vergelijk/?p={','.join(ids)}")
-            page.wait_for_selector(f".pb-compare__table thead th:nth-child({len(ids) + 1})", timeout=KEYSTROKE_TIMEOUT_MS)
+            every_column = f".pb-compare__table thead th:nth-child({len(ids) + 1})"
+            page.wait_for_selector(every_column, timeout=KEYSTROKE_TIMEOUT_MS)
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:
