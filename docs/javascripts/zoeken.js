@@ -136,6 +136,13 @@ function highlighted(pieces) {
   return fragment;
 }
 
+function hiddenText(text) {
+  const span = document.createElement("span");
+  span.className = "pb-visually-hidden";
+  span.textContent = text;
+  return span;
+}
+
 function paragraph(className, text) {
   const element = document.createElement("p");
   element.className = className;
@@ -209,7 +216,9 @@ async function runSearch(state) {
   practices.hidden = found.practices.length === 0;
   otherPageList.replaceChildren(...firstPages.map(resultItem));
   otherPages.hidden = firstPages.length === 0;
-  status.textContent = statusText(state, found) + (found.suggestion ? ` Bedoelde je ‘${found.suggestion}’?` : "");
+  status.textContent = statusText(state, found);
+  // The suggestion's link stands below; the status says it too, for who hears the status only.
+  if (found.suggestion) status.append(hiddenText(` Bedoelde je ‘${found.suggestion}’?`));
   output.setAttribute("aria-busy", "false");
 }
 
