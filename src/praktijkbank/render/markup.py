@@ -58,7 +58,8 @@ def html_to_text(fragment: str) -> str:
     """The text of an HTML fragment: every tag dropped, scripts and styles with their content, entities
     decoded. Other tags become spaces, so words on either side never run together, and block boundaries
     (a heading and the paragraph after it) become line breaks, so an excerpt can show where one ends."""
-    spaced = _BLOCK_TAG.sub(lambda tag: "\n" + tag.group(0), fragment).replace("<", " <")
+    flat = " ".join(fragment.split())  # a line break inside a paragraph is only a space
+    spaced = _BLOCK_TAG.sub(lambda tag: "\n" + tag.group(0), flat).replace("<", " <")
     text = nh3.clean(spaced, tags=set(), clean_content_tags={"script", "style"}, strip_comments=True)
     lines = (" ".join(line.split()) for line in html.unescape(text).splitlines())
     return "\n".join(line for line in lines if line)
