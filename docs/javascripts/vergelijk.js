@@ -206,6 +206,7 @@ function failed(error) {
 function start() {
   const fallback = root.querySelector(".pb-compare__fallback");
   fallback.hidden = true;
+  // The same links serve when too few practices are chosen; only the words before them change.
   fallback.firstChild.textContent = "Je kunt de praktijken ook vinden via de overzichten: ";
   window.addEventListener("popstate", () => show().catch(failed));
   return show();

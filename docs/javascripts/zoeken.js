@@ -25,8 +25,8 @@ const filterPanel = root.querySelector(".pb-search__filters");
 const facets = [...filterPanel.querySelectorAll("fieldset[data-filter]")].map((fieldset) => fieldset.dataset.filter);
 const unfolded = new Set(); // the facets whose values without results the reader asked to see
 let shownCounts = {}; // per facet and value, the count on screen
-// Below this width (zoeken.css) the filters stand above the results, and all of them open would push the
-// results a few screens down on a phone.
+// Below this width (zoeken.css) the filters follow the results, closed: all of them open would make the page
+// a few screens longer on a phone.
 const narrow = matchMedia("(max-width: 59.99em)");
 
 const siteRoot = new URL(root.dataset.siteRoot, document.baseURI);
