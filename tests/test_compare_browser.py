@@ -17,13 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PROJECT_ROOT, serve
+from conftest import FIXTURES, PROJECT_ROOT, require_tool, serve
 from praktijkbank.common.urls import facet_url, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.render.text import period_text
 from praktijkbank.validate.checker import validate_repository
 from sites import build, copy_site_repository
+from test_accessibility import AXE, MODES, WCAG_21_AA, describe
 
 pytestmark = pytest.mark.browser
 
@@ -192,3 +193,22 @@ def test_the_comparison_prints_on_a4_landscape_with_every_title(tab, site_url: s
     text = " ".join(subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert [practice.title for practice in chosen if " ".join(practice.title.split()) not in text] == []
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_the_chosen_buttons_and_the_bar_pass_axe(browser, site_url: str, mode: str) -> None:
+    """The page-type walk in test_accessibility.py sees no choice; here two practices are chosen, so the
+    pressed buttons and the bar are on screen."""
+    require_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "run `make test`, which runs `npm ci`")
+    context = browser.new_context(**MODES[mode])
+    page = context.new_page()
+    page.goto(site_url + facet_url("themes", BY_ID[0].themes[0]))
+    page.locator(f".pb-card__actions[data-practice='{BY_ID[0].id}'] .pb-compare-toggle").click()
+    page.locator(".pb-compare-toggle[aria-pressed='false']").first.click()
+    assert page.get_by_role("region", name="Vergelijken").get_by_role("link").is_visible()
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    context.close()
+
+    assert result["violations"] == [], describe(result["violations"])
