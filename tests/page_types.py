@@ -37,6 +37,7 @@ PAGE_TYPES: dict[str, str] = {
     "selection shared (read-only)": f"selectie/?t=Voorbeelden&p={A_PRACTICE.id}.{other_practice().id}&n=Een+toelichting",
     "selection presentation": f"selectie/presentatie/?t=Voorbeelden&p={A_PRACTICE.id}",
     "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
+    "comparison": f"vergelijk/?p={A_PRACTICE.id},{other_practice().id}",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",

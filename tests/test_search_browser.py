@@ -18,7 +18,10 @@ from praktijkbank.common.urls import practice_url
 from praktijkbank.model.catalog import newest_first
 from praktijkbank.render.text import place_text
 from real_data import A_PRACTICE, CATALOG, OWN_PREFIX, OWN_WORD, other_practice, rewrite_practice
+from praktijkbank.publish.search_text import words
+from praktijkbank.publish.search_typos import closest_words
 from sites import build, copy_site_repository
+from test_search_typos import site_lists
 
 pytestmark = pytest.mark.browser
 
@@ -271,3 +274,127 @@ def test_a_dropped_connection_keeps_the_form_and_the_next_search_works(page, bas
     page.locator("#pb-search-q").press("Enter")
     page.wait_for_function("document.querySelector('.pb-search__status').textContent.includes('gevonden')")
     assert found(page) == [A_PRACTICE.id]
+
+
+def index_words(site: Path) -> set[str]:
+    """Every word the index lists for forgiving typing errors."""
+    return {word for words in site_lists(site).values() for word in words}
+
+
+def misspelt(word: str, known: set[str]) -> str:
+    """`word` with one letter dropped, as a hand typing from memory does; never another word of the index
+    nor the start of one (those would be found as typed)."""
+    for position in range(len(word) // 2, len(word) - 1):
+        typo = word[:position] + word[position + 1:]
+        if not any(other.startswith(typo) for other in known):
+            return typo
+    raise AssertionError(f"every misspelling of {word} is a word of the index")
+
+
+def longest_word(text: str) -> str:
+    return max((word for word in words(text) if word.isalpha()), key=lambda word: (len(word), word))
+
+
+# For a few practices, the longest word of their organisations' names and of their titles.
+TYPO_CASES = [(practice.id, longest_word(text)) for practice in sorted(CATALOG.practices.values(),
+                                                                        key=lambda practice: practice.id)[:4]
+              for text in (" ".join(organisation.name for organisation in practice.organisations), practice.title)]
+
+
+@pytest.mark.parametrize(("practice_id", "word"), TYPO_CASES)
+def test_a_misspelt_name_or_word_finds_its_practice_and_says_what_was_searched(page, base_url: str, built_site: Path,
+                                                                                practice_id: str, word: str) -> None:
+    typo = misspelt(word, index_words(built_site))
+    page.goto(base_url + "zoeken/?q=" + typo)
+
+    assert practice_id in found(page)
+    assert "Resultaten voor ‘" in page.get_by_role("status").inner_text()
+    assert not page.locator(".pb-search__suggestion").is_visible()
+    assert page.problems == []
+
+
+def words_in_one_practice() -> dict[str, str]:
+    """Long words that only one practice uses, with that practice."""
+    users: dict[str, set[str]] = {}
+    for practice in CATALOG.practices.values():
+        for word in words(" ".join(strings({**asdict(practice), "related": [], "id": ""}))):
+            if len(word) >= 9 and word.isalpha():
+                users.setdefault(word, set()).add(practice.id)
+    return {word: ids.pop() for word, ids in sorted(users.items()) if len(ids) == 1}
+
+
+def test_practices_found_as_typed_rank_above_those_found_by_forgiving_a_typo(page, base_url: str,
+                                                                             built_site: Path) -> None:
+    unique = words_in_one_practice()
+    exact_word, exact_id = next(iter(unique.items()))
+    typo_word = next(word for word, practice_id in unique.items() if practice_id != exact_id
+                     and not practices_containing(exact_word) & practices_containing(word))
+    page.goto(base_url + f"zoeken/?q={exact_word}+{misspelt(typo_word, index_words(built_site))}")
+
+    ids = found(page)
+    exact = practices_containing(exact_word)
+    assert exact_id in ids and unique[typo_word] in ids
+    assert max(ids.index(practice_id) for practice_id in exact) < ids.index(unique[typo_word])
+    assert page.problems == []
+
+
+def test_did_you_mean_appears_only_when_nothing_matched_and_leads_to_results(page, base_url: str,
+                                                                             built_site: Path) -> None:
+    lists = site_lists(built_site)
+    known = index_words(built_site)
+    word, typo = next((word, typo) for word in lists[7] for typo in [word[0] + "qq" + word[3:]]
+                      if not closest_words(typo, lists, 1) and closest_words(typo, lists, 2)[:1] == [word]
+                      and not any(other.startswith(typo) for other in known))
+    page.goto(base_url + "zoeken/?q=" + typo)
+    found(page)
+
+    suggestion = page.locator(".pb-search__suggestion")
+    assert suggestion.is_visible() and suggestion.get_by_role("link").inner_text() == word
+    assert f"Bedoelde je ‘{word}’?" in page.get_by_role("status").inner_text()
+    suggestion.get_by_role("link").click()
+    page.wait_for_url(f"**/zoeken/?q={word}")
+    assert found(page) or page.locator(".pb-search__pages .pb-result").count()
+    assert not suggestion.is_visible()
+    assert page.problems == []
+
+
+def test_filter_values_without_results_fold_away_unless_chosen_and_unfold(page, base_url: str) -> None:
+    practice = sorted(CATALOG.practices.values(), key=lambda each: each.id)[0]
+    other_status = next(status for status in ("idee", "pilot", "lopend", "afgerond") if status != practice.status)
+    page.goto(base_url + f"zoeken/?q={practice.title.split()[0]}")
+    found(page)
+    themes = page.locator("fieldset[data-filter='thema']")
+    empty = themes.locator(".pb-search__option--empty")
+    assert empty.count() > 0 and not empty.first.is_visible()
+
+    unfold = themes.get_by_role("button", name=re.compile("^Toon alle"))
+    unfold.click()
+    assert empty.first.is_visible() and unfold.get_attribute("aria-expanded") == "true"
+
+    page.goto(base_url + f"zoeken/?q={practice.id}&status={other_status}")
+    found(page)
+    assert page.locator(f"#pb-filter-status-{other_status}").is_visible(), "a chosen filter stays visible"
+    assert page.problems == []
+
+
+def test_the_search_page_uses_the_width_and_a_phone_shows_results_before_filters(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    wide = context.new_page()
+    wide.goto(base_url + "zoeken/?q=bibliotheek")
+    wide.wait_for_selector(IDLE, state="attached")
+    assert not wide.locator(".md-sidebar--primary").is_visible(), "no navigation column beside the results"
+    assert wide.locator("header").is_visible()
+    wide.set_viewport_size(PHONE)
+    results = wide.locator(".pb-search__practices").bounding_box()
+    assert results["y"] < wide.locator(".pb-search__filters").bounding_box()["y"]
+    context.close()
+
+
+def test_an_excerpt_keeps_a_heading_apart_from_the_text_after_it(page, base_url: str) -> None:
+    page.goto(base_url + "zoeken/")
+    pieces = page.evaluate("""async () => {
+        const engine = await import(new URL("../javascripts/zoekindex.js", location.href).href);
+        return engine.excerpt("Zo werkt het\\nElke week gaan ze.\\nDaarna iets", new Set([engine.stem("week")]));
+    }""")
+
+    assert "".join(text for text, _ in pieces) == "Zo werkt het · Elke week gaan ze. Daarna iets"

@@ -128,7 +128,13 @@ def test_the_text_a_result_quotes_is_the_description_without_markdown() -> None:
 
 def test_a_hand_written_page_is_searched_in_its_text_without_markup_or_scripts() -> None:
     found = page_document("over/", "Over", "<h1>Over</h1><p>Wie <em>wij</em> zijn</p><script>geheim()</script>")
-    assert found.kind == PAGE and found.text == "Over Wie wij zijn"
+    assert found.kind == PAGE and found.text == "Over\nWie wij zijn"
+
+
+def test_a_heading_and_the_text_after_it_stay_apart_in_the_quoted_text() -> None:
+    """A bold line above a list is a heading to the reader: the excerpt must not run it into the list."""
+    found = page_document("x/", "X", "<p><strong>Zo werkt het</strong></p><ul><li>Elke\nweek</li></ul>")
+    assert found.text == "Zo werkt het\nElke week", "a line break inside a paragraph stays a space"
 
 
 def test_a_word_in_the_title_scores_higher_than_the_same_word_in_the_text(tmp_path: Path) -> None:
@@ -220,11 +226,11 @@ def test_the_search_page_offers_every_vocabulary_value_as_a_labelled_filter(buil
     assert page.select_one("label[for='pb-search-q']") and form.select_one("input#pb-search-q")["name"] == "q"
     for facet, declared in FACETS.items():
         parameter = declared.parameter
-        fieldset = form.select_one(f"fieldset[data-filter='{parameter}']")
+        fieldset = page.select_one(f".pb-search__filters fieldset[data-filter='{parameter}']")
         assert fieldset.legend.get_text(strip=True)
         boxes = fieldset.select("input[type=checkbox]")
         assert [box["value"] for box in boxes] == CATALOG.vocabularies[facet].ids
-        assert all(box["name"] == parameter for box in boxes)
+        assert all(box["name"] == parameter and box["form"] == form["id"] for box in boxes)
         for box in boxes:
             label = fieldset.select_one(f"label[for='{box['id']}']")
             assert label.get_text(strip=True) == CATALOG.vocabularies[facet].label(box["value"])

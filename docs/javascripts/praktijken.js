@@ -6,7 +6,7 @@
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_ID_LENGTH = 80; // the schemas' limit ($defs/id)
 
-/** Whether `id` looks like a practice id (a short slug); anything else is never looked up. */
+/** Whether `id` looks like a practice id (a short slug): the only ids this module looks up or puts in a URL. */
 export function isPracticeId(id) {
   return typeof id === "string" && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
 }
@@ -16,12 +16,17 @@ export const siteRoot = new URL("../", import.meta.url);
 
 let catalog = null;
 let cards = null;
+let vocabularies = null;
+const records = new Map(); // id → the promise of its file's data, or of null when it has no file
+
+async function readJson(path) {
+  const response = await fetch(new URL(path, siteRoot));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
 
 function fetchLookup(path) {
-  return fetch(new URL(path, siteRoot)).then((response) => {
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return response.json();
-  }).then((data) => buildLookup(data.practices));
+  return readJson(path).then((data) => buildLookup(data.practices));
 }
 
 /** The practices as `/api/praktijken.json` publishes them, read once per page. */
@@ -64,12 +69,50 @@ export function resolveIn({ byId, renamed }, id) {
   return { status: "unknown", id: text };
 }
 
+/**
+ * The same answer as resolvePractice for a page that needs only a few practices (the comparison): it reads
+ * the practice's own file, and the card list (with the old ids) only for an id without a file. An old or
+ * unknown id therefore shows as a 404 in the browser's console.
+ */
+export async function resolveOne(id) {
+  const text = String(id);
+  if (!isPracticeId(text)) return { status: "unknown", id: text };
+  const data = await practiceFile(text);
+  return data ? { status: "found", practice: data.practice } : resolveIn(await loadCards(), text);
+}
+
+function practiceFile(id) {
+  if (!records.has(id)) {
+    const loading = fetch(new URL(`api/praktijken/${id}.json`, siteRoot)).then((response) => {
+      if (response.status === 404) return null;
+      if (!response.ok) throw new Error(`api/praktijken/${id}.json: ${response.status}`);
+      return response.json();
+    });
+    loading.catch(() => records.delete(id)); // a failed fetch is tried again next time
+    records.set(id, loading);
+  }
+  return records.get(id);
+}
+
+/**
+ * The controlled lists as `/api/vocabularies.json` publishes them, read once per page, as a function from
+ * a list's name and a value's id to its Dutch label (the id itself when the list does not know it).
+ */
+export function loadVocabularies() {
+  vocabularies ??= readJson("api/vocabularies.json").then((data) => {
+    const labels = new Map(Object.entries(data).map(([name, list]) =>
+      [name, new Map(list.values.map((term) => [term.id, term.label]))]));
+    return (name, id) => labels.get(name)?.get(id) ?? id;
+  });
+  return vocabularies;
+}
+
 /** One practice's full record from `/api/praktijken/<id>.json`; the id must be a current one. */
 export async function fetchPractice(id) {
   if (!isPracticeId(id)) throw new Error(`geen geldig id: ${id}`);
-  const response = await fetch(new URL(`api/praktijken/${id}.json`, siteRoot));
-  if (!response.ok) throw new Error(`api/praktijken/${id}.json: ${response.status}`);
-  return response.json();
+  const data = await practiceFile(id);
+  if (!data) throw new Error(`api/praktijken/${id}.json: 404`);
+  return data;
 }
 
 /** The address of a practice's page. */

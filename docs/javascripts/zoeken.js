@@ -3,6 +3,7 @@
 // highlighted by <mark> elements made here, never by markup from the index.
 
 import { SearchIndex, excerpt } from "./zoekindex.js";
+import { compareButton } from "./vergelijkkeuze.js";
 
 const PAGE_SIZE = 10;
 const OTHER_PAGES = 5;
@@ -13,16 +14,19 @@ const form = root.querySelector(".pb-search__form");
 const queryInput = form.elements.q;
 const sortChoice = form.elements.sort; // the radio buttons; RadioNodeList reads and sets the checked one
 const status = root.querySelector(".pb-search__status");
+const suggestion = root.querySelector(".pb-search__suggestion");
 const output = root.querySelector(".pb-search__output");
 const practices = root.querySelector(".pb-search__practices");
 const practiceList = practices.querySelector(".pb-results");
 const moreButton = practices.querySelector(".pb-search__more");
 const otherPages = root.querySelector(".pb-search__pages");
 const otherPageList = otherPages.querySelector(".pb-results");
-const facets = [...form.querySelectorAll("fieldset[data-filter]")].map((fieldset) => fieldset.dataset.filter);
-const filterPanel = form.querySelector(".pb-search__filters");
-// Below this width (zoeken.css) the filters stand above the results, and all of them open would push the
-// results a few screens down on a phone.
+const filterPanel = root.querySelector(".pb-search__filters");
+const facets = [...filterPanel.querySelectorAll("fieldset[data-filter]")].map((fieldset) => fieldset.dataset.filter);
+const unfolded = new Set(); // the facets whose values without results the reader asked to see
+let shownCounts = {}; // per facet and value, the count on screen
+// Below this width (zoeken.css) the filters follow the results, closed: all of them open would make the page
+// a few screens longer on a phone.
 const narrow = matchMedia("(max-width: 59.99em)");
 
 const siteRoot = new URL(root.dataset.siteRoot, document.baseURI);
@@ -34,7 +38,7 @@ let highlight = new Set(); // the stems the current search matched
 let typing = false; // the first keystroke adds a history entry, the next ones update it
 
 function checkboxes(facet) {
-  return [...form.querySelectorAll(`input[type="checkbox"][name="${facet}"]`)];
+  return [...filterPanel.querySelectorAll(`input[type="checkbox"][name="${facet}"]`)];
 }
 
 function stateFromUrl() {
@@ -84,15 +88,38 @@ function hasFilters(state) {
   return facets.some((facet) => state.filters[facet].length > 0);
 }
 
+// Each value's count; values that would give nothing are folded away behind "Toon alle" unless chosen.
 function showCounts(countsPerFacet) {
+  shownCounts = countsPerFacet;
   for (const facet of facets) {
     const counts = countsPerFacet[facet] || {};
+    let folded = 0;
     for (const box of checkboxes(facet)) {
       const count = counts[box.value] || 0;
+      const empty = count === 0 && !box.checked;
       box.labels[0].querySelector(".pb-search__count").textContent = `(${count})`;
-      box.closest(".pb-search__option").classList.toggle("pb-search__option--empty", count === 0 && !box.checked);
+      const option = box.closest(".pb-search__option");
+      option.classList.toggle("pb-search__option--empty", empty);
+      option.hidden = empty && !unfolded.has(facet);
+      folded += Number(empty);
     }
+    showUnfold(facet, folded);
   }
+}
+
+function showUnfold(facet, folded) {
+  const button = filterPanel.querySelector(`fieldset[data-filter="${facet}"] .pb-search__unfold`);
+  const open = unfolded.has(facet);
+  button.hidden = folded === 0;
+  button.setAttribute("aria-expanded", String(open));
+  button.textContent = open ? "Toon alleen met resultaten" : `Toon alle (nog ${folded} zonder resultaten)`;
+}
+
+function unfold(button) {
+  const facet = button.closest("fieldset").dataset.filter;
+  if (unfolded.has(facet)) unfolded.delete(facet);
+  else unfolded.add(facet);
+  showCounts(shownCounts);
 }
 
 function highlighted(pieces) {
@@ -107,6 +134,13 @@ function highlighted(pieces) {
     }
   }
   return fragment;
+}
+
+function hiddenText(text) {
+  const span = document.createElement("span");
+  span.className = "pb-visually-hidden";
+  span.textContent = text;
+  return span;
 }
 
 function paragraph(className, text) {
@@ -134,16 +168,18 @@ function resultItem(data) {
     quote.append(highlighted(pieces));
     item.append(quote);
   }
-  const practice = /^praktijken\/([^/]+)\/$/.exec(data.url);
-  if (practice) item.append(actions(practice[1]));
+  const practiceId = /^praktijken\/([^/]+)\/$/.exec(data.url)?.[1];
+  if (practiceId) item.append(actions(practiceId, data.title));
   return item;
 }
 
-/** The container selectie-knoppen.js (and other per-practice buttons) fill, as on the site's own cards. */
-function actions(id) {
+/** The per-practice buttons, as on the site's own cards: "Vergelijk" from here, "Bewaar in mijn selectie"
+ *  from selectie-knoppen.js, which fills every container added to the page. */
+function actions(id, title) {
   const container = document.createElement("div");
   container.className = "pb-card__actions";
   container.dataset.practice = id;
+  container.append(compareButton(id, title));
   return container;
 }
 
@@ -151,15 +187,18 @@ function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function statusText(state, found, pagesFound, partial) {
-  const words = state.q ? ` voor ‘${state.q}’` : "";
+// What was found. When search forgave a typing error, it says what it searched for instead.
+function statusText(state, { practices: { length: found }, pages: { length: pagesFound }, partial, searchedFor }) {
+  const corrected = searchedFor && (found || pagesFound);
+  const words = state.q && !corrected ? ` voor ‘${state.q}’` : "";
+  const intro = corrected ? `Resultaten voor ‘${searchedFor}’ (je typte ‘${state.q}’): ` : "";
   if (!found && !pagesFound) {
     return `Geen praktijken gevonden${words}. Probeer een ander woord of zet filters uit.`;
   }
   const pages = plural(pagesFound, "andere pagina", "andere pagina's");
   const some = partial ? " Geen enkele heeft al je zoekwoorden; dit zijn de beste, met de meeste." : "";
-  if (!found) return `Geen praktijken, wel ${pages} gevonden${words}.${some}`;
-  return `${plural(found, "praktijk", "praktijken")}${pagesFound ? ` en ${pages}` : ""} gevonden${words}.${some}`;
+  if (!found) return `${intro}Geen praktijken, wel ${pages} gevonden${words}.${some}`;
+  return `${intro}${plural(found, "praktijk", "praktijken")}${pagesFound ? ` en ${pages}` : ""} gevonden${words}.${some}`;
 }
 
 // aria-busy tells assistive technology (and the tests) that results are being replaced.
@@ -169,6 +208,7 @@ async function runSearch(state) {
   const found = await index.search({ query: state.q, filters: state.filters, sort: state.sort || "" });
   if (mine !== generation) return;
   showCounts(found.counts);
+  showSuggestion(state, found.suggestion);
   if (!state.q && !hasFilters(state)) {
     practices.hidden = otherPages.hidden = true;
     status.textContent = "Typ een zoekwoord of kies een filter.";
@@ -186,8 +226,18 @@ async function runSearch(state) {
   practices.hidden = found.practices.length === 0;
   otherPageList.replaceChildren(...firstPages.map(resultItem));
   otherPages.hidden = firstPages.length === 0;
-  status.textContent = statusText(state, found.practices.length, found.pages.length, found.partial);
+  status.textContent = statusText(state, found);
+  // The suggestion's link stands below; the status says it too, for who hears the status only.
+  if (found.suggestion) status.append(hiddenText(` Bedoelde je ‘${found.suggestion}’?`));
   output.setAttribute("aria-busy", "false");
+}
+
+function showSuggestion(state, words) {
+  suggestion.hidden = !words;
+  if (!words) return;
+  const link = suggestion.querySelector("a");
+  link.textContent = words;
+  link.href = urlFor({ ...state, q: words });
 }
 
 function update({ replace = false } = {}) {
@@ -199,7 +249,7 @@ function update({ replace = false } = {}) {
 function fail(error) {
   status.textContent = "Zoeken werkt op dit moment niet. Gebruik de overzichten hieronder.";
   root.querySelector(".pb-search__fallback").hidden = false;
-  form.hidden = true;
+  form.hidden = filterPanel.hidden = true;
   output.setAttribute("aria-busy", "false");
   throw error;
 }
@@ -213,7 +263,7 @@ function searchFailed() {
 
 async function start() {
   root.querySelector(".pb-search__fallback").hidden = true;
-  form.hidden = false;
+  form.hidden = filterPanel.hidden = false;
   showState(stateFromUrl());
   filterPanel.open = !narrow.matches || hasFilters(stateFromUrl());
   index = await SearchIndex.open(root.dataset.index);
@@ -231,12 +281,17 @@ queryInput.addEventListener("input", () => {
   update({ replace: typing }).catch(searchFailed);
   typing = true;
 });
-form.addEventListener("change", (event) => {
-  if (event.target === queryInput) return;
+// The filters stand outside the form's element (after the results) but belong to it: listen on the page.
+root.addEventListener("change", (event) => {
+  if (event.target === queryInput || event.target.form !== form) return;
   typing = false;
   update().catch(searchFailed);
 });
-form.querySelector(".pb-search__clear").addEventListener("click", () => {
+filterPanel.addEventListener("click", (event) => {
+  const button = event.target.closest(".pb-search__unfold");
+  if (button) unfold(button);
+});
+filterPanel.querySelector(".pb-search__clear").addEventListener("click", () => {
   for (const facet of facets) for (const box of checkboxes(facet)) box.checked = false;
   typing = false;
   update().catch(searchFailed);

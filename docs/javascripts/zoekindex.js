@@ -2,12 +2,16 @@
 // (its docstring describes the files) and answers a search in a few milliseconds once the files it needs
 // are here. It fetches only what a search needs: the shard of each word, the filter lists, and the texts
 // of the results on screen. Words become stems exactly as in search_text.py, with the same Snowball
-// algorithm (snowball/dutch_porter-stemmer.js, loaded before this module).
+// algorithm (snowball/dutch_porter-stemmer.js, loaded before this module). A word no stem matches is
+// matched to the closest words of the index (tikfouten.js), which fetches the word lists of nearby lengths.
+
+import { allowedDistance, closestWords, suggestionDistance } from "./tikfouten.js";
 
 const GZIP = [0x1f, 0x8b];
 const PREFIX_FROM = 3; // a word of three letters or more also finds longer words that start with it
 const PREFIX_SHARDS = 4; // a prefix that spans more shards than this is too short to be worth the bytes
 const PREFIX_SHARE = 0.5; // a word found only as the start of a longer one counts half
+const TYPO_SHARE = 0.25; // a word found only by forgiving a typing error counts a quarter
 const CONTEXT_BEFORE = 5; // words an excerpt shows before its first match
 
 const stemmer = new globalThis.DutchPorterStemmer();
@@ -168,35 +172,70 @@ export class SearchIndex {
     return Math.log(1 + (total - count + 0.5) / (count + 0.5));
   }
 
-  // The stems the query's words match: the word's own stem in full, longer stems that start with the word
-  // at PREFIX_SHARE.
+  // The words of the index of the lengths a word `limit` typing errors away can have, as length → words.
+  async wordListsAround(word, limit) {
+    const { length } = [...word];
+    const lengths = this.manifest.wordLengths.filter((each) => Math.abs(each - length) <= limit);
+    const lists = await Promise.all(lengths.map((each) => this.load(`woordenlijst/${each}.zk`)));
+    return new Map(lengths.map((each, position) => [each, lists[position]]));
+  }
+
+  async closest(word, limit) {
+    return limit ? closestWords(word, await this.wordListsAround(word, limit), limit) : [];
+  }
+
+  // The query's words and the stems each matches: the word's own stem in full, longer stems that start
+  // with the word at PREFIX_SHARE; a word that matches none of them, the stems of the closest words at
+  // TYPO_SHARE, and `corrected` names the closest word.
   async terms(query) {
     const all = words(query);
     const kept = all.filter((word) => !this.stopWords.has(word));
     const chosen = (kept.length ? kept : all).map((word) => {
       const base = stem(word);
-      return { base, starts: prefixes(word, base) };
+      return { word, base, starts: prefixes(word, base) };
     });
     await this.loadShards(new Set(chosen.flatMap((term) => [...this.shardsFor(term)])));
-    return chosen.map(({ base, starts }) => {
+    const terms = chosen.map(({ word, base, starts }) => {
       const matches = new Map();
       if (this.stems.has(base)) matches.set(base, 1);
       for (const key of this.stems.keys()) {
         if (!matches.has(key) && starts.some((prefix) => key.startsWith(prefix))) matches.set(key, PREFIX_SHARE);
       }
-      return matches;
+      return { word, matches, corrected: null };
     });
+    await Promise.all(terms.filter((term) => !term.matches.size).map((term) => this.forgive(term)));
+    return terms;
   }
 
-  // Every document that has all the words, with its score; when none has all of them, those with the most,
-  // and `partial` says so.
+  async forgive(term) {
+    const candidates = await this.closest(term.word, allowedDistance(term.word));
+    const bases = candidates.map(stem);
+    await this.loadShards(new Set(bases.map((base) => this.shardOf(base))));
+    for (const base of bases) if (this.stems.has(base)) term.matches.set(base, TYPO_SHARE);
+    if (term.matches.size) term.corrected = candidates[0];
+  }
+
+  // "Bedoelde je …?": the query with each word that found nothing replaced by the closest word a little
+  // further away than search forgives, or null when there is none.
+  async suggestion(terms) {
+    const replaced = await Promise.all(terms.map(async ({ word, matches }) => {
+      if (matches.size) return word;
+      return (await this.closest(word, suggestionDistance(word)))[0] || word;
+    }));
+    return replaced.some((word, position) => word !== terms[position].word) ? replaced.join(" ") : null;
+  }
+
+  // Every document that has all the words, with its score and how many of its words matched without a
+  // typing error; when none has all of them, those with the most, and `partial` says so. `searchedFor` is
+  // the query with the words search corrected, when it corrected any.
   async match(query) {
     const total = this.manifest.documents;
     const terms = await this.terms(query);
     const scores = new Float64Array(total);
     const matched = new Uint8Array(total);
+    const exact = new Uint8Array(total);
     const highlight = new Set();
-    terms.forEach((matches) => {
+    terms.forEach(({ matches, corrected }) => {
       const best = new Float64Array(total);
       for (const [key, share] of matches) {
         highlight.add(key);
@@ -207,6 +246,7 @@ export class SearchIndex {
       for (let number = 0; number < total; number++) {
         if (best[number] > 0) {
           matched[number]++;
+          exact[number] += corrected ? 0 : 1;
           scores[number] += best[number];
         }
       }
@@ -215,12 +255,15 @@ export class SearchIndex {
     for (let number = 0; number < total; number++) most = Math.max(most, matched[number]);
     const found = new Uint8Array(total);
     for (let number = 0; number < total; number++) found[number] = most > 0 && matched[number] === most ? 1 : 0;
-    return { found, scores, highlight, partial: most > 0 && most < terms.length };
+    const searchedFor = terms.some((term) => term.corrected)
+      ? terms.map((term) => term.corrected || term.word).join(" ") : null;
+    return { found, scores, exact, highlight, terms, searchedFor, partial: most > 0 && most < terms.length };
   }
 
   // A search: `filters` maps each search parameter to the chosen values (OR within one, AND across).
   // Returns practices and other pages as document numbers in the order asked for, the count each filter
-  // value would give, the stems to highlight, and whether only some of the words were found.
+  // value would give, the stems to highlight, whether only some of the words were found, the query as
+  // corrected (`searchedFor`) and, when nothing is found, a `suggestion`.
   async search({ query, filters, sort }) {
     const { practices, documents } = this.manifest;
     const lists = await this.filters();
@@ -253,19 +296,28 @@ export class SearchIndex {
     }
     await this.order(found, words, sort);
     await this.order(pages, words, "");
+    const suggestion = words && !found.length && !pages.length ? await this.suggestion(words.terms) : null;
     return { practices: found, pages, counts, highlight: words ? words.highlight : new Set(),
-             partial: words ? words.partial : false };
+             partial: words ? words.partial : false, searchedFor: words ? words.searchedFor : null, suggestion };
   }
 
-  // Best result first (ties by title), by title (the numbering), or newest first.
+  // Best result first (words matched as typed before words matched by forgiving a typing error, then by
+  // score, ties by title), by title (the numbering), or newest first.
   async order(numbers, words, sort) {
     if (sort === "nieuwste") {
       const rank = await this.newestRank();
       numbers.sort((a, b) => rank[a] - rank[b]);
     } else if (sort !== "titel" && words) {
-      numbers.sort((a, b) => words.scores[b] - words.scores[a] || a - b);
+      numbers.sort((a, b) => words.exact[b] - words.exact[a] || words.scores[b] - words.scores[a] || a - b);
     }
   }
+}
+
+// The text between two words of an excerpt. A line break there ends a heading or a paragraph: without a
+// punctuation mark of its own it becomes a dot in the middle, so "Zo werkt het · Elke week" reads as two parts.
+function between(gap) {
+  if (!gap.includes("\n")) return gap;
+  return gap.replace(/\s*\n\s*/g, /[.!?:;]/.test(gap) ? " " : " · ");
 }
 
 // The part of `text` with the most matching words, as [text, isMatch] pieces: `length` words, starting a few
@@ -292,7 +344,7 @@ export function excerpt(text, highlight, length = 30) {
   const pieces = first > 0 ? [["… ", false]] : [];
   let position = shown[0].start;
   for (const token of shown) {
-    if (token.start > position) pieces.push([text.slice(position, token.start), false]);
+    if (token.start > position) pieces.push([between(text.slice(position, token.start)), false]);
     pieces.push([text.slice(token.start, token.end), token.hit]);
     position = token.end;
   }

@@ -22,6 +22,8 @@ SELECTION = "selectie/"
 """A visitor's own selection of practices, kept in the browser; shared as `selectie/?t=…&p=…` (selectie-link.js)."""
 SELECTION_PRESENTATION = f"{SELECTION}presentatie/"
 SELECTION_CARDS = f"{SELECTION}kaarten.json"
+COMPARE = "vergelijk/"
+"""Two to four practices side by side (`vergelijk/?p=a,b,c`); at the top level, like the search page."""
 
 
 def practice_url(practice_id: str) -> str:

@@ -15,6 +15,8 @@ The layout, under `zoekindex/`:
 - `<folder>/filters.zk`: per search parameter (`thema`, `partner`, ...) and value, its practices as gaps.
 - `<folder>/nieuwste.zk`: the practices' numbers, newest first.
 - `<folder>/teksten/<n>.zk`: document n as a result shows it: address, title, place, summary, text.
+- `<folder>/woordenlijst/<length>.zk`: every word of that many letters, the most used first, fetched only
+  for a word no stem matches (search_typos.py); `wordLengths` in `index.json` names the lengths there are.
 
 Documents are numbered practices first, by title, then the hand-written pages; so a number below `practices`
 is a practice and sorting by title is sorting by number. Every `.zk` file is gzip-compressed JSON (the
@@ -37,6 +39,7 @@ from typing import Any
 from praktijkbank.publish.search_documents import PRACTICE, SearchDocument
 from praktijkbank.publish.search_text import STOP_WORDS, stems
 from praktijkbank.render.outputs import OutputFile, write_outputs
+from praktijkbank.publish.search_typos import word_lists
 
 INDEX_FOLDER = "zoekindex"
 MANIFEST = "index.json"
@@ -74,10 +77,12 @@ def search_index(documents: Sequence[SearchDocument]) -> SearchIndex:
     files = {**shard_files(shards, postings), "filters.zk": _pack(filter_lists(ordered[:practices])),
              "nieuwste.zk": _pack(newest_order(ordered[:practices]))}
     files.update((f"teksten/{number}.zk", _pack(result_view(document))) for number, document in enumerate(ordered))
+    lists = word_lists([text for text, _ in document.fields] for document in ordered)
+    files.update((f"woordenlijst/{length}.zk", _pack(words)) for length, words in lists.items())
     folder = hashlib.sha256(b"".join(name.encode() + content for name, content in sorted(files.items())))
     manifest = {"format": FORMAT, "folder": folder.hexdigest()[:16] + "/", "documents": len(ordered),
                 "practices": practices, "stopWords": sorted(STOP_WORDS),
-                "shards": [shard[0] for shard in shards]}
+                "shards": [shard[0] for shard in shards], "wordLengths": list(lists)}
     outputs = [OutputFile(f"{INDEX_FOLDER}/{MANIFEST}",
                           json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))]
     outputs += [OutputFile(f"{INDEX_FOLDER}/{manifest['folder']}{name}", content) for name, content in files.items()]

@@ -10,6 +10,7 @@ contributor's `#` never competes with the page's own headings.
 from __future__ import annotations
 
 import html
+import re
 
 import nh3
 from markdown_it import MarkdownIt
@@ -23,6 +24,8 @@ ALLOWED_TAGS = frozenset({
 })
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 LINK_REL = "noopener noreferrer ugc"
+_BLOCK_TAG = re.compile(r"</?(?:address|article|aside|blockquote|br|dd|div|dl|dt|fieldset|figcaption|figure|footer|"
+                        r"form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b", re.IGNORECASE)
 
 
 def _demote_headings(state: StateCore) -> None:
@@ -53,10 +56,13 @@ def markdown_to_text(text: str) -> str:
 
 def html_to_text(fragment: str) -> str:
     """The text of an HTML fragment: every tag dropped, scripts and styles with their content, entities
-    decoded. Block boundaries become spaces, so words on either side never run together."""
-    spaced = fragment.replace("<", " <")
+    decoded. Other tags become spaces, so words on either side never run together, and block boundaries
+    (a heading and the paragraph after it) become line breaks, so an excerpt can show where one ends."""
+    flat = " ".join(fragment.split())  # a line break inside a paragraph is only a space
+    spaced = _BLOCK_TAG.sub(lambda tag: "\n" + tag.group(0), flat).replace("<", " <")
     text = nh3.clean(spaced, tags=set(), clean_content_tags={"script", "style"}, strip_comments=True)
-    return " ".join(html.unescape(text).split())
+    lines = (" ".join(line.split()) for line in html.unescape(text).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def sanitise(fragment: str) -> str:

@@ -47,6 +47,11 @@ from praktijkbank.render.text import dutch_date, locality_text, period_text, pla
 NEWEST_ON_HOME = 6
 
 
+# Pages whose content needs the whole width on a wide screen: no navigation column beside it and no table of
+# contents; the header stays, and on a phone the menu still holds the navigation.
+WIDE = ("navigation", "toc")
+
+
 @dataclass(frozen=True)
 class OrganisationEntry:
     """One organisation across all practices, found by its name."""
@@ -86,7 +91,7 @@ def escape_html(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
-def front_matter(title: str, description: str, **extra: str) -> str:
+def front_matter(title: str, description: str, **extra: object) -> str:
     """YAML front matter written as JSON strings (valid YAML), with title and description HTML-escaped."""
     values = {"title": escape_html(title), "description": escape_html(description), **extra}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
@@ -110,7 +115,7 @@ class PageRenderer:
     def pages(self) -> list[Page]:
         """All pages, in a fixed order (the output must be identical for identical input)."""
         pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(),
-                 self.search_page()]
+                 self.search_page(), self.compare_page()]
         pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
         for facet in FACETS:
             pages.append(self.facet_index(facet))
@@ -126,10 +131,13 @@ class PageRenderer:
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
     def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
-                    **context: Any) -> Page:
-        """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too."""
+                    hide: tuple[str, ...] = (), **context: Any) -> Page:
+        """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too.
+        `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of."""
         body = self.render_html(url, template, **context)
-        extra = {"praktijkbank_head": head} if head else {}
+        extra: dict[str, object] = {"praktijkbank_head": head} if head else {}
+        if hide:
+            extra["hide"] = list(hide)
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
 
     def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
@@ -192,7 +200,15 @@ class PageRenderer:
         facets = [(facet.parameter, facet.title, self.catalog.vocabularies[facet.name]) for facet in FACETS.values()]
         return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
                                 "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep "
-                                "en status.", facets=facets)
+                                "en status.", hide=WIDE, facets=facets)
+
+    def compare_page(self) -> Page:
+        """The comparison: an empty frame that vergelijk.js fills from the open data (api/praktijken/), for
+        the practices named in its URL; without JavaScript it says so and leads to the overviews."""
+        return self.render_page(urls.COMPARE, "compare.md.j2", "Praktijken vergelijken",
+                                "Twee tot vier praktijken naast elkaar: wie meedoen, voor wie, wat het kost en wat "
+                                "het opleverde.", hide=WIDE, facets=[(facet, self.catalog.vocabularies[facet])
+                                                                    for facet in FACETS])
 
     def practices_index(self) -> Page:
         groups: dict[str, list[Practice]] = defaultdict(list)

@@ -1,0 +1,57 @@
+// Typing errors forgiven: the words of the index closest to a word that no stem matches. The same rules as
+// src/praktijkbank/publish/search_typos.py (its docstring says why); a test holds the two to the same
+// candidates for the same word lists. Words are compared letter by letter as Python counts letters (code
+// points), not in UTF-16 units.
+
+const SHORTEST_WORD = 3;
+const EXACT_BELOW = 5;
+const LONG_FROM = 8;
+
+/** How many typing errors search forgives in `word`. */
+export function allowedDistance(word) {
+  const { length } = [...word];
+  if (length < EXACT_BELOW) return 0;
+  return length < LONG_FROM ? 1 : 2;
+}
+
+/** How far "Bedoelde je …?" looks: one step further than search itself. */
+export function suggestionDistance(word) {
+  return [...word].length >= SHORTEST_WORD ? allowedDistance(word) + 1 : 0;
+}
+
+/**
+ * The words at the smallest edit distance from `word`, at most `limit` away, shortest lengths first and
+ * within a length in list order; `lists` maps a length to its words.
+ */
+export function closestWords(word, lists, limit) {
+  const letters = [...word];
+  let best = limit + 1;
+  let found = [];
+  for (let length = letters.length - limit; length <= letters.length + limit; length++) {
+    for (const candidate of lists.get(length) || []) {
+      const distance = editDistance(letters, [...candidate], best + 1);
+      if (distance < best) {
+        best = distance;
+        found = [candidate];
+      } else if (distance === best && distance <= limit) {
+        found.push(candidate);
+      }
+    }
+  }
+  return found;
+}
+
+/** The Levenshtein distance of two words given as arrays of letters, or `ceiling` when it is that or more. */
+export function editDistance(first, second, ceiling) {
+  let previous = Array.from({ length: second.length + 1 }, (_, column) => column);
+  for (let row = 1; row <= first.length; row++) {
+    const current = [row];
+    for (let column = 1; column <= second.length; column++) {
+      current.push(Math.min(previous[column] + 1, current[column - 1] + 1,
+        previous[column - 1] + (first[row - 1] === second[column - 1] ? 0 : 1)));
+    }
+    if (Math.min(...current) >= ceiling) return ceiling;
+    previous = current;
+  }
+  return Math.min(previous[second.length], ceiling);
+}

@@ -1,0 +1,82 @@
+"""Typing errors forgiven: the words of the index that are closest to a word nobody wrote.
+
+Library staff type names from memory ("Philadelpia", "Senfer"). A query word whose stem is in no document
+is matched to the closest words of the index by edit distance (Levenshtein: one letter added, dropped or
+changed counts one), at most 1 for words of 5 to 7 letters and 2 for longer ones; shorter words stay exact,
+since nearly every three-letter word is one letter away from another. When nothing is found at all, the
+search page suggests the closest word one step further away ("Bedoelde je …?").
+
+The browser does the same in docs/javascripts/tikfouten.js, on the word lists this module writes: one list
+per word length, so a word of n letters needs only the lists from n - 2 to n + 2. Each list holds the words
+most documents use first, which settles ties without storing a count: the more common word wins. A test
+holds the two implementations to the same candidates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from praktijkbank.publish.search_text import STOP_WORDS, words
+
+SHORTEST_WORD = 3  # shorter words are never suggested: "of" and "en" are everywhere
+EXACT_BELOW = 5  # words shorter than this are only found as typed
+LONG_FROM = 8  # words this long forgive two typing errors
+
+
+def allowed_distance(word: str) -> int:
+    """How many typing errors search forgives in `word`."""
+    if len(word) < EXACT_BELOW:
+        return 0
+    return 1 if len(word) < LONG_FROM else 2
+
+
+def suggestion_distance(word: str) -> int:
+    """How far "Bedoelde je …?" looks: one step further than search itself."""
+    return allowed_distance(word) + 1 if len(word) >= SHORTEST_WORD else 0
+
+
+def word_lists(texts: Iterable[Iterable[str]]) -> dict[int, list[str]]:
+    """Every indexable word of the documents (each given as its texts), per length, the words most
+    documents use first and equally common words alphabetically."""
+    used: Counter[str] = Counter()
+    for document in texts:
+        used.update({word for text in document for word in words(text) if _listed(word)})
+    lists: dict[int, list[str]] = {}
+    for word in sorted(used, key=lambda word: (-used[word], word)):
+        lists.setdefault(len(word), []).append(word)
+    return dict(sorted(lists.items()))
+
+
+def _listed(word: str) -> bool:
+    return len(word) >= SHORTEST_WORD and word.isalpha() and word not in STOP_WORDS
+
+
+def closest_words(word: str, lists: dict[int, Sequence[str]], limit: int) -> list[str]:
+    """The words at the smallest edit distance from `word`, at most `limit` away, shortest lengths first and
+    within a length in list order; empty when none is that close."""
+    best = limit + 1
+    found: list[str] = []
+    for length in range(len(word) - limit, len(word) + limit + 1):
+        for candidate in lists.get(length, ()):
+            distance = edit_distance(word, candidate, best + 1)
+            if distance < best:
+                best, found = distance, [candidate]
+            elif distance == best and distance <= limit:
+                found.append(candidate)
+    return found
+
+
+def edit_distance(first: str, second: str, ceiling: int) -> int:
+    """The Levenshtein distance of two words, or `ceiling` when it is that or more (the row-by-row
+    computation stops as soon as every cell has reached it)."""
+    previous = list(range(len(second) + 1))
+    for row, letter in enumerate(first, start=1):
+        current = [row]
+        for column, other in enumerate(second, start=1):
+            current.append(min(previous[column] + 1, current[column - 1] + 1,
+                               previous[column - 1] + (letter != other)))
+        if min(current) >= ceiling:
+            return ceiling
+        previous = current
+    return min(previous[-1], ceiling)
