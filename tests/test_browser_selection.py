@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from helpers import serve
 from issue_forms import COLLECTION_FORM, issue_body
@@ -101,8 +102,9 @@ def filled(ids: list[str]) -> dict:
                                                       for practice_id, note in zip(ids, NOTES)]}
 
 
-def list_titles(tab) -> list[str]:
-    return [" ".join(text.split()) for text in tab.locator(".pb-selection__list .pb-collection__title").all_inner_texts()]
+def expect_titles(tab, titles: list[str]) -> None:
+    """The selection lists exactly these titles, in this order, once the page has drawn it (Playwright waits)."""
+    expect(tab.locator(".pb-selection__list .pb-collection__title")).to_have_text(titles)
 
 
 def share_link(tab) -> str:
@@ -130,17 +132,17 @@ def test_an_organiser_saves_orders_and_annotates_practices_and_finds_them_kept(t
 
     tab.goto(site_url + SELECTION)
     titles = [catalog.practices[practice_id].title for practice_id in chosen]
-    assert list_titles(tab) == titles
+    expect_titles(tab, titles)
 
     tab.locator('.pb-selection__list li >> nth=0 >> [data-action="down"]').focus()
     tab.keyboard.press("Enter")
-    assert list_titles(tab) == [titles[1], titles[0], titles[2]]
+    expect_titles(tab, [titles[1], titles[0], titles[2]])
     assert focused_action(tab) == "down", "focus stays on the button that was pressed"
     assert "plaats 2 van 3" in tab.locator(".pb-selection__status").inner_text()
     tab.keyboard.press("Enter")
     assert focused_action(tab) == "up", "at the bottom, focus moves to the button that still works"
     order = [titles[1], titles[2], titles[0]]
-    assert list_titles(tab) == order
+    expect_titles(tab, order)
 
     tab.fill("#pb-selection-title", TITLE)
     tab.fill("#pb-selection-intro", INTRO)
@@ -151,7 +153,7 @@ def test_an_organiser_saves_orders_and_annotates_practices_and_finds_them_kept(t
     assert tab.locator("#pb-selection-title").input_value() == TITLE
     assert tab.locator("#pb-selection-intro").input_value() == INTRO
     assert [tab.locator(f"#pb-selection-note-{position}").input_value() for position in range(3)] == NOTES
-    assert list_titles(tab) == order
+    expect_titles(tab, order)
     assert tab.problems == []
 
 
@@ -170,7 +172,7 @@ def test_the_share_link_shows_the_same_selection_read_only_in_another_browser(ta
     assert visitor.locator("h1").inner_text() == TITLE
     assert visitor.locator(".pb-selection__intro").inner_text() == INTRO
     titles = [catalog.practices[practice_id].title for practice_id in chosen]
-    assert list_titles(visitor) == titles
+    expect_titles(visitor, titles)
     notes = visitor.locator(".pb-selection__list li").evaluate_all(
         "items => items.map((item) => item.querySelector('.pb-collection__note')?.textContent ?? '')")
     assert notes == [f"Waarom deze praktijk? {note}" if note else "" for note in NOTES]
