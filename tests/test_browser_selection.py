@@ -336,3 +336,16 @@ def test_without_javascript_the_page_explains_and_no_buttons_appear(browser, sit
     assert page.locator(".pb-keep").count() == 0
     assert not page.locator(".pb-header-selection").is_visible()
     context.close()
+
+
+def test_the_selection_leads_to_a_comparison_of_its_practices_in_order(tab, site_url, catalog, chosen) -> None:
+    store(tab, site_url, filled(chosen))
+    tab.goto(site_url + SELECTION)
+    expect_titles(tab, [catalog.practices[practice_id].title for practice_id in chosen])
+
+    tab.get_by_role("link", name="Vergelijk deze praktijken").click()
+    tab.wait_for_url("**/vergelijk/?p=*")
+    assert parse_qs(urlsplit(tab.url).query)["p"] == [",".join(chosen)]
+    titles = tab.locator(".pb-compare__table thead th[scope='col'] a")
+    expect(titles).to_have_text([catalog.practices[practice_id].title for practice_id in chosen])
+    assert tab.problems == []

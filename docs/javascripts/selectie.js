@@ -9,6 +9,7 @@ import { printQr, qrPngBlob, qrSvgBlob, qrSvgElement } from "./qr.js";
 import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
+import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");
@@ -170,6 +171,17 @@ function renderList() {
   root.querySelector(".pb-selection__clear-row").hidden = empty || shared;
   shareBox.hidden = empty;
   collectionBox.hidden = empty;
+  updateCompare();
+}
+
+/** "Vergelijk deze praktijken": the comparison takes two to four; a longer selection compares its first four. */
+function updateCompare() {
+  const ids = collectionPractices().map(({ id }) => id);
+  const box = root.querySelector(".pb-selection__compare");
+  box.hidden = ids.length < 2;
+  root.querySelector(".pb-selection__compare-link").href = compareUrl(ids.slice(0, COMPARE_MOST)).href;
+  root.querySelector(".pb-selection__compare-note").textContent = ids.length > COMPARE_MOST
+    ? `Vergelijken kan met twee tot ${COMPARE_MOST} praktijken: de link vergelijkt de eerste ${COMPARE_MOST}.` : "";
 }
 
 function offer(link, blob, name) {
