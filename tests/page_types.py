@@ -31,6 +31,8 @@ PAGE_TYPES: dict[str, str] = {
     "collection presentation": "collecties/bieb-in-het-sociaal-domein/presentatie/",
     "collection embed": "collecties/bieb-in-het-sociaal-domein/embed/",
     "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
+    "search by municipality": "zoeken/?gemeente=Dalfsen",
+    "map": "kaart/",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",

@@ -135,8 +135,8 @@ def test_the_csv_has_one_row_per_practice_with_lists_joined(catalog: Catalog, fi
 
     assert [row["id"] for row in rows] == sorted(catalog.practices)
     assert list(rows[0]) == [
-        "id", "url", "title", "summary", "description", "municipalities", "localities", "region", "provinces",
-        "organisations", "organisation_types", "themes", "target_groups", "status", "period_start", "period_end",
+        "id", "url", "title", "summary", "description", "municipalities", "municipality_codes", "localities", "region",
+        "provinces", "organisations", "organisation_types", "themes", "target_groups", "status", "period_start", "period_end",
         "added", "last_reviewed", "license", "sources",
     ]
     row = next(row for row in rows if row["id"] == "dalfsen-voorleestent")

@@ -16,6 +16,9 @@ COLLECTIONS = "collecties"
 # The address `mkdocs build` uses when PRAKTIJKBANK_SITE_URL is not set (see mkdocs.yml).
 LOCAL_SITE_URL = "http://localhost:8000/"
 SEARCH = "zoeken/"
+MAP = "kaart/"
+# The provinces without data, drawn once per build: the background of every practice's locator map.
+MAP_BACKGROUND = "kaart/nederland.svg"
 
 FACET_FOLDERS = {
     "themes": "themas",
@@ -68,6 +71,15 @@ def is_local(site_url: str) -> bool:
 def search_url(facet: str, value: str) -> str:
     """The search page narrowed to one vocabulary value: `zoeken/?thema=laaggeletterdheid`."""
     return f"{SEARCH}?{urlencode({SEARCH_PARAMETERS[facet]: value})}"
+
+
+# Municipalities are no vocabulary, so they stand apart from SEARCH_PARAMETERS: `zoeken/?gemeente=Dalfsen`.
+MUNICIPALITY_PARAMETER = "gemeente"
+
+
+def municipality_search_url(name: str) -> str:
+    """The search page narrowed to one municipality, as the map and its table link to it."""
+    return f"{SEARCH}?{urlencode({MUNICIPALITY_PARAMETER: name})}"
 
 
 def source_path(url: str) -> str:

@@ -34,6 +34,8 @@ from praktijkbank.publish.site import InvalidInput, Site, build_site
 from praktijkbank.publish.staging import discard, publish, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.praktijkbank")
+# Set by scripts/bench.py only: the same site without the map drawings, to measure what the map costs.
+NO_MAP_VARIABLE = "PRAKTIJKBANK_BENCH_NO_MAP"
 
 
 class InvalidInputError(PluginError):
@@ -61,7 +63,8 @@ class PraktijkbankPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         repository = Repository(Path(config.config_file_path).parent)
         try:
-            self.site = build_site(repository, config.site_url or None, workers=self.workers)
+            self.site = build_site(repository, config.site_url or None, workers=self.workers,
+                                   draw_maps=not os.environ.get(NO_MAP_VARIABLE))
         except InvalidInput as error:
             count = len(error.problems)
             _refuse(error.problems, f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "

@@ -67,6 +67,8 @@ def page_document(url: str, title: str, html: str) -> SearchDocument:
 
 
 def search_filters(practice: Practice) -> list[tuple[str, str]]:
-    """The practice's vocabulary values as (search filter, id) pairs, as the search page's URL names them."""
+    """The practice's vocabulary values and municipalities as (search filter, value) pairs, as the search page's
+    URL names them."""
     return [(urls.SEARCH_PARAMETERS[facet], value) for facet, values_of in FACETS.items()
-            for value in values_of(practice)]
+            for value in values_of(practice)] + [(urls.MUNICIPALITY_PARAMETER, name)
+                                                 for name in practice.place.municipalities]

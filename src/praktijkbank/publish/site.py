@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from praktijkbank.common.problems import Problem
+from praktijkbank.common.urls import MAP_BACKGROUND
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.exports import export_files
 from praktijkbank.publish.search_documents import SearchDocument, practice_documents
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.outputs import OutputFile, Page
+from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.redirects import redirect_files
 from praktijkbank.validate.checker import validate_repository
@@ -46,12 +48,16 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
     return build_catalog(report)
 
 
-def build_site(repository: Repository, site_url: str | None = None, workers: int = 1) -> Site:
-    """Every page and file of the site; raises InvalidInput, with all problems, on bad input."""
+def build_site(repository: Repository, site_url: str | None = None, workers: int = 1,
+               draw_maps: bool = True) -> Site:
+    """Every page and file of the site; raises InvalidInput, with all problems, on bad input.
+    `draw_maps=False` is for the benchmark only: the same site without the map drawings."""
     catalog = load_catalog(repository, workers)
-    renderer = PageRenderer(catalog, site_url, repository.qr_cache_file, workers)
+    base_map = read_base_map(repository.geo_dir)
+    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps)
     collections = CollectionRenderer(renderer)
     files = export_files(catalog, site_url) + collections.files() + redirect_files(catalog, renderer.environment)
+    files.append(OutputFile(MAP_BACKGROUND, background_svg(base_map)))
     return Site(renderer.pages() + collections.pages(), files + media_files(repository, catalog),
                 practice_documents(catalog))
 

@@ -13,12 +13,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from praktijkbank.common.municipalities import Municipalities, read_municipalities
 from praktijkbank.common.problems import Problem, display_path
 from praktijkbank.common.schemas import read_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies, vocabularies_from_data
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository, kind_of
 from praktijkbank.load.strict_yaml import LoadError, load_file
-from praktijkbank.validate import rules
+from praktijkbank.validate import places, rules
 from praktijkbank.validate.rules import Record
 from praktijkbank.validate.schema_problems import SchemaChecker
 
@@ -32,6 +33,7 @@ class ValidationReport:
     problems: list[Problem]
     records: list[Record]
     vocabularies: Vocabularies
+    municipalities: Municipalities = Municipalities()
 
     @property
     def ok(self) -> bool:
@@ -52,7 +54,7 @@ def validate_repository(repository: Repository, selected: Sequence[Path] = (), w
     if selected:
         wanted = {display_path(path, repository.root) for path in selected}
         problems = [problem for problem in problems if problem.file in wanted]
-    return ValidationReport(sorted(problems), records, vocabularies)
+    return ValidationReport(sorted(problems), records, vocabularies, checker.municipalities)
 
 
 def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Problem]]:
@@ -98,6 +100,8 @@ class FileChecker:
                    for kind in (PRACTICE, COLLECTION)}
         self.schema_checkers = {kind: SchemaChecker(schema, vocabularies) for kind, schema in schemas.items()}
         self.url_paths = {kind: rules.url_paths(schema) for kind, schema in schemas.items()}
+        self.municipalities = read_municipalities(repository.geo_dir)
+        self.provinces = vocabularies["provinces"]
 
     def __call__(self, item: tuple[str, Path]) -> tuple[Record, list[Problem]]:
         kind, path = item
@@ -114,6 +118,7 @@ class FileChecker:
             *self.schema_checkers[kind].problems(document, file),
             *rules.check_urls(record, self.url_paths[kind]),
             *rules.check_media(record, self.repository.media_dir),
+            *(places.check_place(record, self.municipalities, self.provinces) if kind == PRACTICE else ()),
         ]
 
 
