@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT_ROOT, VALID_PRACTICE
+from praktijkbank.common.municipalities import read_municipalities
 from praktijkbank.publish.exports import FEED_SIZE, LICENSE, PRACTICE_FIELDS, export_files
 from praktijkbank.model.catalog import FACETS, Catalog, build_catalog
 from praktijkbank.load.repository import Repository
@@ -90,9 +91,23 @@ def test_each_practice_in_the_json_mirrors_its_yaml_file(files) -> None:
         source = _yaml_of(practice["id"])
 
         assert set(practice) == set(source) | {"id", "url", "license"}, "absent fields stay absent"
-        for field in ("title", "summary", "description", "place", "organisations", "themes"):
+        for field in ("title", "summary", "description", "organisations", "themes"):
             assert practice[field] == source[field]
         assert practice["license"] == source.get("license", "CC-BY-4.0")
+        place = {key: value for key, value in practice["place"].items() if key != "municipality_codes"}
+        assert place == {"provinces": practice["place"]["provinces"], **source["place"]}, "provinces may be derived"
+
+
+def test_the_open_data_carries_the_cbs_codes_of_the_municipalities(files) -> None:
+    municipalities = read_municipalities(REPOSITORY.geo_dir)
+    rows = {row["id"]: row for row in _csv_rows(files)}
+    for practice in _json(files, "api/praktijken.json")["practices"]:
+        names = practice["place"].get("municipalities", [])
+        codes = [municipalities.current[name].code for name in names]
+        assert practice["place"].get("municipality_codes", []) == codes
+        assert all(code.startswith("GM") and len(code) == 6 for code in codes)
+        assert rows[practice["id"]]["municipality_codes"] == "; ".join(codes)
+        assert _json(files, f"api/praktijken/{practice['id']}.json")["practice"]["place"] == practice["place"]
 
 
 def test_the_json_fields_follow_the_schema_order(files) -> None:

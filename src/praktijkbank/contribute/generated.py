@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from praktijkbank.common.municipalities import read_municipalities
 from praktijkbank.common.schemas import SCHEMA_FILES, read_schema, render_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.contribute.issue_form import FORM_PATH, render_issue_form
@@ -28,7 +29,8 @@ def expected_files(repository: Repository, vocabularies: Vocabularies) -> dict[P
         )
     practice_schema = json.loads(files[repository.schemas_dir / SCHEMA_FILES["practice"]])
     files[repository.practices_dir / TEMPLATE_NAME] = render_template(practice_schema)
-    files[repository.root / FORM_PATH] = render_issue_form(Questionnaire(practice_schema, vocabularies))
+    files[repository.root / FORM_PATH] = render_issue_form(
+        Questionnaire(practice_schema, vocabularies, read_municipalities(repository.geo_dir)))
     return files
 
 

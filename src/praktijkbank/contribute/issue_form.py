@@ -12,7 +12,14 @@ from typing import Any
 
 import yaml
 
-from praktijkbank.contribute.questions import CHOICE, CHOICES, QUESTIONS, Question, Questionnaire
+from praktijkbank.contribute.questions import (
+    CHOICE,
+    CHOICES,
+    MUNICIPALITIES,
+    QUESTIONS,
+    Question,
+    Questionnaire,
+)
 
 FORM_PATH = PurePosixPath(".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml")
 FORM_LABEL = "praktijk-aanmelding"
@@ -55,6 +62,10 @@ def _element(asking: Questionnaire, question: Question) -> dict[str, Any]:
             raise ValueError(f"a label in '{vocabulary.name}' has a comma; the form joins choices with commas")
         kind = "dropdown"
         attributes |= {"multiple": question.kind == CHOICES, "options": labels}
+    elif question.kind == MUNICIPALITIES:
+        # from-issue splits the chosen names again, keeping a name with a comma of its own together
+        kind = "dropdown"
+        attributes |= {"multiple": True, "options": asking.municipalities.names()}
     else:
         kind = "textarea" if question.long else "input"
         example = _example(asking, question)

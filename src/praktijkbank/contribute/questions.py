@@ -14,13 +14,14 @@ from urllib.parse import urlsplit
 
 import jsonschema
 
+from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.common.suggest import normalise, suggestion_hint
 from praktijkbank.common.vocabularies import Vocabularies, Vocabulary
 from praktijkbank.validate.rules import slugify
 
-TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID = (
-    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id")
+TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, MUNICIPALITIES = (
+    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "municipalities")
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ QUESTIONS = (
     Question("id", "Bestandsnaam (id)", "$id", ID, False),
     Question("summary", "Samenvatting", "summary", TEXT, True, long=True),
     Question("description", "Beschrijving", "description", MARKDOWN, True, long=True),
-    Question("provinces", "Provincies", "place.provinces", CHOICES, True),
-    Question("municipalities", "Gemeenten", "place.municipalities", LINES, False),
+    Question("municipalities", "Gemeenten", "place.municipalities", MUNICIPALITIES, False),
+    Question("provinces", "Provincies", "place.provinces", CHOICES, False),
     Question("initiator", "Initiatiefnemer", "organisations.name", TEXT, True),
     Question("initiator_type", "Soort organisatie van de initiatiefnemer", "organisations.type", CHOICE, True),
     Question("partners", "Partners", "organisations", PARTNERS, False, long=True),
@@ -58,8 +59,9 @@ QUESTIONS = (
 _HELP_OVERRIDES = {
     "id": "De naam van het bestand en het webadres van de praktijk: kleine letters, cijfers en streepjes, "
           "bijvoorbeeld hoorn-taalcafe. Laat leeg om hem uit de titel te maken.",
-    "municipalities": "De gemeente of gemeenten waar de praktijk loopt. Meer dan één? Zet ze op aparte regels "
-                      "of scheid ze met komma's.",
+    "municipalities": "De gemeente of gemeenten waar de praktijk loopt, zoals het CBS ze noemt. Meer dan één? "
+                      "Zet ze op aparte regels of scheid ze met komma's. Een dorp of wijk? Noem de gemeente waar "
+                      "het bij hoort.",
     "initiator": "De naam van de organisatie die de praktijk begon, zoals die zichzelf noemt.",
     "partners": "De andere organisaties die meedoen. Eén per regel: naam, komma, soort organisatie. "
                 "Bijvoorbeeld: Welzijn Hoorn, welzijn.",
@@ -86,9 +88,11 @@ class Parsed:
 class Questionnaire:
     """The questions bound to this repository's schema and vocabularies."""
 
-    def __init__(self, practice_schema: dict[str, Any], vocabularies: Vocabularies) -> None:
+    def __init__(self, practice_schema: dict[str, Any], vocabularies: Vocabularies,
+                 municipalities: Municipalities) -> None:
         self.schema = inline_references(practice_schema)
         self.vocabularies = vocabularies
+        self.municipalities = municipalities
 
     def field_schema(self, question: Question) -> dict[str, Any]:
         """The schema of the field a question fills (for lists: the list itself)."""
@@ -129,7 +133,8 @@ class Questionnaire:
 
     def _parsers(self) -> dict[str, Any]:
         return {TEXT: self._text, MARKDOWN: self._markdown, LINES: self._lines, PARTNERS: self._partners,
-                CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id}
+                CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id,
+                MUNICIPALITIES: self._municipalities}
 
     def _text(self, question: Question, raw: str, numbers: bool) -> Parsed:
         return Parsed(" ".join(raw.split()))
@@ -140,10 +145,43 @@ class Questionnaire:
         return Parsed(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)))
 
     def _lines(self, question: Question, raw: str, numbers: bool) -> Parsed:
-        items = _items(raw, commas=question.key == "municipalities")
+        items = _items(raw, commas=False)
         if question.key == "results":
             return Parsed([{"text": item} for item in items])
         return Parsed(list(dict.fromkeys(items)))
+
+    def _municipalities(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        """Names from the CBS list, typed loosely or chosen in the form (which joins them with commas, while
+        one name has a comma of its own: 'Nuenen, Gerwen en Nederwetten')."""
+        names = [self._municipality(name) for line in _items(raw, commas=False) for name in self._split(line)]
+        return Parsed(list(dict.fromkeys(names)))
+
+    def _split(self, line: str) -> list[str]:
+        """A line cut at its commas, keeping together the parts that make one known name (longest first)."""
+        parts = [part.strip() for part in line.split(",")]
+        names, start = [], 0
+        while start < len(parts):
+            end = next((end for end in range(len(parts), start, -1)
+                        if self._known(", ".join(parts[start:end]))), start + 1)
+            names.append(", ".join(parts[start:end]))
+            start = end
+        return [name for name in names if name]
+
+    def _known(self, text: str) -> str | None:
+        wanted = normalise(text)
+        return next((name for name in self.municipalities.current if normalise(name) == wanted), None)
+
+    def _municipality(self, text: str) -> str:
+        """The CBS name meant, whatever the case or accents; a former municipality or a typo is refused."""
+        known = self._known(text)
+        if known:
+            return known
+        former = self.municipalities.former_name(text)
+        if former:
+            raise AnswerError(f"'{text}' is sinds {former.year} geen gemeente meer: noem '{former.merged_into}'.")
+        match = self.municipalities.closest_name(text)
+        hint = suggestion_hint(match) if match else "noem de gemeente zoals het CBS die schrijft."
+        raise AnswerError(f"onbekende gemeente '{text}'; {hint}")
 
     def _partners(self, question: Question, raw: str, numbers: bool) -> Parsed:
         partners = []
