@@ -1,6 +1,6 @@
 """Benchmark the project's speed goals on synthetic repositories.
 
-Three benchmarks, each comparing our tool with a yardstick on exactly the same generated practices:
+Four benchmarks, each comparing our tool with a yardstick on exactly the same generated practices:
 - validate: `praktijkbank validate` against check-jsonschema;
 - site: `mkdocs build` with the praktijkbank plugin (which validates and renders every page in memory) against
   MkDocs building the same pages from plain Markdown files, written beforehand by `praktijkbank export-pages`.
@@ -10,6 +10,8 @@ Three benchmarks, each comparing our tool with a yardstick on exactly the same g
   built site: the index's share of the build, and in headless Chromium (/usr/bin/chromium, driven by
   Playwright) the bytes transferred until the first result of a query and the time from the last keystroke
   to the results.
+- map: `mkdocs build` with the map against the same build without its drawings (PRAKTIJKBANK_BENCH_NO_MAP=1),
+  and the size of the map page.
 
 The speed goals of the project are checked here, not in the unit tests: timings on a shared CI machine are
 too noisy to fail a build on, but a human comparing these tables between commits sees a regression at once.
@@ -19,6 +21,8 @@ Goals:
 - validation at least 2x faster than check-jsonschema on the same files;
 - a site build with the plugin at most 1.25x as slow as the plain build, at 1,000 and 5,000 practices;
 - a site build of 5,000 practices in under 1 GB of memory;
+- the map: a build with it at most 5% slower than without its drawings, and its page under 150 KB, at 1,000
+  and 5,000 practices;
 - search at 10,000 practices: first results after at most 300 KB of search files, results at most 100 ms after
   the last keystroke once loaded, and indexing adding at most 30% to the build.
 
@@ -28,6 +32,7 @@ Usage (from the repository root, with the project's virtual environment):
     .venv/bin/python scripts/bench.py --validate   # validation only: 100, 1000 and 10000 practices
     .venv/bin/python scripts/bench.py --site       # site build only: 100, 1000 and 5000 practices
     .venv/bin/python scripts/bench.py --search     # search only: 1000 and 10000 practices
+    .venv/bin/python scripts/bench.py --map        # the map's cost: 1000 and 5000 practices
     .venv/bin/python scripts/bench.py --quick      # 100 and 1000 practices, 1 repetition
     .venv/bin/python scripts/bench.py --sizes 100,1000 --site-sizes 1000 --repeat 5
 
@@ -39,6 +44,8 @@ or quieter during the run affects both sides alike.
 from __future__ import annotations
 
 import argparse
+import csv
+import dataclasses
 import functools
 import gzip
 import importlib.util
@@ -85,23 +92,11 @@ INDEX_LOG = re.compile(r"Zoekindex: .* in ([0-9.]+) s\.")
 KEYSTROKE_TIMEOUT_MS = 120_000  # Material's search at 10,000 practices can take minutes; slower counts as inf
 SEARCH_GOAL_KB, KEYSTROKE_GOAL_MS, INDEX_SHARE_GOAL = 300, 100, 0.30
 QUICK_SIZES = (100, 1000)
+DEFAULT_MAP_SIZES = (1000, 5000)
+MAP_COST_GOAL, MAP_PAGE_GOAL_KB = 1.05, 150
+NO_MAP_VARIABLE = "PRAKTIJKBANK_BENCH_NO_MAP"  # read by the MkDocs plugin: build without the map drawings
 SITE_PLUGIN = "praktijkbank"
 
-# Realistic Dutch material: real municipality names per province id, so `place` reads like real data.
-MUNICIPALITIES = {
-    "drenthe": ["Assen", "Emmen", "Hoogeveen", "Meppel", "Coevorden", "Westerveld"],
-    "flevoland": ["Almere", "Lelystad", "Dronten", "Zeewolde", "Urk", "Noordoostpolder"],
-    "friesland": ["Leeuwarden", "Smallingerland", "Heerenveen", "Súdwest-Fryslân", "Waadhoeke"],
-    "gelderland": ["Arnhem", "Nijmegen", "Apeldoorn", "Ede", "Doetinchem", "Zutphen", "Tiel"],
-    "groningen": ["Groningen", "Midden-Groningen", "Westerkwartier", "Het Hogeland", "Oldambt"],
-    "limburg": ["Maastricht", "Venlo", "Heerlen", "Sittard-Geleen", "Roermond", "Weert"],
-    "noord-brabant": ["Eindhoven", "Tilburg", "Breda", "'s-Hertogenbosch", "Helmond", "Oss"],
-    "noord-holland": ["Amsterdam", "Haarlem", "Zaanstad", "Alkmaar", "Hilversum", "Den Helder"],
-    "overijssel": ["Zwolle", "Enschede", "Deventer", "Dalfsen", "Hengelo", "Almelo", "Kampen"],
-    "utrecht": ["Utrecht", "Amersfoort", "Nieuwegein", "Veenendaal", "Zeist", "Houten"],
-    "zeeland": ["Middelburg", "Vlissingen", "Goes", "Terneuzen", "Schouwen-Duiveland"],
-    "zuid-holland": ["Rotterdam", "Den Haag", "Leiden", "Dordrecht", "Zoetermeer", "Gouda", "Delft"],
-}
 LOCALITY_PARTS = (["Noord", "Zuid", "Oost", "West", "Oud", "Nieuw", "Hoog", "Laag", "Groot", "Klein"],
                   ["veen", "dijk", "horst", "wijk", "dorp", "broek", "hoven", "rade", "loo", "meer"])
 ORGANISATION_NAMES = {
@@ -166,6 +161,7 @@ class Row:
     count: int
     ours: list[Measurement]
     theirs: list[Measurement]
+    map_kb: float = 0.0  # the map benchmark's /kaart/ page, as built
 
 
 @dataclass(frozen=True)
@@ -217,19 +213,23 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--validate", action="store_true", help="run the validation benchmark")
     parser.add_argument("--site", action="store_true", help="run the site build benchmark")
     parser.add_argument("--search", action="store_true", help="run the search benchmark (needs Chromium)")
+    parser.add_argument("--map", action="store_true", help="run the map benchmark: the build with and without it")
     parser.add_argument("--sizes", type=_parse_sizes, default=None,
                         help="comma-separated numbers of practices to validate (default: 100,1000,10000)")
     parser.add_argument("--site-sizes", type=_parse_sizes, default=None,
                         help="comma-separated numbers of practices to build a site of (default: 100,1000,5000)")
     parser.add_argument("--search-sizes", type=_parse_sizes, default=None,
                         help="comma-separated numbers of practices to search in (default: 1000,10000)")
+    parser.add_argument("--map-sizes", type=_parse_sizes, default=None,
+                        help="comma-separated numbers of practices for the map benchmark (default: 1000,5000)")
     parser.add_argument("--repeat", type=int, default=None, help="timed runs per side and size (default: 3)")
     parser.add_argument("--quick", action="store_true", help="sizes 100,1000 and one repetition")
     arguments = parser.parse_args(argv)
-    if not (arguments.validate or arguments.site or arguments.search):
-        arguments.validate = arguments.site = arguments.search = True
+    if not (arguments.validate or arguments.site or arguments.search or arguments.map):
+        arguments.validate = arguments.site = arguments.search = arguments.map = True
     arguments.sizes = arguments.sizes or (QUICK_SIZES if arguments.quick else DEFAULT_SIZES)
     arguments.site_sizes = arguments.site_sizes or (QUICK_SIZES if arguments.quick else DEFAULT_SITE_SIZES)
+    arguments.map_sizes = arguments.map_sizes or (QUICK_SIZES if arguments.quick else DEFAULT_MAP_SIZES)
     arguments.search_sizes = arguments.search_sizes or ((1000,) if arguments.quick else DEFAULT_SEARCH_SIZES)
     arguments.repeat = arguments.repeat or (1 if arguments.quick else 3)
     if arguments.repeat < 1:
@@ -246,6 +246,16 @@ def _parse_sizes(text: str) -> tuple[int, ...]:
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError("sizes must be positive numbers")
     return sizes
+
+
+def load_municipalities(schemas_dir: Path) -> dict[str, list[str]]:
+    """The CBS municipalities per province id (schemas/geo/gemeenten.csv), so `place` is real, valid data and
+    a large set spreads over every municipality, as the map's worst case."""
+    by_province: dict[str, list[str]] = {}
+    with (schemas_dir / "geo" / "gemeenten.csv").open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            by_province.setdefault(row["provincie"], []).append(row["naam"])
+    return by_province
 
 
 def load_vocabulary_ids(schemas_dir: Path) -> dict[str, list[str]]:
@@ -267,20 +277,22 @@ def generate_repository(root: Path, count: int) -> None:
     media_dir.mkdir(parents=True)
     (root / "collections").mkdir()
     vocabularies = load_vocabulary_ids(root / "schemas")
+    municipalities = load_municipalities(root / "schemas")
     rng = random.Random(count)
     for index in range(1, count + 1):
-        practice = build_practice(rng, index, count, vocabularies)
+        practice = build_practice(rng, index, count, vocabularies, municipalities)
         for item in practice.get("media", []):
             (media_dir / item["file"]).write_bytes(b"\x89PNG\r\n\x1a\n")
         text = yaml.dump(practice, Dumper=_PracticeDumper, allow_unicode=True, sort_keys=False, width=100)
         (root / "practices" / f"{practice_id(index)}.yml").write_text(text, encoding="utf-8")
 
 
-def build_practice(rng: random.Random, index: int, count: int, vocabularies: dict[str, list[str]]) -> dict[str, Any]:
+def build_practice(rng: random.Random, index: int, count: int, vocabularies: dict[str, list[str]],
+                   municipalities: dict[str, list[str]]) -> dict[str, Any]:
     """One practice using every field of the schema, sized like a real one (2-4 KB of YAML)."""
     provinces = rng.sample(vocabularies["provinces"], rng.choice([1, 1, 1, 2]))
-    municipalities = sorted({rng.choice(MUNICIPALITIES.get(province, ["Middendorp"])) for province in provinces})
-    place_name = municipalities[0]
+    chosen = sorted({rng.choice(municipalities[province]) for province in provinces})
+    place_name = chosen[0]
     start = rng.randint(2010, 2024)
     status = rng.choice(vocabularies["statuses"])
     practice: dict[str, Any] = {
@@ -288,7 +300,7 @@ def build_practice(rng: random.Random, index: int, count: int, vocabularies: dic
         "summary": " ".join(_sentence(rng) for _ in range(2)),
         "description": "\n\n".join(_paragraph(rng, rng.randint(3, 5)) for _ in range(rng.randint(3, 4))) + "\n",
         "place": {
-            "municipalities": municipalities,
+            "municipalities": chosen,
             "localities": sorted({_locality(rng) for _ in range(rng.randint(1, 3))}),
             "region": f"Regio {place_name} en omstreken",
             "provinces": provinces,
@@ -492,6 +504,23 @@ def benchmark_site(count: int, repeat: int) -> Row:
         return time_alternately(ours, plain, count, repeat)
 
 
+def benchmark_map(count: int, repeat: int) -> Row:
+    """The same generated site built with the map and without its drawings (the plugin leaves them out when
+    PRAKTIJKBANK_BENCH_NO_MAP is set; the pages and tables stay), so the ratio is what the map costs."""
+    with tempfile.TemporaryDirectory(prefix=f"praktijkbank-bench-map-{count}-") as directory:
+        work = Path(directory)
+        root = work / "repository"
+        generate_and_describe(root, count)
+        shutil.copy2(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
+        with_map = build_command(root / "mkdocs.yml", work / "with-map")
+        without = ["env", f"{NO_MAP_VARIABLE}=1", *build_command(root / "mkdocs.yml", work / "without-map")]
+        for argv in (with_map, without):
+            run_clean(argv, count)
+        map_kb = (work / "with-map" / "kaart" / "index.html").stat().st_size / 1024
+        return dataclasses.replace(time_alternately(with_map, without, count, repeat), map_kb=map_kb)
+
+
 def write_plain_config(config_file: Path, docs_dir: Path, target: Path) -> Path:
     """The project's mkdocs.yml, pointed at the exported pages and without our plugin; everything else (theme,
     search, Markdown extensions, strict mode, nav) stays, so both builds do the same work apart from the plugin.
@@ -617,6 +646,20 @@ SITE = Benchmark(
     sizes_option="--site-sizes",
     executables=(PRAKTIJKBANK, MKDOCS),
     run=benchmark_site,
+)
+
+MAP = Benchmark(
+    title="mkdocs build with the map (ours) vs the same build without its drawings (nomap); "
+          "ratio = ours median / nomap median",
+    baseline="nomap",
+    ratio=_slowdown,
+    goals=(Goal(f"the map adds at most {MAP_COST_GOAL - 1:.0%} to the build at 1,000 and 5,000", (1000, 5000),
+                _slowdown, lambda ratio: ratio <= MAP_COST_GOAL, lambda ratio: f"{ratio:.3f}x"),
+           Goal(f"the map page under {MAP_PAGE_GOAL_KB} KB", (1000, 5000), lambda row: row.map_kb,
+                lambda kilobytes: kilobytes < MAP_PAGE_GOAL_KB, lambda kilobytes: f"{kilobytes:.0f} KB")),
+    sizes_option="--map-sizes",
+    executables=(MKDOCS,),
+    run=benchmark_map,
 )
 
 
@@ -850,7 +893,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the chosen benchmarks and print a table after each; only a failing command is an error."""
     arguments = parse_arguments(argv)
     chosen = [(benchmark, sizes) for benchmark, sizes, wanted in ((VALIDATE, arguments.sizes, arguments.validate),
-                                                                  (SITE, arguments.site_sizes, arguments.site))
+                                                                  (SITE, arguments.site_sizes, arguments.site),
+                                                                  (MAP, arguments.map_sizes, arguments.map))
               if wanted]
     for benchmark, _ in chosen:  # all checked before the first run, not after minutes of benchmarking
         for executable in benchmark.executables:
