@@ -19,6 +19,7 @@ from conftest import PROJECT_ROOT
 from praktijkbank.common.urls import MAP, MAP_BACKGROUND, MUNICIPALITY_PARAMETER, facet_url, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import MUNICIPALITY_FACET, Catalog, build_catalog
+from praktijkbank.render.maps import legend
 from praktijkbank.validate.checker import validate_repository
 
 CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
@@ -163,3 +164,16 @@ def test_the_map_knows_every_municipality_and_province() -> None:
     assert set(data["provincies"]) == set(PROVINCES.ids)
     assert {municipality.code for municipality in CATALOG.municipalities.current.values()} == set(data["gemeenten"])
     assert len(CATALOG.municipalities.current) == 342
+
+
+@pytest.mark.parametrize(("highest", "steps"), [
+    (0, [(0, 0)]),
+    (1, [(0, 0), (1, 1)]),
+    (5, [(0, 0), (1, 2), (3, 3), (4, 4), (5, 5)]),
+    (100, [(0, 0), (1, 25), (26, 50), (51, 75), (76, 100)]),
+])
+def test_the_legend_steps_cover_every_count_once(highest: int, steps: list[tuple[int, int]]) -> None:
+    shades = legend(highest)
+
+    assert [(shade.low, shade.high) for shade in shades] == steps
+    assert [shade.number for shade in shades] == list(range(len(steps)))
