@@ -32,7 +32,7 @@ def check_place(record: Record, municipalities: Municipalities, provinces: Vocab
             known.append(municipality)
         else:
             yield _not_current(record, index, name, municipalities)
-    if "provinces" not in place and not names:
+    if "provinces" not in place and "municipalities" not in place:
         yield record.problem(("place",), "missing-field",
                              "het veld 'provinces' (Provincies) ontbreekt bij 'place': noem een gemeente of een "
                              "provincie.",
