@@ -38,6 +38,8 @@ PAGE_TYPES: dict[str, str] = {
     "selection presentation": f"selectie/presentatie/?t=Voorbeelden&p={A_PRACTICE.id}",
     "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
     "comparison": f"vergelijk/?p={A_PRACTICE.id},{other_practice().id}",
+    "search by municipality": "zoeken/?gemeente=Dalfsen",
+    "map": "kaart/",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",

@@ -128,6 +128,7 @@ def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(b
 
 def test_the_review_page_lists_a_practice_not_looked_at_for_two_years(make_repository, tmp_path) -> None:
     from praktijkbank.model.catalog import build_catalog
+    from praktijkbank.render.maps import read_base_map
     from praktijkbank.render.pages import PageRenderer
     from praktijkbank.load.repository import Repository
     from praktijkbank.validate.checker import validate_repository
@@ -136,7 +137,7 @@ def test_the_review_page_lists_a_practice_not_looked_at_for_two_years(make_repos
     root = make_repository(practices=[_practice(tmp_path, "voorbeeldstad-voorleestent", old)])
     catalog = build_catalog(validate_repository(Repository(root)))
 
-    page = PageRenderer(catalog, None).review_page()
+    page = PageRenderer(catalog, None, read_base_map(Repository(root).geo_dir)).review_page()
 
     assert page.src_uri == "te-herzien/index.md"
     assert "Voorleestent in Voorbeeldstad" in page.content and "laatst bekeken: 1 maart 2021" in page.content

@@ -18,9 +18,9 @@ ANSWERS = [
     "",  # id: the suggestion made from the title
     "Elke week praten nieuwkomers in de bibliotheek Nederlands met vrijwilligers.",  # summary
     "Elke dinsdag is er een taalcafé.", "", "Vrijwilligers praten met nieuwkomers.", ".",  # description
-    "9",  # provinces, by number: overijssel
-    "Voorbeeldstad, Anderdorp",  # municipalities, then the empty line that ends the list
+    "dalfsen, Zwolle",  # municipalities, as the CBS writes them whatever the case, then the empty line
     "",
+    "9",  # provinces, by number: overijssel
     "Bibliotheek Voorbeeldstad",  # initiator
     "1",  # initiator type: bibliotheek
     "Welzijn Voorbeeldstad, welzijn", "",  # partners
@@ -49,7 +49,7 @@ def test_new_asks_the_questions_through_stdin_and_writes_a_valid_file(make_repos
     assert result.returncode == 0, result.stdout + result.stderr
     path = root / "practices" / "taalcafe-in-de-bibliotheek-van-voorbeeldstad.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert data["place"] == {"municipalities": ["Voorbeeldstad", "Anderdorp"], "provinces": ["overijssel"]}
+    assert data["place"] == {"municipalities": ["Dalfsen", "Zwolle"], "provinces": ["overijssel"]}
     assert data["organisations"][0] == {"name": "Bibliotheek Voorbeeldstad", "type": "bibliotheek",
                                         "role": "initiatiefnemer"}
     assert data["themes"] == ["laaggeletterdheid", "participatie"]
@@ -247,6 +247,39 @@ def test_new_dates_a_practice_by_source_date_epoch_when_set(make_repository) -> 
     assert result.returncode == 0, result.stderr
     text = (root / "practices" / "taalcafe-in-de-bibliotheek-van-voorbeeldstad.yml").read_text(encoding="utf-8")
     assert "added: '2023-11-14'" in text
+
+
+def test_new_refuses_an_unknown_or_former_municipality_and_asks_again(make_repository) -> None:
+    root = make_repository()
+    answers = ANSWERS.copy()
+    answers[answers.index("dalfsen, Zwolle")] = "Dalfsenn\n\nWeesp\n\ndalfsen, Zwolle"
+
+    result = run("new", "--root", root, "--added", "2026-11-23", stdin="\n".join(answers) + "\n")
+
+    assert result.returncode == 0, result.stderr
+    assert "Dat gaat niet: onbekende gemeente 'Dalfsenn'; bedoelde je 'Dalfsen'?" in result.stdout
+    assert "Dat gaat niet: 'Weesp' is sinds 2022 geen gemeente meer: noem 'Amsterdam'." in result.stdout
+
+
+def test_the_issue_form_offers_every_municipality_and_reads_a_name_with_a_comma(make_repository) -> None:
+    form = yaml.safe_load((PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE" / "praktijk-aanmelden.yml").read_text("utf-8"))
+    municipalities = next(element for element in form["body"] if element.get("id") == "municipalities")
+    names = municipalities["attributes"]["options"]
+    csv_names = (PROJECT_ROOT / "schemas" / "geo" / "gemeenten.csv").read_text("utf-8").count("\nGM")
+    assert municipalities["type"] == "dropdown" and municipalities["attributes"]["multiple"]
+    assert len(names) == csv_names
+
+    root = make_repository()
+    issue = (ISSUES / "goed.md").read_text("utf-8").replace("### Gemeenten\n\nDalfsen\n",
+                                                           "### Gemeenten\n\nNuenen, Gerwen en Nederwetten, Eindhoven\n")
+    issue = issue.replace("### Provincies\n\nOverijssel\n", "### Provincies\n\n_No response_\n")
+    (root / "issue.md").write_text(issue, encoding="utf-8")
+    result = run("from-issue", root / "issue.md", "--root", root, "--added", "2026-11-20")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = next((root / "practices").glob("*taalcafe*.yml"))
+    data = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert data["place"] == {"municipalities": ["Nuenen, Gerwen en Nederwetten", "Eindhoven"]}
 
 
 # The collection form "Collectie aanmelden", which "Mijn selectie" opens filled in.

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from helpers import PROJECT_ROOT, VALID_PRACTICE
+from praktijkbank.common.municipalities import read_municipalities
 from praktijkbank.publish.exports import FEED_SIZE, LICENSE, PRACTICE_FIELDS, export_files
 from praktijkbank.common.facets import FACETS
 from praktijkbank.model.catalog import Catalog, build_catalog
@@ -92,9 +93,23 @@ def test_each_practice_in_the_json_mirrors_its_yaml_file(files) -> None:
         source = _yaml_of(practice["id"])
 
         assert set(practice) == set(source) | {"id", "url", "license"}, "absent fields stay absent"
-        for field in ("title", "summary", "description", "place", "organisations", "themes"):
+        for field in ("title", "summary", "description", "organisations", "themes"):
             assert practice[field] == source[field]
         assert practice["license"] == source.get("license", "CC-BY-4.0")
+        place = {key: value for key, value in practice["place"].items() if key != "municipality_codes"}
+        assert place == {"provinces": practice["place"]["provinces"], **source["place"]}, "provinces may be derived"
+
+
+def test_the_open_data_carries_the_cbs_codes_of_the_municipalities(files) -> None:
+    municipalities = read_municipalities(REPOSITORY.geo_dir)
+    rows = {row["id"]: row for row in _csv_rows(files)}
+    for practice in _json(files, "api/praktijken.json")["practices"]:
+        names = practice["place"].get("municipalities", [])
+        codes = [municipalities.current[name].code for name in names]
+        assert practice["place"].get("municipality_codes", []) == codes
+        assert all(code.startswith("GM") and len(code) == 6 for code in codes)
+        assert rows[practice["id"]]["municipality_codes"] == "; ".join(codes)
+        assert _json(files, f"api/praktijken/{practice['id']}.json")["practice"]["place"] == practice["place"]
 
 
 def test_the_json_fields_follow_the_schema_order(files) -> None:
@@ -137,8 +152,8 @@ def test_the_csv_has_one_row_per_practice_with_lists_joined(catalog: Catalog, fi
 
     assert [row["id"] for row in rows] == sorted(catalog.practices)
     assert list(rows[0]) == [
-        "id", "url", "title", "summary", "description", "municipalities", "localities", "region", "provinces",
-        "organisations", "organisation_types", "themes", "target_groups", "status", "period_start", "period_end",
+        "id", "url", "title", "summary", "description", "municipalities", "municipality_codes", "localities", "region",
+        "provinces", "organisations", "organisation_types", "themes", "target_groups", "status", "period_start", "period_end",
         "added", "last_reviewed", "license", "sources",
     ]
     practice = catalog.practices[A_PRACTICE.id]

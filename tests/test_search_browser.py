@@ -406,3 +406,44 @@ def test_an_excerpt_keeps_a_heading_apart_from_the_text_after_it(page, base_url:
     }""")
 
     assert "".join(text for text, _ in pieces) == "Zo werkt het · Elke week gaan ze. Daarna iets"
+
+
+def in_municipality(name: str) -> set[str]:
+    return {practice.id for practice in CATALOG.practices.values() if name in practice.place.municipalities}
+
+
+def test_a_municipality_link_shows_its_practices_whatever_the_case(page, base_url: str) -> None:
+    name = max(CATALOG.by_value["municipalities"], key=lambda value: len(CATALOG.by_value["municipalities"][value]))
+    page.goto(base_url + f"zoeken/?gemeente={name.lower()}")
+
+    assert set(found(page)) == in_municipality(name)
+    assert page.locator("#pb-filter-gemeente").input_value() == name
+    assert page.problems == []
+
+
+def test_choosing_a_municipality_from_the_list_filters_and_goes_in_the_url(page, base_url: str) -> None:
+    names = sorted(CATALOG.by_value["municipalities"])
+    page.goto(base_url + "zoeken/")
+    page.wait_for_selector(IDLE, state="attached")
+    options = page.locator("#pb-municipalities option").evaluate_all("options => options.map(o => o.value)")
+    assert sorted(options) == names
+
+    page.get_by_role("group", name="Gemeente").get_by_label("Typ of kies een gemeente").fill(names[-1])
+    page.wait_for_function("name => new URLSearchParams(location.search).get('gemeente') === name", arg=names[-1])
+    assert set(found(page)) == in_municipality(names[-1])
+
+    page.locator(".pb-search__clear").click()
+    page.wait_for_function("() => !location.search.includes('gemeente')")
+    assert page.locator("#pb-filter-gemeente").input_value() == ""
+    assert page.problems == []
+
+
+def test_a_municipality_on_the_map_leads_to_its_practices(page, base_url: str) -> None:
+    page.goto(base_url + "kaart/")
+    marker = page.locator(".pb-map__places a").first
+    name = marker.get_attribute("aria-label").split(":")[0]
+
+    marker.click()
+
+    assert set(found(page)) == in_municipality(name)
+    assert page.problems == []

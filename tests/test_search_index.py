@@ -21,7 +21,7 @@ from praktijkbank.publish.search_index import build_search_index
 from praktijkbank.publish.search_text import STOP_WORDS, stem, stems, words
 from praktijkbank.render.text import place_text
 from praktijkbank.common.facets import FACETS
-from praktijkbank.common.urls import facet_url, practice_url, search_url
+from praktijkbank.common.urls import MUNICIPALITY_PARAMETER, facet_url, practice_url, search_url
 
 from real_data import A_PRACTICE, CATALOG
 DOCS_PAGES = sorted(path.stem for path in (PROJECT_ROOT / "docs").glob("*.md"))
@@ -77,6 +77,7 @@ def expected_filters(practice: Practice) -> set[tuple[str, str]]:
         "provincie": practice.place.provinces,
         "doelgroep": practice.target_groups,
         "status": [practice.status],
+        "gemeente": practice.place.municipalities,
     }
     return {(name, value) for name, names in values.items() for value in names}
 
@@ -187,7 +188,7 @@ def test_each_practice_is_in_the_filter_lists_of_exactly_its_own_values(built_si
         listed = {(parameter, value) for parameter, values in lists.items()
                   for value, numbers in values.items() if number in numbers}
         assert listed == expected_filters(practice), practice.id
-    assert set(lists) == {facet.parameter for facet in FACETS.values()}
+    assert set(lists) == {*(facet.parameter for facet in FACETS.values()), MUNICIPALITY_PARAMETER}
 
 
 def test_newest_first_is_the_order_of_the_site_lists(built_site: Path) -> None:

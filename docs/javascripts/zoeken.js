@@ -41,13 +41,37 @@ function checkboxes(facet) {
   return [...filterPanel.querySelectorAll(`input[type="checkbox"][name="${facet}"]`)];
 }
 
+// A filter with too many values for checkboxes (the municipality) is a text field with a list to choose from.
+function textField(facet) {
+  return filterPanel.querySelector(`input[type="text"][name="${facet}"]`);
+}
+
+// The value as the list writes it, whatever the case typed ('dalfsen' finds 'Dalfsen').
+function listed(field, text) {
+  const typed = text.trim();
+  const option = [...field.list.options].find((item) => item.value.toLowerCase() === typed.toLowerCase());
+  return option ? option.value : typed;
+}
+
+function fromUrl(params, facet) {
+  const field = textField(facet);
+  const values = params.getAll(facet);
+  return field ? values.filter((value) => value.trim()).slice(0, 1).map((value) => listed(field, value)) : values;
+}
+
+function chosen(facet) {
+  const field = textField(facet);
+  if (field) return field.value.trim() ? [listed(field, field.value)] : [];
+  return checkboxes(facet).filter((box) => box.checked).map((box) => box.value);
+}
+
 function stateFromUrl() {
   const params = new URLSearchParams(location.search);
   const sort = params.get("sort") || "";
   return {
     q: (params.get("q") || "").trim(),
     sort: SORTS.includes(sort) ? sort : "",
-    filters: Object.fromEntries(facets.map((facet) => [facet, params.getAll(facet)])),
+    filters: Object.fromEntries(facets.map((facet) => [facet, fromUrl(params, facet)])),
   };
 }
 
@@ -55,8 +79,7 @@ function stateFromForm() {
   return {
     q: queryInput.value.trim(),
     sort: sortChoice.value,
-    filters: Object.fromEntries(facets.map((facet) =>
-      [facet, checkboxes(facet).filter((box) => box.checked).map((box) => box.value)])),
+    filters: Object.fromEntries(facets.map((facet) => [facet, chosen(facet)])),
   };
 }
 
@@ -65,6 +88,8 @@ function showState(state) {
   sortChoice.value = state.sort;
   for (const facet of facets) {
     for (const box of checkboxes(facet)) box.checked = state.filters[facet].includes(box.value);
+    const field = textField(facet);
+    if (field) field.value = state.filters[facet][0] || "";
   }
 }
 
@@ -91,7 +116,7 @@ function hasFilters(state) {
 // Each value's count; values that would give nothing are folded away behind "Toon alle" unless chosen.
 function showCounts(countsPerFacet) {
   shownCounts = countsPerFacet;
-  for (const facet of facets) {
+  for (const facet of facets.filter((name) => !textField(name))) {
     const counts = countsPerFacet[facet] || {};
     let folded = 0;
     for (const box of checkboxes(facet)) {
@@ -287,12 +312,25 @@ root.addEventListener("change", (event) => {
   typing = false;
   update().catch(searchFailed);
 });
+// Choosing from a text field's list searches at once; typing waits for Enter or leaving the field (change).
+root.addEventListener("input", (event) => {
+  const field = event.target;
+  if (field === queryInput || field.form !== form || !field.list) return;
+  if ([...field.list.options].some((item) => item.value === field.value)) {
+    typing = false;
+    update().catch(searchFailed);
+  }
+});
 filterPanel.addEventListener("click", (event) => {
   const button = event.target.closest(".pb-search__unfold");
   if (button) unfold(button);
 });
 filterPanel.querySelector(".pb-search__clear").addEventListener("click", () => {
-  for (const facet of facets) for (const box of checkboxes(facet)) box.checked = false;
+  for (const facet of facets) {
+    for (const box of checkboxes(facet)) box.checked = false;
+    const field = textField(facet);
+    if (field) field.value = "";
+  }
   typing = false;
   update().catch(searchFailed);
 });

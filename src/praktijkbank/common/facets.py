@@ -47,3 +47,9 @@ FACETS: dict[str, Facet] = {facet.name: facet for facet in (
     Facet("statuses", "status", "status", "status", "Status", "Zoek binnen deze status"),
 )}
 """By name, in the order the search page shows its filters."""
+
+MUNICIPALITIES = Facet("municipalities", "place.municipalities", "kaart", "gemeente", "Gemeente",
+                       "Zoek binnen deze gemeente")
+"""Municipalities are a facet too (the search filter, the map), but no vocabulary: their names come from the
+CBS list (schemas/geo/), and the map, not an overview folder of their own, leads to them. So they stand apart
+from FACETS, whose every entry has overview pages, a vocabulary, an export column and a contributor question."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
-from praktijkbank.common.facets import FACETS
+from praktijkbank.common.facets import FACETS, MUNICIPALITIES
 
 PRACTICES = "praktijken"
 # The theme's icon, for the pages the engine writes without the theme; the link checker proves it is there.
@@ -24,6 +24,9 @@ SELECTION_PRESENTATION = f"{SELECTION}presentatie/"
 SELECTION_CARDS = f"{SELECTION}kaarten.json"
 COMPARE = "vergelijk/"
 """Two to four practices side by side (`vergelijk/?p=a,b,c`); at the top level, like the search page."""
+MAP = "kaart/"
+# The provinces without data, drawn once per build: the background of every practice's locator map.
+MAP_BACKGROUND = "kaart/nederland.svg"
 
 
 def practice_url(practice_id: str) -> str:
@@ -59,6 +62,15 @@ def search_url(facet: str, value: str) -> str:
     """The search page narrowed to one vocabulary value: `zoeken/?thema=laaggeletterdheid`. The parameters
     (common/facets.py) are also the filter names in the search index; shared links depend on them."""
     return f"{SEARCH}?{urlencode({FACETS[facet].parameter: value})}"
+
+
+# Municipalities are no vocabulary, so they stand apart from FACETS (common/facets.py): `zoeken/?gemeente=Dalfsen`.
+MUNICIPALITY_PARAMETER = MUNICIPALITIES.parameter
+
+
+def municipality_search_url(name: str) -> str:
+    """The search page narrowed to one municipality, as the map and its table link to it."""
+    return f"{SEARCH}?{urlencode({MUNICIPALITY_PARAMETER: name})}"
 
 
 def source_path(url: str) -> str:

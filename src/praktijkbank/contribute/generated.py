@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from praktijkbank.common.municipalities import read_municipalities
 from praktijkbank.common.schemas import SCHEMA_FILES, read_schema, render_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.contribute.issue_form import FORMS, render_issue_form
@@ -29,8 +30,9 @@ def expected_files(repository: Repository, vocabularies: Vocabularies) -> dict[P
         )
     schemas = {kind: json.loads(files[repository.schemas_dir / SCHEMA_FILES[kind]]) for kind in FORM_SCHEMAS}
     files[repository.practices_dir / TEMPLATE_NAME] = render_template(schemas["practice"])
+    municipalities = read_municipalities(repository.geo_dir)
     for form in FORMS:
-        asking = Questionnaire(schemas[form.schema], vocabularies, form.questions)
+        asking = Questionnaire(schemas[form.schema], vocabularies, municipalities, form.questions)
         files[repository.root / form.path] = render_issue_form(form, asking)
     return files
 

@@ -19,6 +19,7 @@ from praktijkbank.contribute.questions import (
     CHOICE,
     CHOICES,
     COLLECTION_QUESTIONS,
+    MUNICIPALITIES,
     QUESTIONS,
     Question,
     Questionnaire,
@@ -105,6 +106,10 @@ def _element(asking: Questionnaire, question: Question) -> dict[str, Any]:
             raise ValueError(f"a label in '{vocabulary.name}' has a comma; the form joins choices with commas")
         kind = "dropdown"
         attributes |= {"multiple": question.kind == CHOICES, "options": labels}
+    elif question.kind == MUNICIPALITIES:
+        # from-issue splits the chosen names again, keeping a name with a comma of its own together
+        kind = "dropdown"
+        attributes |= {"multiple": True, "options": asking.municipalities.names()}
     else:
         kind = "textarea" if question.long else "input"
         example = asking.example(question)

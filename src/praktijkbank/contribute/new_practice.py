@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from praktijkbank.common.municipalities import read_municipalities
 from praktijkbank.common.schemas import read_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.contribute.questions import (
@@ -19,6 +20,7 @@ from praktijkbank.contribute.questions import (
     CHOICES,
     LINES,
     MARKDOWN,
+    MUNICIPALITIES,
     PARTNERS,
     QUESTIONS,
     AnswerError,
@@ -28,6 +30,8 @@ from praktijkbank.contribute.questions import (
 from praktijkbank.contribute.template import render_document
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.rules import slugify
+
+LISTS = (LINES, PARTNERS, MUNICIPALITIES)  # answered one item per line, ended by an empty line
 
 END_OF_TEXT = "."
 
@@ -49,7 +53,7 @@ def questionnaire(repository: Repository, vocabularies: Vocabularies, kind: str 
                   questions: tuple[Question, ...] = QUESTIONS) -> Questionnaire:
     """The questions of a practice, or of another kind of file (`kind` names its schema)."""
     return Questionnaire(with_vocabularies(read_schema(repository.schemas_dir, kind), vocabularies),
-                         vocabularies, questions)
+                         vocabularies, read_municipalities(repository.geo_dir), questions)
 
 
 def answers_from_text(asking: Questionnaire, raw_answers: Mapping[str, str]) -> Answers:
@@ -103,7 +107,7 @@ class Conversation:
                     raise AnswerError(f"er is al een praktijk met de naam '{parsed.value}'; kies een andere.")
                 return parsed
             except AnswerError as error:
-                again = "Typ de hele lijst opnieuw." if question.kind in (LINES, PARTNERS) else "Probeer het nog eens."
+                again = "Typ de hele lijst opnieuw." if question.kind in LISTS else "Probeer het nog eens."
                 self.say(f"  Dat gaat niet: {error} {again}")
 
     def prompt(self, question: Question, earlier: dict[str, Any]) -> str:
@@ -119,14 +123,16 @@ class Conversation:
         if question.kind == MARKDOWN:
             lines.append(f"  Typ je tekst. Een lege regel begint een nieuwe alinea. Sluit af met een regel met "
                          f"alleen een punt ({END_OF_TEXT}).")
-        elif question.kind in (LINES, PARTNERS):
+        elif question.kind in LISTS:
             lines.append("  Eén per regel. Sluit af met een lege regel.")
+        if question.kind == MUNICIPALITIES:
+            lines.append(f"  De {len(self.asking.municipalities.current)} gemeenten staan in schemas/geo/gemeenten.csv.")
         return "\n".join(lines)
 
     def read(self, question: Question) -> str:
         if question.kind == MARKDOWN:
             return "\n".join(self._lines_until(lambda line: line.strip() == END_OF_TEXT))
-        if question.kind in (LINES, PARTNERS):
+        if question.kind in LISTS:
             return "\n".join(self._lines_until(lambda line: not line.strip()))
         return self._line()
 

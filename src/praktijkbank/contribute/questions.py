@@ -17,13 +17,15 @@ from urllib.parse import urlsplit
 import jsonschema
 
 from praktijkbank.common.facets import FACETS
+from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.common.suggest import normalise, suggestion_hint
 from praktijkbank.common.vocabularies import Vocabularies, Vocabulary
 from praktijkbank.validate.rules import slugify
 
-TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE_LIST = (
-    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice-list")
+TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE_LIST, MUNICIPALITIES = (
+    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice-list",
+    "municipalities")
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,10 @@ class Question:
     long: bool = False
 
 
-def _facet_question(facet: str, label: str, kind: str) -> Question:
-    """A required choice of a facet's values; its key and field are the facet's (common/facets.py)."""
+def _facet_question(facet: str, label: str, kind: str, required: bool = True) -> Question:
+    """A choice of a facet's values; its key and field are the facet's (common/facets.py)."""
     declared = FACETS[facet]
-    return Question(declared.key, label, declared.attribute, kind, True)
+    return Question(declared.key, label, declared.attribute, kind, required)
 
 
 QUESTIONS = (
@@ -49,8 +51,8 @@ QUESTIONS = (
     Question("id", "Bestandsnaam (id)", "$id", ID, False),
     Question("summary", "Samenvatting", "summary", TEXT, True, long=True),
     Question("description", "Beschrijving", "description", MARKDOWN, True, long=True),
-    _facet_question("provinces", "Provincies", CHOICES),
-    Question("municipalities", "Gemeenten", "place.municipalities", LINES, False),
+    Question("municipalities", "Gemeenten", "place.municipalities", MUNICIPALITIES, False),
+    _facet_question("provinces", "Provincies", CHOICES, required=False),  # derived from the municipalities
     Question("initiator", "Initiatiefnemer", "organisations.name", TEXT, True),
     Question("initiator_type", "Soort organisatie van de initiatiefnemer", "organisations.type", CHOICE, True),
     Question("partners", "Partners", "organisations", PARTNERS, False, long=True),
@@ -80,8 +82,9 @@ EVENT_KEYS = {"event_name": "name", "event_date": "date", "event_place": "place"
 _HELP_OVERRIDES = {
     "id": "De naam van het bestand en het webadres van de praktijk: kleine letters, cijfers en streepjes, "
           "bijvoorbeeld hoorn-taalcafe. Laat leeg om hem uit de titel te maken.",
-    "municipalities": "De gemeente of gemeenten waar de praktijk loopt. Meer dan één? Zet ze op aparte regels "
-                      "of scheid ze met komma's.",
+    "municipalities": "De gemeente of gemeenten waar de praktijk loopt, zoals het CBS ze noemt. Meer dan één? "
+                      "Zet ze op aparte regels of scheid ze met komma's. Een dorp of wijk? Noem de gemeente waar "
+                      "het bij hoort.",
     "initiator": "De naam van de organisatie die de praktijk begon, zoals die zichzelf noemt.",
     "partners": "De andere organisaties die meedoen. Eén per regel: naam, komma, soort organisatie. "
                 "Bijvoorbeeld: Welzijn Hoorn, welzijn.",
@@ -125,10 +128,11 @@ class Parsed:
 class Questionnaire:
     """The questions bound to this repository's schema and vocabularies."""
 
-    def __init__(self, schema: dict[str, Any], vocabularies: Vocabularies,
+    def __init__(self, schema: dict[str, Any], vocabularies: Vocabularies, municipalities: Municipalities,
                  questions: tuple[Question, ...] = QUESTIONS) -> None:
         self.schema = inline_references(schema)
         self.vocabularies = vocabularies
+        self.municipalities = municipalities
         self.questions = questions
 
     def field_schema(self, question: Question) -> dict[str, Any]:
@@ -182,7 +186,7 @@ class Questionnaire:
     def _parsers(self) -> dict[str, Any]:
         return {TEXT: self._text, MARKDOWN: self._markdown, LINES: self._lines, PARTNERS: self._partners,
                 CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id,
-                DATE: self._date, PRACTICE_LIST: self._practice_list}
+                DATE: self._date, PRACTICE_LIST: self._practice_list, MUNICIPALITIES: self._municipalities}
 
     def _text(self, question: Question, raw: str, numbers: bool) -> Parsed:
         return Parsed(" ".join(raw.split()))
@@ -193,10 +197,43 @@ class Questionnaire:
         return Parsed(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)))
 
     def _lines(self, question: Question, raw: str, numbers: bool) -> Parsed:
-        items = _items(raw, commas=question.key == "municipalities")
+        items = _items(raw, commas=False)
         if question.key == "results":
             return Parsed([{"text": item} for item in items])
         return Parsed(list(dict.fromkeys(items)))
+
+    def _municipalities(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        """Names from the CBS list, typed loosely or chosen in the form (which joins them with commas, while
+        one name has a comma of its own: 'Nuenen, Gerwen en Nederwetten')."""
+        names = [self._municipality(name) for line in _items(raw, commas=False) for name in self._split(line)]
+        return Parsed(list(dict.fromkeys(names)))
+
+    def _split(self, line: str) -> list[str]:
+        """A line cut at its commas, keeping together the parts that make one known name (longest first)."""
+        parts = [part.strip() for part in line.split(",")]
+        names, start = [], 0
+        while start < len(parts):
+            end = next((end for end in range(len(parts), start, -1)
+                        if self._known(", ".join(parts[start:end]))), start + 1)
+            names.append(", ".join(parts[start:end]))
+            start = end
+        return [name for name in names if name]
+
+    def _known(self, text: str) -> str | None:
+        wanted = normalise(text)
+        return next((name for name in self.municipalities.current if normalise(name) == wanted), None)
+
+    def _municipality(self, text: str) -> str:
+        """The CBS name meant, whatever the case or accents; a former municipality or a typo is refused."""
+        known = self._known(text)
+        if known:
+            return known
+        former = self.municipalities.former_name(text)
+        if former:
+            raise AnswerError(f"'{text}' is sinds {former.year} geen gemeente meer: noem '{former.merged_into}'.")
+        match = self.municipalities.closest_name(text)
+        hint = suggestion_hint(match) if match else "noem de gemeente zoals het CBS die schrijft."
+        raise AnswerError(f"onbekende gemeente '{text}'; {hint}")
 
     def _partners(self, question: Question, raw: str, numbers: bool) -> Parsed:
         partners = []

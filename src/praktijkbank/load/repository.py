@@ -60,6 +60,11 @@ class Repository:
         return self.root / "schemas"
 
     @property
+    def geo_dir(self) -> Path:
+        """The CBS municipalities and the map (schemas/geo/README.md)."""
+        return self.schemas_dir / "geo"
+
+    @property
     def qr_cache_file(self) -> Path:
         """QR codes kept between builds (see qr_codes.py); not committed."""
         return self.root / ".cache" / "praktijkbank" / "qr-codes.json"

@@ -18,6 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
+from mkdocs.config import base
+from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -39,7 +41,14 @@ class InvalidInputError(PluginError):
     """The practices or collections have problems; they were logged, nothing was written."""
 
 
-class PraktijkbankPlugin(BasePlugin):
+class PraktijkbankConfig(base.Config):
+    """The plugin's options in mkdocs.yml (`plugins: [{praktijkbank: {maps: false}}]`)."""
+
+    maps = options.Type(bool, default=True)
+    """false: the site without the map drawings (the pages and tables stay): the benchmark measures their cost."""
+
+
+class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
     """`plugins: [praktijkbank]` in mkdocs.yml; the repository is the folder that holds mkdocs.yml."""
 
     def __init__(self) -> None:
@@ -65,7 +74,8 @@ class PraktijkbankPlugin(BasePlugin):
         except SiteConfigError as error:
             raise PluginError(str(error)) from None
         try:
-            self.site = build_site(Repository(config_file.parent), settings, workers=self.workers)
+            self.site = build_site(Repository(config_file.parent), settings, workers=self.workers,
+                                   draw_maps=self.config.maps)
         except InvalidInput as error:
             count = len(error.problems)
             _refuse(error.problems, f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "

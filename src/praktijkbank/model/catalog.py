@@ -14,8 +14,9 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Any
 
-from praktijkbank.common.facets import FACETS
+from praktijkbank.common.facets import FACETS, MUNICIPALITIES
 from praktijkbank.common.licenses import DEFAULT_LICENSE
+from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.validate.checker import ValidationReport
@@ -31,10 +32,14 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Place:
+    """Where a practice runs. `provinces` are the ones given, or else those of the municipalities (derived);
+    `municipality_codes` are the CBS codes (`GM0148`) of the municipalities, in the same order."""
+
     provinces: tuple[str, ...]
     municipalities: tuple[str, ...] = ()
     localities: tuple[str, ...] = ()
     region: str | None = None
+    municipality_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ class Catalog:
     collections: dict[str, Collection]
     vocabularies: Vocabularies
     by_value: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    municipalities: Municipalities = Municipalities()
 
     def practices_with(self, facet: str, value: str) -> list[Practice]:
         """The practices carrying `value` in `facet` (themes, target_groups, provinces, …), by title."""
@@ -193,16 +199,23 @@ def _tuple(values: list[Any] | None, make: Any = None) -> tuple:
     return tuple(make(**value) if make else value for value in values or ())
 
 
-def practice_from_data(practice_id: str, data: dict[str, Any]) -> Practice:
-    """Build a Practice from schema-valid data."""
-    place = data["place"]
+def place_from_data(place: dict[str, Any], municipalities: Municipalities) -> Place:
+    """A valid place, its provinces derived from its municipalities where none are given."""
+    known = [municipalities.current[name] for name in place.get("municipalities", ())]
+    provinces = place.get("provinces") or dict.fromkeys(municipality.province for municipality in known)
+    return Place(provinces=tuple(provinces), municipalities=_tuple(place.get("municipalities")),
+                 localities=_tuple(place.get("localities")), region=place.get("region"),
+                 municipality_codes=tuple(municipality.code for municipality in known))
+
+
+def practice_from_data(practice_id: str, data: dict[str, Any], municipalities: Municipalities) -> Practice:
+    """Build a Practice from valid data (schema and rules, so every municipality is a current one)."""
     return Practice(
         id=practice_id,
         title=data["title"],
         summary=data["summary"],
         description=data["description"],
-        place=Place(provinces=tuple(place["provinces"]), municipalities=_tuple(place.get("municipalities")),
-                    localities=_tuple(place.get("localities")), region=place.get("region")),
+        place=place_from_data(data["place"], municipalities),
         organisations=_tuple(data["organisations"], Organisation),
         themes=tuple(data["themes"]),
         target_groups=tuple(data["target_groups"]),
@@ -245,17 +258,23 @@ def facet_values(practice: Practice, facet: str) -> tuple[str, ...]:
     return values if isinstance(values, tuple) else (values,)
 
 
+# Municipalities are a facet too (search filter, map), but not a vocabulary: they have no overview pages.
+MUNICIPALITY_FACET = MUNICIPALITIES.name
+
+
 def build_catalog(report: ValidationReport) -> Catalog:
     """The catalog of a clean report; refuses a report with problems, which must be shown instead."""
     if not report.ok:
         raise ValueError("a catalog is built only from input without problems")
     records = sorted(report.records, key=lambda record: record.id)
-    practices = {r.id: practice_from_data(r.id, r.data) for r in records if r.kind == PRACTICE}
+    practices = {r.id: practice_from_data(r.id, r.data, report.municipalities) for r in records if r.kind == PRACTICE}
     collections = {r.id: collection_from_data(r.id, r.data) for r in records if r.kind == COLLECTION}
     by_value: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for practice in practices.values():
         for facet in FACETS:
             for value in facet_values(practice, facet):
                 by_value[facet][value].append(practice.id)
+        for name in practice.place.municipalities:
+            by_value[MUNICIPALITY_FACET][name].append(practice.id)
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
-    return Catalog(practices, collections, report.vocabularies, frozen)
+    return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities)

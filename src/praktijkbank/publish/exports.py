@@ -60,6 +60,7 @@ CSV_FIELDS: tuple[tuple[str, Callable[[Practice], Any]], ...] = (
     ("summary", lambda practice: practice.summary),
     ("description", lambda practice: practice.description),
     ("municipalities", lambda practice: practice.place.municipalities),
+    ("municipality_codes", lambda practice: practice.place.municipality_codes),
     ("localities", lambda practice: practice.place.localities),
     ("region", lambda practice: practice.place.region),
     _facet_column("provinces"),
@@ -167,7 +168,8 @@ def _value_counts(catalog: Catalog) -> dict[str, Counter[str]]:
     practice with two partners counts once)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in catalog.vocabularies}
     for facet, values in catalog.by_value.items():
-        counts[facet].update({value: len(ids) for value, ids in values.items()})
+        if facet in counts:
+            counts[facet].update({value: len(ids) for value, ids in values.items()})
     counts[ROLES] = Counter(role for practice in catalog.practices.values()
                             for role in {organisation.role for organisation in practice.organisations} if role)
     return counts

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from praktijkbank.common.problems import Problem
+from praktijkbank.common.urls import MAP_BACKGROUND
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
@@ -25,6 +26,7 @@ from praktijkbank.publish.search_index import IndexSummary, search_index
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
 from praktijkbank.render.outputs import OutputFile, Page, write_outputs
+from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.redirects import redirect_files
 from praktijkbank.render.selection_pages import SelectionRenderer
@@ -52,12 +54,13 @@ class InvalidInput(Exception):
         self.problems = problems
 
 
-def build_site(repository: Repository, config: SiteConfig | None = None, workers: int = 1) -> Site:
+def build_site(repository: Repository, config: SiteConfig | None = None, workers: int = 1,
+               draw_maps: bool = True) -> Site:
     """Every page and file of the site, with mkdocs.yml's settings unless `config` is given; raises
     InvalidInput, with all problems, on bad input."""
     config = config or read_site_config(repository.root / CONFIG_NAME)
     catalog = load_catalog(repository, workers)
-    pages, files = generate(repository, catalog, config.site_url, workers)
+    pages, files = generate(repository, catalog, config.site_url, workers, draw_maps)
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls))
@@ -70,15 +73,16 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
     return build_catalog(report)
 
 
-def generate(repository: Repository, catalog: Catalog, site_url: str | None,
-             workers: int = 1) -> tuple[list[Page], list[OutputFile]]:
-    """The pages and files made from the catalog: practices, overviews, collections, exports, redirects,
-    media."""
-    renderer = PageRenderer(catalog, site_url, repository.qr_cache_file, workers)
+def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
+             draw_maps: bool = True) -> tuple[list[Page], list[OutputFile]]:
+    """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
+    exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost)."""
+    base_map = read_base_map(repository.geo_dir)
+    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps)
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
-             + redirect_files(catalog, renderer.environment))
+             + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))])
     return renderer.pages() + collections.pages() + selection.pages(), files + media_files(repository, catalog)
 
 

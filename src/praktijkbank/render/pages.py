@@ -30,6 +30,7 @@ from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.vocabularies import Term
 from praktijkbank.model.catalog import (
+    MUNICIPALITY_FACET,
     Catalog,
     Practice,
     by_title,
@@ -39,6 +40,7 @@ from praktijkbank.model.catalog import (
 )
 from praktijkbank.model.related import related_practices
 from praktijkbank.render.json_ld import practice_json_ld
+from praktijkbank.render.maps import BaseMap, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.qr_codes import inline_qr_codes
@@ -101,11 +103,16 @@ def front_matter(title: str, description: str, **extra: object) -> str:
 class PageRenderer:
     """Renders every page of the site from one catalog."""
 
-    def __init__(self, catalog: Catalog, site_url: str | None, qr_cache: Path | None = None, workers: int = 1) -> None:
+    def __init__(self, catalog: Catalog, site_url: str | None, base_map: BaseMap, qr_cache: Path | None = None,
+                 workers: int = 1, draw_maps: bool = True) -> None:
+        """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost."""
         self.catalog = catalog
         self.site_url = site_url
         self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
+        self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
+                                        draw_maps=draw_maps,
+                                        locator_points=partial(locator_points, base_map))
         self.related = related_practices(catalog.practices)
         self.collections_of = collections_by_practice(catalog)
         practice_addresses = (self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices)
@@ -115,7 +122,7 @@ class PageRenderer:
     def pages(self) -> list[Page]:
         """All pages, in a fixed order (the output must be identical for identical input)."""
         pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(),
-                 self.search_page(), self.compare_page()]
+                 self.search_page(), self.compare_page(), self.map_page()]
         pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
         for facet in FACETS:
             pages.append(self.facet_index(facet))
@@ -199,8 +206,10 @@ class PageRenderer:
         zoeken.js runs the search on the index in zoekindex/ and fills in results and counts."""
         facets = [(facet.parameter, facet.title, self.catalog.vocabularies[facet.name]) for facet in FACETS.values()]
         return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
-                                "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep "
-                                "en status.", hide=WIDE, facets=facets)
+                                "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep, "
+                                "status en gemeente.", hide=WIDE, facets=facets,
+                                municipalities=sorted(self.catalog.by_value.get(MUNICIPALITY_FACET, {}),
+                                                      key=title_key))
 
     def compare_page(self) -> Page:
         """The comparison: an empty frame that vergelijk.js fills from the open data (api/praktijken/), for
@@ -209,6 +218,11 @@ class PageRenderer:
                                 "Twee tot vier praktijken naast elkaar: wie meedoen, voor wie, wat het kost en wat "
                                 "het opleverde.", hide=WIDE, facets=[(facet, self.catalog.vocabularies[facet])
                                                                     for facet in FACETS])
+
+    def map_page(self) -> Page:
+        """The map of the Netherlands with the same counts in tables, so nobody needs the picture."""
+        return self.render_page(urls.MAP, "map.md.j2", "Kaart",
+                                "De praktijken op de kaart van Nederland: per provincie en per gemeente.")
 
     def practices_index(self) -> Page:
         groups: dict[str, list[Practice]] = defaultdict(list)

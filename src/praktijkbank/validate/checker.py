@@ -13,12 +13,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from praktijkbank.common.municipalities import Municipalities, read_municipalities
 from praktijkbank.common.problems import Problem, display_path
 from praktijkbank.common.schemas import read_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies, vocabularies_from_data
 from praktijkbank.load.repository import COLLECTION, LOAD, PRACTICE, DataFile, Repository
 from praktijkbank.load.strict_yaml import LoadError, load_file
-from praktijkbank.validate import rules
+from praktijkbank.validate import places, rules
 from praktijkbank.validate.hidden_characters import hidden_character_problems
 from praktijkbank.validate.rules import Record
 from praktijkbank.validate.schema_problems import SchemaChecker
@@ -33,6 +34,7 @@ class ValidationReport:
     problems: list[Problem]
     records: list[Record]
     vocabularies: Vocabularies
+    municipalities: Municipalities = Municipalities()
     scope: frozenset[str] | None = None
     """The files (as displayed) the problems were limited to when paths were selected; None means all."""
 
@@ -62,7 +64,8 @@ def validate_repository(repository: Repository, selected: Sequence[Path] = (), w
                  if data_file.handling != LOAD]
     problems += [*rules.check_unique_ids(records), *rules.check_aliases(records), *rules.check_references(records)]
     scope = frozenset(display_path(data_file.path, repository.root) for data_file in selection) if selected else None
-    return ValidationReport(sorted(_in_scope(problems, scope)), records, vocabularies, scope)
+    return ValidationReport(sorted(_in_scope(problems, scope)), records, vocabularies, checker.municipalities,
+                            scope)
 
 
 def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Problem]]:
@@ -112,6 +115,8 @@ class FileChecker:
                    for kind in (PRACTICE, COLLECTION)}
         self.schema_checkers = {kind: SchemaChecker(schema, vocabularies) for kind, schema in schemas.items()}
         self.url_paths = {kind: rules.url_paths(schema) for kind, schema in schemas.items()}
+        self.municipalities = read_municipalities(repository.geo_dir)
+        self.provinces = vocabularies["provinces"]
 
     def __call__(self, data_file: DataFile) -> tuple[Record, list[Problem]]:
         kind, path = data_file.kind, data_file.path
@@ -129,6 +134,7 @@ class FileChecker:
             *rules.check_urls(record, self.url_paths[kind]),
             *rules.check_media(record, self.repository.media_dir),
             *hidden_character_problems(document.text, file),
+            *(places.check_place(record, self.municipalities, self.provinces) if kind == PRACTICE else ()),
         ]
 
 
