@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from helpers import PROJECT_ROOT
-from praktijkbank.common.urls import COMPARE, PRACTICES, facet_url, practice_url
+from praktijkbank.common.urls import COMPARE, MAP, PRACTICES, facet_url, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import FACETS, build_catalog
 from praktijkbank.validate.checker import validate_repository
@@ -25,7 +25,7 @@ def test_without_javascript_the_comparison_says_so_and_links_to_the_overviews(bu
     links = {link["href"] for link in fallback.select("a")}
 
     assert "JavaScript" in fallback.get_text() and not fallback.has_attr("hidden")
-    assert links == {f"../{PRACTICES}/", *(f"../{facet_url(facet)}" for facet in FACETS)}
+    assert links == {f"../{PRACTICES}/", *(f"../{facet_url(facet)}" for facet in FACETS), f"../{MAP}"}
 
 
 def test_the_comparison_is_in_the_list_of_published_addresses() -> None:
