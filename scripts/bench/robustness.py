@@ -109,7 +109,7 @@ def measure(repeat: int) -> list[Case]:
     count against the first mutant."""
     with tempfile.TemporaryDirectory(prefix="praktijkbank-bench-robustness-") as directory:
         root = copy_repository(Path(directory))
-        validate_file(root, root / "practices" / real_practices(root)[0].name)
+        validate_file(root, real_practices(root)[0])
         return [Case("validate FILE, byte mutants", time_mutants(root, repeat), 1.0),
                 Case("validate_repository, YAML noise", time_noise(root, repeat), 1.0),
                 Case("nesting bomb of 1 MB refused", [fastest(refuse_bomb, repeat)], 5.0)]
