@@ -16,20 +16,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from helpers import PROJECT_ROOT
+from mutants import HIDDEN_CHARACTERS, YAML_TOKENS, real_practices
 from praktijkbank.common.problems import Problem
 from praktijkbank.load.strict_yaml import LoadError, load_bytes
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import validate_repository
 
-# Invisible format characters: direction controls, zero-width characters, the soft hyphen, a tag character.
-HIDDEN_CHARACTERS = ["\u202e", "\u202a", "\u2066", "\u2069", "\u200b", "\u200d", "\u200e", "\u2060", "\ufeff",
-                     "\u00ad", "\U000e0041"]
-REAL_PRACTICES = sorted((PROJECT_ROOT / "practices").glob("[!_]*.yml"))
+REAL_PRACTICES = real_practices(PROJECT_ROOT)
 REAL_COLLECTIONS = sorted((PROJECT_ROOT / "collections").glob("*.yml"))
-YAML_TOKENS = [":", ": ", "-", "- ", " ", "  ", "\n", "\n  ", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!x ",
-               "'", '"', "#", "|", ">", "?", "---", "...", "%YAML 1.1", "\t", "\\", "title", "themes", "no", "010",
-               "1:20", "2024-01-01", "é", "’", "\x00", "\x85", "\ufeff", "@", "`", "%", "~", "null", "0x1F",
-               *HIDDEN_CHARACTERS, "\\u202E", "&#x202E;", "&zwj;"]
 FUZZ_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

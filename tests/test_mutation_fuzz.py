@@ -5,7 +5,6 @@ exit 0 or 1 with `file:line` problems, and never in a crash (the command's last-
 
 from __future__ import annotations
 
-import random
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,32 +12,10 @@ from pathlib import Path
 import pytest
 
 from helpers import PROJECT_ROOT, CliResult
+from mutants import MUTANTS_PER_FILE, real_practices, seeded_mutants
 from praktijkbank.validate.hidden_characters import is_hidden
 
-REAL_PRACTICES = sorted((PROJECT_ROOT / "practices").glob("[!_]*.yml"))
-MUTANTS_PER_FILE = 25
-INSERTS = [b"\t", b":", b": ", b"- ", b"&a ", b"*a", b"!!python/object:os.system ", b"'", b'"', b"#", b"\n", b"\n  ",
-           b"[", b"{", b"|", b">", b"\x00", b"\xff", b"\xc3", b"\xef\xbb\xbf", b"\r", b"%YAML 1.1\n", b"---\n", b"<<: ",
-           # invisible format characters (U+202E, U+2066, U+200B, U+200D, U+00AD, U+E0041) and their codes
-           *(character.encode() for character in "\u202e\u2066\u200b\u200d\u00ad\U000e0041"), b"\\u202E", b"&#x202E;"]
-
-
-def mutate(raw: bytes, seed: str) -> bytes:
-    """One to four flips, deletions or insertions at random places."""
-    chance = random.Random(seed)
-    data = bytearray(raw)
-    for _ in range(chance.randint(1, 4)):
-        position = chance.randrange(len(data) or 1)
-        action = chance.choice(["flip", "delete", "insert", "random-byte"])
-        if action == "flip" and data:
-            data[position] ^= 1 << chance.randrange(8)
-        elif action == "delete":
-            del data[position:position + chance.randint(1, 8)]
-        elif action == "insert":
-            data[position:position] = chance.choice(INSERTS)
-        else:
-            data[position:position] = bytes([chance.randrange(256)])
-    return bytes(data)
+REAL_PRACTICES = real_practices(PROJECT_ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +29,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("original", REAL_PRACTICES, ids=lambda path: path.stem)
 def test_mutated_practices_fail_cleanly(original: Path, repository: Path, run_cli: Callable[..., CliResult]) -> None:
     target = repository / "practices" / original.name
-    raw = original.read_bytes()
-    for number in range(MUTANTS_PER_FILE):
-        seed = f"{original.stem}-{number}"
-        mutant = mutate(raw, seed)
+    for seed, mutant in seeded_mutants(original, MUTANTS_PER_FILE):
         target.write_bytes(mutant)
 
         result = run_cli("validate", "--root", repository, "--format", "json", target)
@@ -67,4 +41,4 @@ def test_mutated_practices_fail_cleanly(original: Path, repository: Path, run_cl
         assert (result.code == 1) == bool(result.problems), seed
         text = mutant.decode("utf-8", "replace").removeprefix("\ufeff")
         assert result.code == 1 or not any(is_hidden(character) for character in text), seed
-    target.write_bytes(raw)
+    target.write_bytes(original.read_bytes())

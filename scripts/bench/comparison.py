@@ -53,8 +53,8 @@ def comparison_job(comparison: Comparison, *, name: str, help: str, sizes_option
         rows = [comparison.measure(count, repeat) for count in sizes]
         print(format_table(comparison, rows, repeat, sizes_option) + "\n", flush=True)
 
-    return Job(name, help, sizes_option, sizes_help, default_sizes, quick_sizes,
-               lambda: missing_executables(*executables), run)
+    return Job(name, help, lambda: missing_executables(*executables), run, sizes_option, sizes_help, default_sizes,
+               quick_sizes)
 
 
 def time_alternately(ours: Sequence[str], theirs: Sequence[str], count: int, repeat: int) -> Row:

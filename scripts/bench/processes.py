@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,13 +41,13 @@ def build_command(config_file: Path, site_dir: Path) -> list[str]:
     return [str(MKDOCS), "build", "-f", str(config_file), "-d", str(site_dir)]
 
 
-def time_command(argv: Sequence[str]) -> Measurement:
+def time_command(argv: Sequence[str], environment: Mapping[str, str] = CHILD_ENVIRONMENT) -> Measurement:
     """Run one process and measure it; os.wait4 gives that child's own peak RSS, which
     RUSAGE_CHILDREN cannot (it only reports the largest child so far)."""
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
         process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   env=CHILD_ENVIRONMENT)
+                                   env=environment)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -56,10 +56,10 @@ def time_command(argv: Sequence[str]) -> Measurement:
     return Measurement(seconds, usage.ru_maxrss / 1024, process.returncode, text)
 
 
-def run_clean(argv: Sequence[str], count: int) -> Measurement:
+def run_clean(argv: Sequence[str], count: int, environment: Mapping[str, str] = CHILD_ENVIRONMENT) -> Measurement:
     """Run and measure one command, and stop loudly if it fails: a benchmark of a validator that rejects
     valid data, or of a build that aborts half-way, measures the wrong thing."""
-    measurement = time_command(argv)
+    measurement = time_command(argv, environment)
     if measurement.returncode != 0:
         shown = " ".join(argv[:6]) + (" ..." if len(argv) > 6 else "")
         raise SystemExit(f"bench: a command failed on the generated set of {count} practices.\n"
