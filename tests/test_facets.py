@@ -17,16 +17,18 @@ from praktijkbank.contribute.questions import QUESTIONS
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, build_catalog, facet_values, practice_from_data
 from praktijkbank.publish.exports import CSV_COLUMNS
+from praktijkbank.render.maps import read_base_map
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.validate.checker import validate_repository
 
-CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
+REPOSITORY = Repository(PROJECT_ROOT)
+CATALOG: Catalog = build_catalog(validate_repository(REPOSITORY))
 NAMES = list(FACETS)
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return {page.src_uri: page.content for page in PageRenderer(CATALOG, None).pages()}
+    return {page.src_uri: page.content for page in PageRenderer(CATALOG, None, read_base_map(REPOSITORY.geo_dir)).pages()}
 
 
 def test_folders_and_search_parameters_are_unique() -> None:
@@ -43,7 +45,7 @@ def test_each_facet_is_a_vocabulary(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_each_facet_reads_the_practice_field_it_names(name: str) -> None:
     data = yaml.safe_load(VALID_PRACTICE.read_text(encoding="utf-8"))
-    practice = practice_from_data(VALID_PRACTICE.stem, data)
+    practice = practice_from_data(VALID_PRACTICE.stem, data, CATALOG.municipalities)
     expected = attrgetter(FACETS[name].attribute)(practice)
 
     assert facet_values(practice, name) == (expected if isinstance(expected, tuple) else (expected,))

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from helpers import VALID_COLLECTION, VALID_PRACTICE
 from praktijkbank.model.catalog import build_catalog
+from praktijkbank.render.maps import read_base_map
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import validate_repository
@@ -46,12 +47,13 @@ def test_an_organisation_without_a_role_validates_and_its_page_names_no_role(mak
     practice_file = tmp_path / VALID_PRACTICE.name
     practice_file.write_text(text.replace("    role: partner\n", ""), encoding="utf-8")
 
-    report = validate_repository(Repository(make_repository(practices=[practice_file])))
+    repository = Repository(make_repository(practices=[practice_file]))
+    report = validate_repository(repository)
     assert report.problems == []
     practice = build_catalog(report).practices["voorbeeldstad-voorleestent"]
     assert [organisation.role for organisation in practice.organisations] == ["initiatiefnemer", None]
 
-    page = PageRenderer(build_catalog(report), None).practice_page(practice).content
+    page = PageRenderer(build_catalog(report), None, read_base_map(repository.geo_dir)).practice_page(practice).content
     items = BeautifulSoup(page, "html.parser").select(".pb-organisations li")
     assert [item.select_one(".pb-role") is None for item in items] == [False, True]
     assert items[0].select_one(".pb-role").get_text() == "initiatiefnemer"
