@@ -7,7 +7,8 @@ table and, under it, each goal as PASS, FAIL or NOT MEASURED (a size the goal is
 - validation.py: `praktijkbank validate` against check-jsonschema;
 - site_build.py: `mkdocs build` with our plugin against plain MkDocs on the exported pages;
 - search.py: our search index against Pagefind (pagefind.py) and Material's search (material.py), driven in
-  headless Chromium (browser.py, with the tests' browser set-up).
+  headless Chromium (browser.py, with the tests' browser set-up);
+- map_cost.py: `mkdocs build` with the map against the same build without its drawings, and the map page's size.
 
 They share the generated practices (generated.py), running and timing processes (processes.py) and, for the
 jobs that compare one of our tools with a yardstick, the alternating runs and the table (comparison.py).
@@ -19,6 +20,7 @@ Usage (from the repository root, with the project's virtual environment; `make b
     .venv/bin/python -m scripts.bench --validate   # validation only: 100, 1000 and 10000 practices
     .venv/bin/python -m scripts.bench --site       # site build only: 100, 1000 and 5000 practices
     .venv/bin/python -m scripts.bench --search     # search only: 1000 and 10000 practices
+    .venv/bin/python -m scripts.bench --map        # the map's cost only: 1000 and 5000 practices
     .venv/bin/python -m scripts.bench --quick      # the small sizes (100 and 1000; search 1000), 1 repetition
     .venv/bin/python -m scripts.bench --sizes 100,1000 --site-sizes 1000 --repeat 5
 

@@ -9,10 +9,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from scripts.bench import search, site_build, validation
+from scripts.bench import map_cost, search, site_build, validation
 from scripts.bench.job import Job
 
-JOBS: tuple[Job, ...] = (validation.JOB, site_build.JOB, search.JOB)
+JOBS: tuple[Job, ...] = (validation.JOB, site_build.JOB, search.JOB, map_cost.JOB)
 DEFAULT_REPEAT = 3
 
 
