@@ -10,6 +10,7 @@ table and, under it, each goal as PASS, FAIL or NOT MEASURED (a size the goal is
   headless Chromium (browser.py, with the tests' browser set-up), optionally against our engine as another
   git revision built it (previous.py), plus the weight of the comparison page (compare_page.py);
 - robustness.py: validation on broken and hostile input (the fuzz tests' mutants, noise and nesting bomb).
+- map_cost.py: `mkdocs build` with the map against the same build without its drawings, and the map page's size.
 
 They share the generated practices (generated.py), running and timing processes (processes.py) and, for the
 jobs that compare one of our tools with a yardstick, the alternating runs and the table (comparison.py).
@@ -25,6 +26,7 @@ Usage (from the repository root, with the project's virtual environment; `make b
     .venv/bin/python -m scripts.bench --search --before main --only-ours  # search before and after a change,
                                       # without Pagefind and Material (which take minutes at 10,000)
     .venv/bin/python -m scripts.bench --robustness # validation on mutated practices, noise, a nesting bomb
+    .venv/bin/python -m scripts.bench --map        # the map's cost only: 1000 and 5000 practices
     .venv/bin/python -m scripts.bench --quick      # the small sizes (100 and 1000; search 1000), 1 repetition
     .venv/bin/python -m scripts.bench --sizes 100,1000 --site-sizes 1000 --repeat 5
 

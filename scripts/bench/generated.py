@@ -14,25 +14,11 @@ from typing import Any
 
 import yaml
 
+from praktijkbank.common.municipalities import read_municipalities
 from scripts.bench.processes import PROJECT_ROOT
 
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
 
-# Realistic Dutch material: real municipality names per province id, so `place` reads like real data.
-MUNICIPALITIES = {
-    "drenthe": ["Assen", "Emmen", "Hoogeveen", "Meppel", "Coevorden", "Westerveld"],
-    "flevoland": ["Almere", "Lelystad", "Dronten", "Zeewolde", "Urk", "Noordoostpolder"],
-    "friesland": ["Leeuwarden", "Smallingerland", "Heerenveen", "Súdwest-Fryslân", "Waadhoeke"],
-    "gelderland": ["Arnhem", "Nijmegen", "Apeldoorn", "Ede", "Doetinchem", "Zutphen", "Tiel"],
-    "groningen": ["Groningen", "Midden-Groningen", "Westerkwartier", "Het Hogeland", "Oldambt"],
-    "limburg": ["Maastricht", "Venlo", "Heerlen", "Sittard-Geleen", "Roermond", "Weert"],
-    "noord-brabant": ["Eindhoven", "Tilburg", "Breda", "'s-Hertogenbosch", "Helmond", "Oss"],
-    "noord-holland": ["Amsterdam", "Haarlem", "Zaanstad", "Alkmaar", "Hilversum", "Den Helder"],
-    "overijssel": ["Zwolle", "Enschede", "Deventer", "Dalfsen", "Hengelo", "Almelo", "Kampen"],
-    "utrecht": ["Utrecht", "Amersfoort", "Nieuwegein", "Veenendaal", "Zeist", "Houten"],
-    "zeeland": ["Middelburg", "Vlissingen", "Goes", "Terneuzen", "Schouwen-Duiveland"],
-    "zuid-holland": ["Rotterdam", "Den Haag", "Leiden", "Dordrecht", "Zoetermeer", "Gouda", "Delft"],
-}
 LOCALITY_PARTS = (["Noord", "Zuid", "Oost", "West", "Oud", "Nieuw", "Hoog", "Laag", "Groot", "Klein"],
                   ["veen", "dijk", "horst", "wijk", "dorp", "broek", "hoven", "rade", "loo", "meer"])
 ORGANISATION_NAMES = {
@@ -103,6 +89,15 @@ def load_vocabulary_ids(schemas_dir: Path) -> dict[str, list[str]]:
     return {name: [value["id"] for value in entry["values"]] for name, entry in document.items()}
 
 
+def load_municipality_names(schemas_dir: Path) -> dict[str, list[str]]:
+    """The CBS municipalities per province id (schemas/geo/), the list `place.municipalities` is checked
+    against: real, valid names, and a large set spreads over every municipality, the map's worst case."""
+    by_province: dict[str, list[str]] = {}
+    for municipality in read_municipalities(schemas_dir / "geo").current.values():
+        by_province.setdefault(municipality.province, []).append(municipality.name)
+    return by_province
+
+
 def practice_id(index: int) -> str:
     """File name (without .yml) of the practice with this 1-based index."""
     return f"practice-{index:05d}"
@@ -116,20 +111,23 @@ def generate_repository(root: Path, count: int) -> None:
     media_dir.mkdir(parents=True)
     (root / "collections").mkdir()
     vocabularies = load_vocabulary_ids(root / "schemas")
+    municipalities = load_municipality_names(root / "schemas")
     rng = random.Random(count)
     for index in range(1, count + 1):
-        practice = build_practice(rng, index, count, vocabularies)
+        practice = build_practice(rng, index, count, vocabularies, municipalities)
         for item in practice.get("media", []):
             (media_dir / item["file"]).write_bytes(b"\x89PNG\r\n\x1a\n")
         text = yaml.dump(practice, Dumper=_PracticeDumper, allow_unicode=True, sort_keys=False, width=100)
         (root / "practices" / f"{practice_id(index)}.yml").write_text(text, encoding="utf-8")
 
 
-def build_practice(rng: random.Random, index: int, count: int, vocabularies: dict[str, list[str]]) -> dict[str, Any]:
-    """One practice using every field of the schema, sized like a real one (2-4 KB of YAML)."""
-    provinces = rng.sample(vocabularies["provinces"], rng.choice([1, 1, 1, 2]))
-    municipalities = sorted({rng.choice(MUNICIPALITIES.get(province, ["Middendorp"])) for province in provinces})
-    place_name = municipalities[0]
+def build_practice(rng: random.Random, index: int, count: int, vocabularies: dict[str, list[str]],
+                   municipalities: dict[str, list[str]]) -> dict[str, Any]:
+    """One practice using every field of the schema, sized like a real one (2-4 KB of YAML). One municipality
+    per chosen province, so the provinces agree with the municipalities as the validator requires."""
+    provinces = rng.sample(sorted(municipalities), rng.choice([1, 1, 1, 2]))
+    chosen = sorted({rng.choice(municipalities[province]) for province in provinces})
+    place_name = chosen[0]
     start = rng.randint(2010, 2024)
     status = rng.choice(vocabularies["statuses"])
     practice: dict[str, Any] = {
@@ -137,7 +135,7 @@ def build_practice(rng: random.Random, index: int, count: int, vocabularies: dic
         "summary": " ".join(_sentence(rng) for _ in range(2)),
         "description": "\n\n".join(_paragraph(rng, rng.randint(3, 5)) for _ in range(rng.randint(3, 4))) + "\n",
         "place": {
-            "municipalities": municipalities,
+            "municipalities": chosen,
             "localities": sorted({_locality(rng) for _ in range(rng.randint(1, 3))}),
             "region": f"Regio {place_name} en omstreken",
             "provinces": provinces,

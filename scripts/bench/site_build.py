@@ -28,11 +28,17 @@ def prepare_site(work: Path, count: int) -> tuple[Path, Path, Measurement]:
     """A generated repository with the project's mkdocs.yml and docs, and its pages exported as Markdown: the
     input of our build, and of the plain MkDocs builds it is compared with. Returns the repository, the
     exported pages and how long the export took."""
-    root, pages = work / "repository", work / "pages"
+    root, pages = prepare_repository(work, count), work / "pages"
+    return root, pages, run_clean(export_command(root, pages), count)
+
+
+def prepare_repository(work: Path, count: int) -> Path:
+    """A generated repository in `work` with the project's mkdocs.yml and docs, ready for `mkdocs build`."""
+    root = work / "repository"
     generate_and_describe(root, count)
     shutil.copy2(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT_ROOT / "docs", root / "docs")
-    return root, pages, run_clean(export_command(root, pages), count)
+    return root
 
 
 def benchmark_site(count: int, repeat: int) -> Row:
