@@ -8,9 +8,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from helpers import PROJECT_ROOT
+from praktijkbank.common.facets import FACETS
 from praktijkbank.common.urls import COMPARE, MAP, PRACTICES, facet_url, practice_url
 from praktijkbank.load.repository import Repository
-from praktijkbank.model.catalog import FACETS, build_catalog
+from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
 
 CATALOG = build_catalog(validate_repository(Repository(PROJECT_ROOT)))

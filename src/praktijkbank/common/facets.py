@@ -53,3 +53,6 @@ MUNICIPALITIES = Facet("municipalities", "place.municipalities", "kaart", "gemee
 """Municipalities are a facet too (the search filter, the map), but no vocabulary: their names come from the
 CBS list (schemas/geo/), and the map, not an overview folder of their own, leads to them. So they stand apart
 from FACETS, whose every entry has overview pages, a vocabulary, an export column and a contributor question."""
+
+INDEXED: dict[str, Facet] = {**FACETS, MUNICIPALITIES.name: MUNICIPALITIES}
+"""Every facet the catalog indexes and the search page filters on: the vocabularies, then the municipalities."""

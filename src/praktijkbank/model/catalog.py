@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Any
 
-from praktijkbank.common.facets import FACETS, MUNICIPALITIES
+from praktijkbank.common.facets import INDEXED, MUNICIPALITIES
 from praktijkbank.common.licenses import DEFAULT_LICENSE
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.vocabularies import Vocabularies
@@ -254,7 +254,7 @@ def collection_from_data(collection_id: str, data: dict[str, Any]) -> Collection
 def facet_values(practice: Practice, facet: str) -> tuple[str, ...]:
     """A practice's values of one facet, read along the facet's declared attribute; a single value (the
     status) as a tuple of one, so every facet reads alike."""
-    values = attrgetter(FACETS[facet].attribute)(practice)
+    values = attrgetter(INDEXED[facet].attribute)(practice)
     return values if isinstance(values, tuple) else (values,)
 
 
@@ -271,10 +271,8 @@ def build_catalog(report: ValidationReport) -> Catalog:
     collections = {r.id: collection_from_data(r.id, r.data) for r in records if r.kind == COLLECTION}
     by_value: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for practice in practices.values():
-        for facet in FACETS:
+        for facet in INDEXED:
             for value in facet_values(practice, facet):
                 by_value[facet][value].append(practice.id)
-        for name in practice.place.municipalities:
-            by_value[MUNICIPALITY_FACET][name].append(practice.id)
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
     return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities)

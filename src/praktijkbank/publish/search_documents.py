@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from praktijkbank.common import urls
-from praktijkbank.common.facets import FACETS, MUNICIPALITIES
+from praktijkbank.common.facets import FACETS, INDEXED
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.model.catalog import Catalog, Practice, by_title, facet_values
 from praktijkbank.render.markup import html_to_text, markdown_to_text
@@ -70,5 +70,5 @@ def page_document(url: str, title: str, html: str) -> SearchDocument:
 def search_filters(practice: Practice) -> list[tuple[str, str]]:
     """The practice's vocabulary values and municipalities as (search filter, value) pairs, as the search page's
     URL names them."""
-    return [(FACETS[facet].parameter, value) for facet in FACETS for value in facet_values(practice, facet)] + [
-        (MUNICIPALITIES.parameter, name) for name in practice.place.municipalities]
+    return [(declared.parameter, value) for facet, declared in INDEXED.items()
+            for value in facet_values(practice, facet)]
