@@ -14,3 +14,14 @@ export function labelled(tag, className, label, text) {
   node.append(element("strong", "", label), ` ${text}`);
   return node;
 }
+
+/** The per-practice button boxes the build writes into cards and practice pages (empty without JavaScript);
+ *  the selection and the comparison each add their own button. */
+export const ACTION_CONTAINERS = ".pb-card__actions[data-practice], .pb-practice__actions[data-practice]";
+
+/** The title of the practice a button box belongs to: its card's heading, or the practice page's. */
+export function practiceTitle(container) {
+  const heading = container.closest(".pb-card, .pb-result, .pb-collection__item")?.querySelector("h2, h3, h4")
+    ?? document.querySelector(".md-content h1");
+  return heading ? heading.textContent.trim() : container.dataset.practice;
+}

@@ -4,11 +4,10 @@
 // link; without JavaScript they stay empty and hidden. Containers added later (search results) get their
 // button too. Other buttons (comparing) may share the containers: this module only adds and updates its own.
 
-import { element } from "./dom.js";
+import { ACTION_CONTAINERS, element, practiceTitle } from "./dom.js";
 import { isPracticeId } from "./praktijken.js";
 import { isSelected, onSelectionChange, readSelection, toggleSelected } from "./selectie-opslag.js";
 
-const CONTAINERS = ".pb-card__actions[data-practice], .pb-practice__actions[data-practice]";
 const KEEP = "Bewaar in mijn selectie";
 const DROP = "Uit mijn selectie";
 
@@ -16,13 +15,6 @@ const DROP = "Uit mijn selectie";
 const announcer = element("div", "pb-visually-hidden pb-keep__announcer");
 announcer.setAttribute("aria-live", "polite");
 document.body.append(announcer);
-
-/** The title of the practice a container belongs to: the card's or the page's heading. */
-function practiceTitle(container) {
-  const heading = container.closest(".pb-card, .pb-result, .pb-collection__item")?.querySelector("h2, h3, h4")
-    ?? document.querySelector(".md-content h1");
-  return heading ? heading.textContent.trim() : container.dataset.practice;
-}
 
 function showState(button, kept) {
   button.firstChild.textContent = kept ? DROP : KEEP;
@@ -54,7 +46,7 @@ function keptIds() {
 }
 
 function fill(root) {
-  const containers = [...(root.matches?.(CONTAINERS) ? [root] : []), ...(root.querySelectorAll?.(CONTAINERS) ?? [])];
+  const containers = [...(root.matches?.(ACTION_CONTAINERS) ? [root] : []), ...(root.querySelectorAll?.(ACTION_CONTAINERS) ?? [])];
   if (!containers.length) return;
   const kept = keptIds();
   containers.forEach((container) => addButton(container, kept));

@@ -4,6 +4,7 @@
 // is untrusted: only ids of the right form are kept, and they only go into a URL, never into the page as
 // markup. Without JavaScript the buttons and the bar are simply not there.
 
+import { ACTION_CONTAINERS, practiceTitle } from "./dom.js";
 import { isPracticeId, siteRoot } from "./praktijken.js";
 
 const STORAGE_KEY = "praktijkbank-vergelijken";
@@ -117,12 +118,9 @@ function start() {
   announcer.setAttribute("aria-live", "polite");
   bar = makeBar();
   document.body.append(announcer, bar);
-  for (const container of document.querySelectorAll(".pb-card__actions[data-practice], .pb-practice__actions[data-practice]")) {
+  for (const container of document.querySelectorAll(ACTION_CONTAINERS)) {
     const id = container.dataset.practice;
-    if (!isPracticeId(id)) continue;
-    const title = container.closest(".pb-card")?.querySelector(".pb-card__title")?.textContent
-      ?? document.querySelector("h1")?.textContent;
-    container.append(compareButton(id, title?.trim()));
+    if (isPracticeId(id)) container.append(compareButton(id, practiceTitle(container)));
   }
   showChoice(chosenIds());
   window.addEventListener("storage", (event) => event.key === STORAGE_KEY && showChoice(chosenIds()));
