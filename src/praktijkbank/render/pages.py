@@ -29,6 +29,7 @@ from praktijkbank.common.licenses import license_for
 from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.vocabularies import Term
+from praktijkbank.common.ways_in import WaysIn, practice_context
 from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
@@ -104,14 +105,15 @@ class PageRenderer:
     """Renders every page of the site from one catalog."""
 
     def __init__(self, catalog: Catalog, site_url: str | None, base_map: BaseMap, qr_cache: Path | None = None,
-                 workers: int = 1, draw_maps: bool = True) -> None:
-        """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost."""
+                 workers: int = 1, draw_maps: bool = True, ways_in: WaysIn = WaysIn()) -> None:
+        """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost.
+        `ways_in` holds the site's repository and the editors' address, for the links to the forms."""
         self.catalog = catalog
         self.site_url = site_url
         self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
         self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
-                                        draw_maps=draw_maps,
+                                        draw_maps=draw_maps, ways_in=ways_in,
                                         locator_points=partial(locator_points, base_map))
         self.related = related_practices(catalog.practices)
         self.collections_of = collections_by_practice(catalog)
@@ -157,6 +159,7 @@ class PageRenderer:
             "card": partial(self.card, url),
             "shared": self.shared,
             "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
+            "about_practice": lambda practice: practice_context(practice.id, self.shared(urls.practice_url(practice.id))),
         }
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
