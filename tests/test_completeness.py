@@ -121,7 +121,7 @@ def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(b
     review = (built_site / "te-herzien" / "index.html").read_text(encoding="utf-8")
     index = (built_site / "praktijken" / "index.html").read_text(encoding="utf-8")
 
-    assert 'Laatst bekeken: <time datetime="' in practice
+    assert 'Laatst nagekeken: <time datetime="' in practice
     assert "Gemeten op " in review
     assert 'href="../te-herzien/"' in index
 
@@ -140,4 +140,4 @@ def test_the_review_page_lists_a_practice_not_looked_at_for_two_years(make_repos
     page = PageRenderer(catalog, None, read_base_map(Repository(root).geo_dir)).review_page()
 
     assert page.src_uri == "te-herzien/index.md"
-    assert "Voorleestent in Voorbeeldstad" in page.content and "laatst bekeken: 1 maart 2021" in page.content
+    assert "Voorleestent in Voorbeeldstad" in page.content and "laatst nagekeken: 1 maart 2021" in page.content

@@ -10,6 +10,7 @@ import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
+import { routeMail } from "./mailto.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");
@@ -264,6 +265,19 @@ function updateCollection() {
   } else {
     form.textContent = "Open in de repository op GitHub Issues, New issue, Collectie aanmelden, en vul het formulier in.";
   }
+  offerMail(collectionBox.querySelector(".pb-selection__mail"), practices);
+}
+
+/** "Per e-mail": the mail to the editors with the collection in it, or the advice to attach the file. */
+function offerMail(box, practices) {
+  if (!box) return;
+  const lines = practices.map(({ id, note }) => `- ${id} (${practicePageUrl(id).href})${note ? `: ${note}` : ""}`);
+  const mail = routeMail(box, `Collectie: ${selection.title}`,
+    `Inleiding: ${selection.intro}\n\nPraktijken:\n${lines.join("\n")}`);
+  const link = element("a", "pb-selection__mail-link", "Stuur de collectie per e-mail naar de redactie.");
+  link.href = mail.url;
+  box.replaceChildren(link);
+  if (!mail.complete) box.append(" Je selectie is te lang voor een e-mail uit een link: voeg het collectiebestand hieronder toe als bijlage.");
 }
 
 function showShared(ignored) {

@@ -32,7 +32,7 @@ const FACTS = [
   ["Kosten", (practice) => practice.costs],
   ["Financiering", (practice) => practice.funding],
   ["Bronnen", (practice) => (practice.sources || []).map(sourceItem)],
-  ["Laatst bekeken", (practice) => dateText(practice.last_reviewed || practice.added)],
+  ["Laatst nagekeken", (practice) => dateText(practice.last_reviewed || practice.added)],
 ];
 
 function placeText(place = {}, label) {

@@ -93,7 +93,7 @@ def _mailto(contact: str, subject: str, body: str) -> str:
     """RFC 6068: fields percent-encoded as encodeURIComponent does, line breaks as CRLF."""
     fields = "&".join(f"{name}={quote(value.replace(chr(10), chr(13) + chr(10)), safe=URI_COMPONENT_SAFE)}"
                       for name, value in (("subject", subject), ("body", body)))
-    return f"mailto:{quote(contact, safe='@')}?{fields}"
+    return f"mailto:{quote(contact, safe='@' + URI_COMPONENT_SAFE)}?{fields}"
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,15 @@ class WaysIn:
     repository: str = ""
     contact: str = ""
 
+    NOTHING_SET_UP = NOTHING_SET_UP
+
     @property
     def nothing_set_up(self) -> bool:
         return not (self.repository or self.contact)
+
+    @staticmethod
+    def route(key: str) -> Route:
+        return route_for(key)
 
     def github_url(self, key: str, **fields: str) -> str | None:
         """The route on GitHub, form fields prefilled; None without a repository."""

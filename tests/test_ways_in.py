@@ -1,0 +1,127 @@
+"""A way in without a GitHub account, and hand-written pages that lead where they say: every route to a GitHub
+form or file is a working link when the site has a repository, offers "per e-mail" when it has the editors'
+address, and says plainly that nothing is set up when it has neither. The e-mail stays within what mail
+programs accept; when the text does not fit, it says to attach the downloaded file.
+
+The hand-written pages are rendered by the core with the site's own mkdocs.yml (the same route MkDocs takes:
+the extension is named there), and the MkDocs build gives the same links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from helpers import PROJECT_ROOT
+from praktijkbank.common.ways_in import MAX_MAILTO_LENGTH, ROUTES, TOO_LONG, UnknownRoute, WaysIn, mailto
+from praktijkbank.load.site_config import read_site_config
+from praktijkbank.render.docs_pages import docs_pages
+from praktijkbank.render.ways_in_markdown import NOT_SET_UP, SCHEME
+
+REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
+CONTACT = "redactie@praktijkbank.example"
+EXTENSION = "praktijkbank.render.ways_in_markdown"
+# The pages that mention a form, an issue or a file of the repository.
+PAGES_WITH_ROUTES = ("bijdragen/", "over/", "opnamecriteria/", "toegankelijkheid/", "collecties-maken/")
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def mail_fields(url: str) -> dict[str, str]:
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto"
+    return {name: values[0] for name, values in parse_qs(parts.query).items()} | {"to": unquote(parts.path)}
+
+
+def test_a_mail_holds_the_subject_and_everything_filled_in_when_there_is_room() -> None:
+    mail = mailto(CONTACT, "Nieuwe collectie", "Collectie: Zes praktijken\n\nPraktijken:\n- a\n- b")
+
+    assert mail.complete and len(mail.url) <= MAX_MAILTO_LENGTH
+    assert mail_fields(mail.url) == {"to": CONTACT, "subject": "Nieuwe collectie",
+                                     "body": "Collectie: Zes praktijken\r\n\r\nPraktijken:\r\n- a\r\n- b"}
+
+
+def test_a_mail_too_long_for_a_link_keeps_what_it_is_about_and_says_to_attach_the_file() -> None:
+    mail = mailto(CONTACT, "Nieuwe collectie", "Collectie: Zes praktijken\n\n" + "héél lang " * 300,
+                  "Collectie: Zes praktijken")
+
+    assert not mail.complete and len(mail.url) <= MAX_MAILTO_LENGTH
+    assert mail_fields(mail.url)["body"] == f"Collectie: Zes praktijken\r\n\r\n{TOO_LONG}"
+
+
+def test_a_practice_route_names_the_practice_and_its_address() -> None:
+    mail = WaysIn(contact=CONTACT).mail("wijziging-voorstellen", "Praktijk: dalfsen\nAdres: https://x.example/p/")
+
+    body = mail_fields(mail.url)["body"]
+    assert body.startswith("Praktijk: dalfsen\r\nAdres: https://x.example/p/\r\n\r\n")
+    assert ROUTES["wijziging-voorstellen"].ask in body
+
+
+def test_routes_lead_to_the_form_or_file_on_github_and_to_nothing_without_a_repository() -> None:
+    ways_in = WaysIn(REPOSITORY)
+
+    form = urlsplit(ways_in.github_url("wijziging-voorstellen", id="dalfsen-voorleestent"))
+    assert form.path == "/voorbeeld/praktijkbank/issues/new"
+    assert parse_qs(form.query) == {"template": ["wijziging-voorstellen.yml"], "id": ["dalfsen-voorleestent"]}
+    assert ways_in.github_url("sjabloon") == f"{REPOSITORY}/blob/HEAD/practices/_template.yml"
+    assert ways_in.github_url("vraag") == f"{REPOSITORY}/issues/new"
+    assert ways_in.mail("vraag") is None
+    assert WaysIn().github_url("praktijk-aanmelden") is None and WaysIn().nothing_set_up
+
+
+def test_every_form_a_route_names_exists_in_the_repository() -> None:
+    forms = {route.form for route in ROUTES.values() if route.form}
+    files = {route.path for route in ROUTES.values() if route.path}
+    assert all((PROJECT_ROOT / ".github" / "ISSUE_TEMPLATE" / form).is_file() for form in forms)
+    assert all((PROJECT_ROOT / path).is_file() for path in files)
+
+
+def test_an_unknown_route_is_refused_with_the_known_ones_named() -> None:
+    with pytest.raises(UnknownRoute, match="praktijk-aanmelden"):
+        WaysIn(REPOSITORY).github_url("bestaat-niet")
+
+
+def rendered(repository: str = "", contact: str = "") -> dict[str, str]:
+    """The hand-written pages as the core renders them with mkdocs.yml, for a site with these addresses."""
+    config = read_site_config(PROJECT_ROOT / "mkdocs.yml")
+    options = {**config.extension_configs, EXTENSION: {"repository": repository, "contact": contact}}
+    return {page.url: page.html for page in docs_pages(replace(config, extension_configs=options))}
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_ROUTES)
+def test_with_a_repository_every_mention_links_to_github_and_offers_mail(page: str) -> None:
+    html = rendered(REPOSITORY, CONTACT)[page]
+    links = HREF.findall(html)
+
+    assert any(link.startswith(REPOSITORY + "/") for link in links), page
+    assert any(link.startswith(f"mailto:{CONTACT}?") for link in links), page
+    assert not [link for link in links if link.startswith(SCHEME)] and NOT_SET_UP not in html
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_ROUTES)
+def test_without_a_repository_the_page_offers_mail_or_says_nothing_is_set_up(page: str) -> None:
+    by_mail, nothing = rendered(contact=CONTACT)[page], rendered()[page]
+
+    assert REPOSITORY not in by_mail and f"mailto:{CONTACT}?" in by_mail and NOT_SET_UP not in by_mail
+    assert "mailto:" not in nothing and "github.com" not in nothing and NOT_SET_UP in nothing
+    assert SCHEME not in by_mail + nothing
+
+
+def test_no_hand_written_page_still_says_open_an_issue_without_a_link() -> None:
+    for page, html in rendered(REPOSITORY).items():
+        for sentence in re.findall(r"[^.]*(?:[Oo]pen (?:dan )?een issue|CONTRIBUTING\.md|_template\.yml)[^.]*", html):
+            assert "<a " in sentence, (page, sentence)
+
+
+def test_the_mkdocs_build_gives_the_hand_written_pages_the_same_links(built_site: Path) -> None:
+    config = read_site_config(PROJECT_ROOT / "mkdocs.yml")
+    core = {page.url: page.html for page in docs_pages(config)}
+    for page in PAGES_WITH_ROUTES:
+        built = (built_site / page / "index.html").read_text(encoding="utf-8")
+        article = built[built.index("<article"):built.index("</article>")]
+        assert NOT_SET_UP in core[page] and NOT_SET_UP in article, page
+        expected = {link for link in HREF.findall(core[page]) if "://" in link or link.startswith("mailto:")}
+        assert expected <= set(HREF.findall(article)), page
