@@ -36,10 +36,16 @@ def _labels(form: IssueForm) -> set[str]:
 
 
 def form_of(body: str) -> IssueForm:
-    """The form an issue was made with: the one whose questions appear most as headings (people may delete
-    some); the practice form when nothing matches, so its comment lists what is missing."""
+    """The form an issue was made with. The change form asks the practice form's questions too, so the
+    questions only one form asks count first, then all (people may delete some); the practice form when
+    nothing matches, so its comment lists what is missing."""
     headings = {normalise(match.group(1)) for line in body.split("\n") if (match := _HEADING.match(line))}
-    return max(FORMS, key=lambda form: len(_labels(form) & headings))
+
+    def score(form: IssueForm) -> tuple[int, int]:
+        others = set().union(*(_labels(other) for other in FORMS if other is not form))
+        return len((_labels(form) - others) & headings), len(_labels(form) & headings)
+
+    return max(FORMS, key=score)
 
 
 def sections(body: str, form: IssueForm) -> dict[str, str]:

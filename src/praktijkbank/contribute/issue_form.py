@@ -1,5 +1,6 @@
 """The GitHub issue forms in `.github/ISSUE_TEMPLATE/`, written from the questions: "Praktijk aanmelden"
-(`praktijk-aanmelden.yml`) and "Collectie aanmelden" (`collectie-aanmelden.yml`).
+(`praktijk-aanmelden.yml`), "Collectie aanmelden" (`collectie-aanmelden.yml`) and "Wijziging voorstellen"
+(`wijziging-voorstellen.yml`), which changes a practice that is already in the bank.
 
 Each form shows the questions of its kind, with the vocabularies as dropdowns; `from-issue` reads the issue
 GitHub makes of it. Generated and checked like the schemas, so a form, the converter and the validator always
@@ -17,6 +18,7 @@ import yaml
 
 from praktijkbank.contribute.questions import (
     CHOICE,
+    CHANGE_QUESTIONS,
     CHOICES,
     COLLECTION_QUESTIONS,
     MUNICIPALITIES,
@@ -78,7 +80,27 @@ COLLECTION_FORM = IssueForm(
     checks=("Mijn tekst mag op de site komen onder de licentie CC BY 4.0 (Naamsvermelding).",),
     noun="collectie",
 )
-FORMS = (PRACTICE_FORM, COLLECTION_FORM)
+CHANGE_FORM = IssueForm(
+    path=PurePosixPath(".github/ISSUE_TEMPLATE/wijziging-voorstellen.yml"),
+    schema="practice",
+    name="Wijziging voorstellen",
+    description="Stel een verbetering voor in een praktijk die al in de praktijkbank staat, zonder zelf een "
+                "bestand aan te passen.",
+    title="Wijziging: ",
+    label="praktijk-wijziging",
+    intro="Met dit formulier stel je een wijziging voor in een praktijk die al in de praktijkbank staat. Kwam je "
+          "via **Stel een wijziging voor** op de pagina van de praktijk? Dan staan het id en de huidige teksten "
+          "al ingevuld.\n\n"
+          "- Verander alleen wat anders moet.\n"
+          "- Een lege vraag betekent: dit blijft zoals het is.\n"
+          "- Wil je iets weghalen dat niet verplicht is? Typ dan alleen een - (streepje).\n\n"
+          "Vertel altijd wat je wilt veranderen en waarom. Na het versturen maakt de praktijkbank er een voorstel "
+          "(pull request) van met alleen jouw wijzigingen; de redactie kijkt ernaar. " + _INTRO_END,
+    questions=CHANGE_QUESTIONS,
+    checks=PRACTICE_FORM.checks,
+    noun="praktijk",
+)
+FORMS = (PRACTICE_FORM, COLLECTION_FORM, CHANGE_FORM)
 _HEADER = ("# Gemaakt met `praktijkbank generate --write` uit schemas/{schema}.schema.json en "
            "schemas/vocabularies.yml.\n# Pas dit bestand niet met de hand aan.\n")
 
