@@ -48,11 +48,13 @@ FACETS: dict[str, Facet] = {facet.name: facet for facet in (
 )}
 """By name, in the order the search page shows its filters."""
 
-MUNICIPALITIES = Facet("municipalities", "place.municipalities", "kaart", "gemeente", "Gemeente",
+MUNICIPALITIES = Facet("municipalities", "place.names", "kaart", "gemeente", "Gemeente",
                        "Zoek binnen deze gemeente")
 """Municipalities are a facet too (the search filter, the map), but no vocabulary: their names come from the
 CBS list (schemas/geo/), and the map, not an overview folder of their own, leads to them. So they stand apart
-from FACETS, whose every entry has overview pages, a vocabulary, an export column and a contributor question."""
+from FACETS, whose every entry has overview pages, a vocabulary, an export column and a contributor question.
+The values are all of a place's names (municipalities, localities, region: `Place.names`), so the search finds a
+practice by any of them; the map counts only the names on the CBS list."""
 
 INDEXED: dict[str, Facet] = {**FACETS, MUNICIPALITIES.name: MUNICIPALITIES}
 """Every facet the catalog indexes and the search page filters on: the vocabularies, then the municipalities."""

@@ -41,6 +41,12 @@ class Place:
     region: str | None = None
     municipality_codes: tuple[str, ...] = ()
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a reader may look the practice up by: its municipalities, localities and region, each once
+        (the search's municipality filter finds a practice in Weesp and in Zuid-Kennemerland too)."""
+        return tuple(dict.fromkeys((*self.municipalities, *self.localities, *((self.region,) if self.region else ()))))
+
 
 @dataclass(frozen=True)
 class Period:

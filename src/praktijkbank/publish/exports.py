@@ -25,6 +25,7 @@ from praktijkbank.common.urls import absolute, facet_url, practice_url
 from praktijkbank.common.vocabularies import Term
 from praktijkbank.model.catalog import Catalog, Practice, facet_values, newest_first
 from praktijkbank.render.outputs import OutputFile
+from praktijkbank.render.text import place_text
 
 API_FOLDER = "api"
 FEED_PATH = "feed.xml"
@@ -94,7 +95,8 @@ def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
     """Every open-data file of the site: the practices as JSON (all, and one file each), as CSV, the
     vocabularies with counts and links, and an Atom feed of new practices."""
     practices = sorted(catalog.practices.values(), key=lambda practice: practice.id)
-    records = [practice_record(practice, site_url) for practice in practices]
+    records = [practice_record(practice, site_url, place_text(practice.place, catalog.vocabularies))
+               for practice in practices]
     return [
         OutputFile(f"{API_FOLDER}/praktijken.json",
                    _json({"license": LICENSE, "count": len(records), "practices": records})),
@@ -111,12 +113,13 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def practice_record(practice: Practice, site_url: str | None) -> dict[str, Any]:
+def practice_record(practice: Practice, site_url: str | None, place: str) -> dict[str, Any]:
     """A practice as plain data with its id and page URL first, then the fields in schema order; fields the
-    contributor left out are left out here too, so the JSON mirrors the YAML file."""
+    contributor left out are left out here too, so the JSON mirrors the YAML file. `place_text` is the place as
+    the pages write it (render/text.py), ready for the browser, which then needs no rule of its own."""
     data = asdict(practice, dict_factory=_without_empty)
     fields = {name: data[name] for name in PRACTICE_FIELDS if name in data}
-    return {"id": practice.id, "url": absolute(practice_url(practice.id), site_url), **fields}
+    return {"id": practice.id, "url": absolute(practice_url(practice.id), site_url), "place_text": place, **fields}
 
 
 def _without_empty(items: list[tuple[str, Any]]) -> dict[str, Any]:
