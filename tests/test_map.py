@@ -4,13 +4,12 @@ repository is what scripts/prepare_geodata.py derives."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import gzip
 import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
