@@ -127,7 +127,7 @@ def test_two_filters_give_exactly_the_practices_with_both_and_counts_follow(page
 
     page.get_by_role("group", name="Thema").get_by_label("Laaggeletterdheid").check()
     assert set(found(page)) == themed
-    ggd = page.get_by_role("group", name="Soort partner").get_by_label(re.compile(r"^GGD"))
+    ggd = page.get_by_role("group", name="Soort organisatie").get_by_label(re.compile(r"^GGD"))
     count = page.locator("label[for='pb-filter-partner-ggd'] .pb-search__count").inner_text()
     assert count == f"({len(themed & with_ggd)})"
 

@@ -31,6 +31,8 @@ class Facet:
     """What one value is, as a heading: "Thema: Laaggeletterdheid", and the search filter's legend."""
     search_within: str
     """The link from a value's page to the search narrowed to it."""
+    all_values: str = ""
+    """The link from a value's page back to the overview of all values: "Alle thema's", "Alle statussen"."""
 
     @property
     def key(self) -> str:
@@ -39,12 +41,14 @@ class Facet:
 
 
 FACETS: dict[str, Facet] = {facet.name: facet for facet in (
-    Facet("themes", "themes", "themas", "thema", "Thema", "Zoek binnen dit thema"),
-    Facet("organisation_types", "organisation_types", "partners", "partner", "Soort partner",
-          "Zoek binnen deze soort partner"),
-    Facet("provinces", "place.provinces", "provincies", "provincie", "Provincie", "Zoek binnen deze provincie"),
-    Facet("target_groups", "target_groups", "doelgroepen", "doelgroep", "Doelgroep", "Zoek binnen deze doelgroep"),
-    Facet("statuses", "status", "status", "status", "Status", "Zoek binnen deze status"),
+    Facet("themes", "themes", "themas", "thema", "Thema", "Zoek binnen dit thema", "Alle thema's"),
+    Facet("organisation_types", "organisation_types", "partners", "partner", "Soort organisatie",
+          "Zoek binnen deze soort organisatie", "Alle soorten organisaties"),
+    Facet("provinces", "place.provinces", "provincies", "provincie", "Provincie", "Zoek binnen deze provincie",
+          "Alle provincies"),
+    Facet("target_groups", "target_groups", "doelgroepen", "doelgroep", "Doelgroep", "Zoek binnen deze doelgroep",
+          "Alle doelgroepen"),
+    Facet("statuses", "status", "status", "status", "Status", "Zoek binnen deze status", "Alle statussen"),
 )}
 """By name, in the order the search page shows its filters."""
 

@@ -156,6 +156,7 @@ class PageRenderer:
             "label": lambda facet, value: self.catalog.vocabularies[facet].label(value),
             "place": lambda practice: place_text(practice.place, self.catalog.vocabularies),
             "terms_with_counts": self.terms_with_counts,
+            "municipalities_in": self.municipalities_in,
             "card": partial(self.card, url),
             "shared": self.shared,
             "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
@@ -196,13 +197,19 @@ class PageRenderer:
                                 vocabulary.description, facet=facet, vocabulary=vocabulary,
                                 terms=self.terms_with_counts(facet))
 
+    def municipalities_in(self, province: str) -> list[tuple[str, int]]:
+        """The municipalities of a province that have practices, with their number, by name."""
+        index = self.catalog.by_value.get(MUNICIPALITY_FACET, {})
+        return [(name, len(index[name])) for name in self.catalog.municipalities.names()
+                if name in index and self.catalog.municipalities.current[name].province == province]
+
     def facet_value(self, facet: str, term: Term) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
         return self.render_page(urls.facet_url(facet, term.id), "facet_value.md.j2",
                                 f"{FACETS[facet].title}: {term.label}", term.description, facet=facet,
                                 vocabulary=vocabulary, term=term, practices=practices,
-                                search_within=FACETS[facet].search_within)
+                                search_within=FACETS[facet].search_within, all_values=FACETS[facet].all_values)
 
     def search_page(self) -> Page:
         """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
