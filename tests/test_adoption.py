@@ -33,7 +33,7 @@ def test_an_adoption_named_by_an_old_id_reaches_the_current_practice(make_reposi
 
     assert catalog.practices["andersstad-voorleestent"].based_on == ORIGINAL
     assert catalog.practices[ORIGINAL].based_on is None
-    assert [practice.id for practice in adoptions_by_practice(catalog)[ORIGINAL]] == ["andersstad-voorleestent"]
+    assert [practice.id for practice in adoptions_by_practice(catalog.practices)[ORIGINAL]] == ["andersstad-voorleestent"]
 
 
 def test_adoptions_are_listed_by_title_whatever_their_file_names(make_repository, tmp_path) -> None:
@@ -42,4 +42,4 @@ def test_adoptions_are_listed_by_title_whatever_their_file_names(make_repository
     catalog = build_catalog(validate_repository(Repository(make_repository(practices=[VALID_PRACTICE, first,
                                                                                      second]))))
 
-    assert [practice.id for practice in adoptions_by_practice(catalog)[ORIGINAL]] == ["z-almelo", "a-zoetermeer"]
+    assert [practice.id for practice in adoptions_by_practice(catalog.practices)[ORIGINAL]] == ["z-almelo", "a-zoetermeer"]

@@ -16,6 +16,13 @@ from typing import Any
 
 import yaml
 
+from praktijkbank.common.form_links import (
+    ADOPT_TITLE,
+    CHANGE_FORM_FILE,
+    CHANGE_TITLE,
+    COLLECTION_FORM_FILE,
+    PRACTICE_FORM_FILE,
+)
 from praktijkbank.contribute.questions import (
     CHOICE,
     CHANGE_QUESTIONS,
@@ -28,6 +35,7 @@ from praktijkbank.contribute.questions import (
 )
 
 CHECKS_LABEL = "Controle"
+FORMS_DIR = PurePosixPath(".github/ISSUE_TEMPLATE")
 _INTRO_END = ("Kan iets niet verwerkt worden? Dan lees je hieronder in een reactie wat er moet gebeuren.\n\n"
               "Lees eerst de [opnamecriteria](../blob/main/docs/opnamecriteria.md). Verzin niets: laat een vraag "
               "leeg als je het antwoord niet weet.")
@@ -51,11 +59,11 @@ class IssueForm:
 
 
 PRACTICE_FORM = IssueForm(
-    path=PurePosixPath(".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml"),
+    path=FORMS_DIR / PRACTICE_FORM_FILE,
     schema="practice",
     name="Praktijk aanmelden",
     description="Meld een goed voorbeeld aan voor de praktijkbank, zonder zelf een bestand te maken.",
-    title="Praktijk: ",
+    title=ADOPT_TITLE,
     label="praktijk-aanmelding",
     intro="Met dit formulier meld je een goed voorbeeld aan voor de Praktijkbank Sociaal Domein. Je hoeft geen "
           "bestand te maken: na het versturen maakt de praktijkbank er een voorstel (pull request) van. " + _INTRO_END,
@@ -65,7 +73,7 @@ PRACTICE_FORM = IssueForm(
     noun="praktijk",
 )
 COLLECTION_FORM = IssueForm(
-    path=PurePosixPath(".github/ISSUE_TEMPLATE/collectie-aanmelden.yml"),
+    path=FORMS_DIR / COLLECTION_FORM_FILE,
     schema="collection",
     name="Collectie aanmelden",
     description="Maak van praktijken uit de praktijkbank een collectie met een vaste pagina, bijvoorbeeld voor "
@@ -81,12 +89,12 @@ COLLECTION_FORM = IssueForm(
     noun="collectie",
 )
 CHANGE_FORM = IssueForm(
-    path=PurePosixPath(".github/ISSUE_TEMPLATE/wijziging-voorstellen.yml"),
+    path=FORMS_DIR / CHANGE_FORM_FILE,
     schema="practice",
     name="Wijziging voorstellen",
     description="Stel een verbetering voor in een praktijk die al in de praktijkbank staat, zonder zelf een "
                 "bestand aan te passen.",
-    title="Wijziging: ",
+    title=CHANGE_TITLE,
     label="praktijk-wijziging",
     intro="Met dit formulier stel je een wijziging voor in een praktijk die al in de praktijkbank staat. Kwam je "
           "via **Stel een wijziging voor** op de pagina van de praktijk? Dan staan het id en de huidige teksten "

@@ -40,6 +40,7 @@ class Question:
     long: bool = False
     own_help: str = ""  # instead of the field's help, where a form asks for the field in its own way
     extra_help: str = ""  # said after the help, where a form uses the answer differently
+    removable: bool = False  # in the change form: an answer of only `-` removes the field
 
 
 def _facet_question(facet: str, label: str, kind: str, required: bool = True) -> Question:
@@ -85,7 +86,8 @@ CHANGE_QUESTIONS = (
     Question("source_title", "Titel van de bron", "sources.title", TEXT, False,
              extra_help="Alleen als je nieuwe informatie geeft; de bron komt bij de bronnen van de praktijk."),
     Question("source_url", "Webadres van de bron", "sources.url", URL, False),
-    *(replace(question, required=False, extra_help=f"{KEEP} {REMOVE}" if _removable(question) else KEEP)
+    *(replace(question, required=False, removable=_removable(question),
+              extra_help=f"{KEEP} {REMOVE}" if _removable(question) else KEEP)
       for question in QUESTIONS if question.key not in _NOT_CHANGED),
 )
 

@@ -43,8 +43,8 @@ class SiteConfig:
     markdown_extensions: tuple[str, ...] = BUILTIN_EXTENSIONS
     extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
     nav: dict[str, str | None] = field(default_factory=dict)
-    repository: str = ""
-    contact: str = ""
+    repository: str | None = None  # extra.repository: the GitHub repository whose forms the pages link to
+    contact: str = ""  # extra.contact: the editors' e-mail address, the way in without a GitHub account
 
     def is_excluded(self, src_uri: str) -> bool:
         """A file in docs_dir (path relative to it) that the site leaves out."""
@@ -96,14 +96,16 @@ def read_site_config(config_file: Path) -> SiteConfig:
         markdown_extensions=extensions,
         extension_configs=options,
         nav=dict(nav_entries(raw.get("nav") or [])),
-        repository=_text(extra, "repository"),
-        contact=_text(extra, "contact"),
+        repository=_repository((raw.get("extra") or {}).get("repository")),
+        contact=str((raw.get("extra") or {}).get("contact") or "").strip(),
     )
 
 
-def _text(settings: dict[str, Any], name: str) -> str:
-    value = settings.get(name)
-    return str(value).strip() if value else ""
+def _repository(address: Any) -> str | None:
+    """The repository's https address without a trailing slash; anything else (empty, or no https) means
+    none, so the pages lead to the contributors' page instead of a broken form."""
+    text = str(address or "").strip().rstrip("/")
+    return text if text.startswith("https://") else None
 
 
 def markdown_extensions(entries: list[Any]) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:

@@ -253,10 +253,10 @@ def with_resolved_based_on(practices: dict[str, Practice]) -> dict[str, Practice
             else practice for practice_id, practice in practices.items()}
 
 
-def adoptions_by_practice(catalog: Catalog) -> dict[str, list[Practice]]:
+def adoptions_by_practice(practices: dict[str, Practice]) -> dict[str, list[Practice]]:
     """For each practice, the practices based on it, by title: derived from `based_on`, never typed twice."""
     found: dict[str, list[Practice]] = defaultdict(list)
-    for practice in sorted(catalog.practices.values(), key=by_title):
+    for practice in sorted(practices.values(), key=by_title):
         if practice.based_on:
             found[practice.based_on].append(practice)
     return dict(found)

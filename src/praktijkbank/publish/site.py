@@ -62,7 +62,7 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     config = config or read_site_config(repository.root / CONFIG_NAME)
     catalog = load_catalog(repository, workers)
     pages, files = generate(repository, catalog, config.site_url, workers, draw_maps,
-                            WaysIn(config.repository, config.contact))
+                            WaysIn(config.repository or "", config.contact))
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls))
@@ -78,7 +78,8 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
              draw_maps: bool = True, ways_in: WaysIn = WaysIn()) -> tuple[list[Page], list[OutputFile]]:
     """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
-    exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost)."""
+    exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost);
+    `forms_repository` is the GitHub repository whose forms the pages link to."""
     base_map = read_base_map(repository.geo_dir)
     renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps, ways_in)
     collections = CollectionRenderer(renderer)

@@ -34,14 +34,16 @@ from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
     Practice,
+    adoptions_by_practice,
     by_title,
     collections_by_practice,
     newest_first,
     title_key,
 )
 from praktijkbank.model.related import related_practices
+from praktijkbank.render.form_links import FormLinks
 from praktijkbank.render.json_ld import practice_json_ld
-from praktijkbank.render.maps import BaseMap, locator_points, map_view
+from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.qr_codes import inline_qr_codes
@@ -110,13 +112,16 @@ class PageRenderer:
         `ways_in` holds the site's repository and the editors' address, for the links to the forms."""
         self.catalog = catalog
         self.site_url = site_url
+        self.form_links = FormLinks(catalog, ways_in.repository or None)
         self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
         self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
                                         draw_maps=draw_maps, ways_in=ways_in,
-                                        locator_points=partial(locator_points, base_map))
+                                        locator_points=partial(locator_points, base_map),
+                                        adoption_points=partial(adoption_points, base_map))
         self.related = related_practices(catalog.practices)
         self.collections_of = collections_by_practice(catalog)
+        self.adoptions = adoptions_by_practice(catalog.practices)
         practice_addresses = (self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices)
         self.qr_codes = inline_qr_codes(practice_addresses, qr_cache, workers)
         self._cards: dict[tuple[str, int, int], Markup] = {}
@@ -161,6 +166,8 @@ class PageRenderer:
             "shared": self.shared,
             "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
             "about_practice": lambda practice: practice_context(practice.id, self.shared(urls.practice_url(practice.id))),
+            "change_link": partial(self.form_links.change, url),
+            "adopt_link": partial(self.form_links.adopt, url),
         }
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
@@ -189,7 +196,9 @@ class PageRenderer:
         )
         return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
                                 practice=practice, related=related,
-                                collections=self.collections_of.get(practice.id, []))
+                                collections=self.collections_of.get(practice.id, []),
+                                adoptions=self.adoptions.get(practice.id, []),
+                                original=self.catalog.practices.get(practice.based_on or ""))
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
