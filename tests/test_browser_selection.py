@@ -3,7 +3,8 @@ order and annotate them, share one link, scan its QR code, print the handout, pr
 collection (a file that validates, or the GitHub form that `from-issue` turns into the same collection).
 
 The site is the repository's own, built once with one practice renamed (its old id kept in `aliases`) and
-with the GitHub repository set, so shared links with old ids and the form's address can be tested.
+with the GitHub repository and the editors' address set, so shared links with old ids, the form's address and
+the e-mail can be tested.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from playwright.sync_api import expect
 from helpers import serve
 from issue_forms import COLLECTION_FORM, issue_body
 from praktijkbank.common.urls import SELECTION, practice_url
+from praktijkbank.common.ways_in import MAX_MAILTO_LENGTH, TOO_LONG
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
@@ -32,6 +34,7 @@ from test_contribute import run
 pytestmark = pytest.mark.browser
 
 REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
+CONTACT = "redactie@praktijkbank.example"
 TITLE = "Zes praktijken voor de sessie van vandaag"
 INTRO = "Voorbeelden voor de netwerkdag over samenwerken in het sociaal domein."
 NOTES = ["Laat zien hoe welzijn en bieb samen beginnen.", "", "Een mooi voorbeeld uit een kleine gemeente."]
@@ -52,7 +55,7 @@ def catalog(repository: Path):
 @pytest.fixture(scope="module")
 def site_url(repository: Path) -> Iterator[str]:
     output = repository.parent / "site"
-    result = build(repository, output, PRAKTIJKBANK_REPOSITORY=REPOSITORY)
+    result = build(repository, output, PRAKTIJKBANK_REPOSITORY=REPOSITORY, PRAKTIJKBANK_CONTACT=CONTACT)
     assert result.returncode == 0, result.stderr
     with serve(output) as url:
         yield url
@@ -277,6 +280,32 @@ def test_the_collection_file_validates_and_the_form_makes_the_same_collection(ta
     assert {key: made[key] for key in ("title", "description", "items")} == {
         key: downloaded[key] for key in ("title", "description", "items")}
     assert [item["practice"] for item in made["items"]] == chosen
+
+
+def test_without_a_github_account_the_collection_goes_by_e_mail_with_everything_that_fits(tab, site_url,
+                                                                                         chosen) -> None:
+    store(tab, site_url, filled(chosen))
+    tab.reload()
+    mail = tab.locator(".pb-selection__mail-link").get_attribute("href")
+
+    assert mail.startswith(f"mailto:{CONTACT}?") and len(mail) <= MAX_MAILTO_LENGTH
+    body = parse_qs(urlsplit(mail).query)["body"][0]
+    assert body.startswith(f"Collectie: {TITLE}") and INTRO in body
+    assert all(f"{practice_id} (" in body for practice_id in chosen) and NOTES[0] in body
+    assert TOO_LONG not in body and "te lang" not in tab.locator(".pb-selection__mail").inner_text()
+
+
+def test_a_collection_too_long_for_a_mail_link_says_to_attach_the_file(tab, site_url, chosen) -> None:
+    long_notes = {**filled(chosen), "items": [{"id": practice_id, "note": "Een lange toelichting. " * 30}
+                                              for practice_id in chosen]}
+    store(tab, site_url, long_notes)
+    tab.reload()
+    mail = tab.locator(".pb-selection__mail-link").get_attribute("href")
+
+    assert len(mail) <= MAX_MAILTO_LENGTH
+    body = parse_qs(urlsplit(mail).query)["body"][0]
+    assert body.startswith(f"Collectie: {TITLE}") and body.endswith(TOO_LONG.replace("\n", "\r\n"))
+    assert "collectiebestand" in tab.locator(".pb-selection__mail").inner_text()
 
 
 def test_an_old_id_leads_to_the_new_page_and_an_unknown_id_is_named(tab, site_url, catalog, chosen) -> None:

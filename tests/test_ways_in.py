@@ -126,3 +126,21 @@ def test_the_mkdocs_build_gives_the_hand_written_pages_the_same_links(built_site
         assert NOT_SET_UP in core[page] and NOT_SET_UP in article, page
         expected = {link for link in HREF.findall(core[page]) if "://" in link or link.startswith("mailto:")}
         assert expected <= set(HREF.findall(article)), page
+
+
+@pytest.mark.browser
+def test_the_browser_writes_the_same_mail_links_as_the_build(page, base_url: str) -> None:
+    cases = [(CONTACT, "Nieuwe collectie", "Collectie: Zó gaat het!\n\n- a (x): 'quote' *ster* ~tilde~", "kort"),
+             ("rédactie+pb@voorbeeld.example", "Vraag (1)", "é" * 400, "Collectie: lang"),
+             (CONTACT, "Te lang", "woorden " * 400, "")]
+    page.goto(base_url + "selectie/")
+
+    found = page.evaluate("""async (cases) => {
+        const { mailto } = await import(new URL("../javascripts/mailto.js", location.href).href);
+        return cases.map(([contact, subject, body, short]) => mailto(contact, subject, body, short));
+    }""", cases)
+
+    assert found == [{"url": mail.url, "complete": mail.complete} for mail in (mailto(*case) for case in cases)]
+    assert [case["complete"] for case in found] == [True, False, False]
+    assert page.evaluate("""async () => (await import(new URL("../javascripts/mailto.js", location.href).href))
+        .TOO_LONG""") == TOO_LONG
