@@ -53,8 +53,9 @@ def test_warnings_point_at_what_is_missing_and_keep_exit_code_0(make_repository,
 
     assert result.code == 0
     assert [(w["rule"], w["line"]) for w in result.warnings] == [
-        ("no-lessons", 2), ("no-results", 2), ("one-paragraph", 4), ("no-source-url", 25)]
-    assert "4 waarschuwingen" in result.stderr
+        ("no-lessons", 2), ("no-results", 2), ("one-paragraph", 4), ("no-source-url", 25),
+        ("source-origin-unknown", 25)]
+    assert "5 waarschuwingen" in result.stderr
 
 
 def test_each_format_marks_warnings_as_warnings(make_repository, run_cli) -> None:

@@ -46,7 +46,8 @@ function dateText(value) {
 
 // A source as text, with a link when its address is a web address.
 function sourceItem(source) {
-  const text = [source.title, source.publisher, source.date && dateText(source.date)].filter(Boolean).join(", ");
+  const text = [source.title, source.publisher, source.date ? dateText(source.date) : source.date_note]
+    .filter(Boolean).join(", ");
   let url = null;
   try {
     url = source.url && LINK_SCHEMES.includes(new URL(source.url).protocol) ? source.url : null;

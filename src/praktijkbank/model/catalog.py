@@ -17,6 +17,7 @@ from typing import Any
 from praktijkbank.common.facets import INDEXED, MUNICIPALITIES
 from praktijkbank.common.licenses import DEFAULT_LICENSE
 from praktijkbank.common.municipalities import Municipalities
+from praktijkbank.common.sources import origin_unknown
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.validate.checker import ValidationReport
@@ -69,10 +70,17 @@ class Contact:
 
 @dataclass(frozen=True)
 class Source:
+    """A source as its data gives it: `date_note` says how an unstated date was worked out ("uit 2014 of eerder")."""
+
     title: str
     publisher: str | None = None
     date: str | None = None
+    date_note: str | None = None
     url: str | None = None
+
+    @property
+    def origin_unknown(self) -> bool:
+        return origin_unknown(self.url, self.publisher)
 
 
 @dataclass(frozen=True)
