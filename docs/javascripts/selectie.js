@@ -11,6 +11,7 @@ import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
 import { routeMail } from "./mailto.js";
+import { copyButton } from "./kopieer.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");
@@ -349,15 +350,6 @@ function showOwn(problem) {
   if (problem) announce(problem);
 }
 
-function copyLink() {
-  const input = root.querySelector(".pb-selection__link");
-  const done = () => announce("De link is gekopieerd.");
-  navigator.clipboard?.writeText(input.value).then(done, () => {
-    input.select();
-    announce("Kopiëren lukte niet. De link is geselecteerd: kopieer hem met Ctrl+C of Cmd+C.");
-  }) ?? input.select();
-}
-
 async function start() {
   root.querySelector(".pb-selection__fallback").hidden = true;
   root.querySelector("#praktijken").tabIndex = -1;
@@ -378,7 +370,8 @@ async function start() {
     selection = stored.selection;
     showOwn(stored.problem);
   }
-  root.querySelector(".pb-selection__copy").addEventListener("click", copyLink);
+  const linkInput = root.querySelector(".pb-selection__link");
+  copyButton(root.querySelector(".pb-selection__copy"), () => linkInput.value, linkInput);
   renderList();
   updateShare();
   app.hidden = false;
