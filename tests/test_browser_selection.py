@@ -233,6 +233,24 @@ def test_the_shared_view_prints_as_a_handout_in_order_with_qr_codes(tab, site_ur
     assert scanned_codes(pdf, tmp_path) == {short} | {site_url + practice_url(practice_id) for practice_id in chosen}
 
 
+def test_the_own_selection_prints_the_same_handout_as_the_shared_view_notes_included(tab, site_url, catalog, chosen,
+                                                                                     tmp_path: Path) -> None:
+    store(tab, site_url, filled(chosen))
+    tab.reload()
+    link = share_link(tab)
+    own, shared = tmp_path / "eigen.pdf", tmp_path / "gedeeld.pdf"
+
+    own_text = " ".join(" ".join(page_texts(own, print_to_pdf(tab, site_url + SELECTION, own))).split())
+    shared_text = " ".join(" ".join(page_texts(shared, print_to_pdf(tab, link, shared))).split())
+
+    assert own_text == shared_text
+    assert TITLE in own_text and INTRO in own_text and NOTES[0] in own_text and NOTES[2] in own_text
+    for absent in ("mag leeg blijven", "Omhoog", "Uit mijn selectie", "Link kopiëren", "Titel en inleiding",
+                   "Vergelijk deze praktijken", "Alles uit mijn selectie"):
+        assert absent not in own_text, absent
+    assert "Scan de QR-code" in own_text, "the handout's QR code has a caption"
+
+
 def test_the_presentation_shows_one_practice_per_screen(tab, site_url, catalog, chosen) -> None:
     store(tab, site_url, filled(chosen))
     tab.reload()

@@ -83,6 +83,10 @@ function practiceItem(entry, position, count) {
   }
   if (item.note && (shared || found.status === "unknown")) {
     li.append(labelled("p", "pb-collection__note", "Waarom deze praktijk?", item.note));
+  } else if (!shared) {
+    entry.printNote = labelled("p", "pb-collection__note pb-selection__print-only", "Waarom deze praktijk?", "");
+    showPrintNote(entry);
+    li.append(entry.printNote);
   }
   if (found.status !== "unknown") {
     const practice = found.practice;
@@ -119,7 +123,10 @@ function storeOnInput(control, store) {
 function controls(entry, position, count) {
   const box = element("div", "pb-selection__controls");
   const note = textBox(`pb-selection-note-${position}`, "Waarom deze praktijk? (mag leeg blijven)", entry.item.note,
-    LIMITS.note, 2, (value) => { entry.item.note = value; });
+    LIMITS.note, 2, (value) => {
+      entry.item.note = value;
+      showPrintNote(entry);
+    });
   const buttons = element("p", "pb-selection__buttons");
   const name = titleOf(entry);
   buttons.append(
@@ -204,7 +211,24 @@ function linkNote(state) {
   return "Wie de link opent, ziet dezelfde titel, volgorde en toelichtingen.";
 }
 
+/** The own selection prints as the shared handout does: the note as text, not in its form field. */
+function showPrintNote({ item, printNote }) {
+  if (!printNote) return;
+  printNote.lastChild.textContent = ` ${item.note}`;
+  printNote.hidden = !item.note;
+}
+
+/** The title and introduction as the printed handout shows them above the practices (selectie.css). */
+function showPrintHead() {
+  const head = root.querySelector(".pb-selection__print-head");
+  head.querySelector(".pb-selection__print-title").textContent = selection.title || "Mijn selectie";
+  const intro = head.querySelector(".pb-selection__print-intro");
+  intro.textContent = selection.intro;
+  intro.hidden = !selection.intro;
+}
+
 function updateShare() {
+  if (!shared) showPrintHead();
   if (!selection.items.length) return;
   const link = shareLink(selection, pageUrl);
   root.querySelector(".pb-selection__link").value = link.url;
@@ -307,6 +331,7 @@ function showShared(ignored) {
   document.title = `${title} - Praktijkbank Sociaal Domein`;
   root.querySelector(".pb-selection__about").hidden = true;
   root.querySelector(".pb-selection__details").hidden = true;
+  root.querySelector(".pb-selection__print-head").hidden = true; // the page's own heading carries the title
   const sharedBox = root.querySelector(".pb-selection__shared");
   sharedBox.hidden = false;
   sharedBox.querySelector(".pb-selection__intro").textContent = selection.intro;
@@ -330,6 +355,7 @@ function adopt() {
 }
 
 function showOwn(problem) {
+  root.classList.add("pb-selection--own"); // prints its own title and intro as text (selectie.css)
   titleInput.value = selection.title;
   titleInput.maxLength = LIMITS.title;
   storeOnInput(titleInput, (value) => { selection.title = value; });
