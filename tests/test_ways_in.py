@@ -144,3 +144,7 @@ def test_the_browser_writes_the_same_mail_links_as_the_build(page, base_url: str
     assert [case["complete"] for case in found] == [True, False, False]
     assert page.evaluate("""async () => (await import(new URL("../javascripts/mailto.js", location.href).href))
         .TOO_LONG""") == TOO_LONG
+
+
+def test_a_repository_that_is_no_https_address_counts_as_none() -> None:
+    assert WaysIn("github.com/voorbeeld/praktijkbank").github_url("vraag") is None

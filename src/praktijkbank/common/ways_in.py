@@ -114,9 +114,10 @@ class WaysIn:
         return route_for(key)
 
     def github_url(self, key: str, **fields: str) -> str | None:
-        """The route on GitHub, form fields prefilled; None without a repository."""
+        """The route on GitHub, form fields prefilled; None without a repository (only an https address counts,
+        as for the practice pages' form links)."""
         route = route_for(key)
-        if not self.repository:
+        if not self.repository.startswith("https://"):
             return None
         base = self.repository.rstrip("/")
         if route.path:

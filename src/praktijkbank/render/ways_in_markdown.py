@@ -27,6 +27,8 @@ NOT_SET_UP = "(op deze site is hiervoor nog geen repository of e-mailadres van d
 
 
 class _RouteLinks(Treeprocessor):
+    """Every `praktijkbank:<route>` link of a page, resolved in place; an unknown route stops the build."""
+
     def __init__(self, md: Markdown, ways_in: WaysIn) -> None:
         super().__init__(md)
         self.ways_in = ways_in
