@@ -25,7 +25,7 @@ sources:
     date: 2021-06
     url: https://bibliotheek.example/voorleestent
   - title: Een verslag zonder datum
-    date_note: uit 2014 of eerder (de eerste reactie eronder is van 27 mei 2014)
+    date_note: "uit 2014 of eerder: de eerste reactie eronder is van 27 mei 2014"
   - title: Een folder
     publisher: Gemeente Voorbeeldstad
 """
@@ -57,8 +57,8 @@ def test_each_source_shows_what_the_data_knows_and_says_when_there_is_no_address
 
     assert text_of(full) == "Een artikel over de voorleestent, Bibliotheek Voorbeeldstad (juni 2021)"
     assert full.a["href"] == "https://bibliotheek.example/voorleestent"
-    assert text_of(worked_out) == ("Een verslag zonder datum (uit 2014 of eerder (de eerste reactie "
-                                   "eronder is van 27 mei 2014)) — geen webadres bekend")
+    assert text_of(worked_out) == ("Een verslag zonder datum (uit 2014 of eerder: de eerste reactie "
+                                   "eronder is van 27 mei 2014) — geen webadres bekend")
     assert text_of(folder) == "Een folder, Gemeente Voorbeeldstad — geen webadres bekend"
     assert worked_out.a is None and folder.a is None
 
