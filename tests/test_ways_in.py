@@ -15,11 +15,25 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
-from helpers import PROJECT_ROOT
-from praktijkbank.common.ways_in import MAX_MAILTO_LENGTH, ROUTES, TOO_LONG, UnknownRoute, WaysIn, mailto
+from helpers import PROJECT_ROOT, VALID_PRACTICE
+from praktijkbank.common.ways_in import (
+    MAX_MAILTO_LENGTH,
+    NOTHING_SET_UP,
+    ROUTES,
+    TOO_LONG,
+    UnknownRoute,
+    WaysIn,
+    mailto,
+)
+from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import read_site_config
+from praktijkbank.model.catalog import build_catalog
 from praktijkbank.render.docs_pages import docs_pages
+from praktijkbank.render.maps import read_base_map
+from praktijkbank.render.pages import PageRenderer
+from praktijkbank.validate.checker import validate_repository
 from praktijkbank.render.ways_in_markdown import NOT_SET_UP, SCHEME
 
 REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
@@ -148,3 +162,30 @@ def test_the_browser_writes_the_same_mail_links_as_the_build(page, base_url: str
 
 def test_a_repository_that_is_no_https_address_counts_as_none() -> None:
     assert WaysIn("github.com/voorbeeld/praktijkbank").github_url("vraag") is None
+
+
+@pytest.mark.parametrize(("ways_in", "expected"), [
+    (WaysIn(REPOSITORY, CONTACT), {"Stel een wijziging voor", "per e-mail"}),
+    (WaysIn(contact=CONTACT), {"Stel per e-mail een wijziging voor"}),
+    (WaysIn(), set()),
+])
+def test_the_review_page_gives_each_due_practice_its_change_routes(make_repository, tmp_path: Path, ways_in: WaysIn,
+                                                                   expected: set[str]) -> None:
+    path = tmp_path / VALID_PRACTICE.name
+    path.write_text(VALID_PRACTICE.read_text(encoding="utf-8").replace("added: 2026-11-23", "added: 2021-03-01"),
+                    encoding="utf-8")
+    root = make_repository(practices=[path])
+    catalog = build_catalog(validate_repository(Repository(root)))
+    page = PageRenderer(catalog, None, read_base_map(Repository(root).geo_dir), ways_in=ways_in).review_page()
+
+    due = BeautifulSoup(page.content, "html.parser").select_one("ul.pb-az:not(.pb-review__sources) li")
+    links = {link.get_text(): link["href"] for link in due.select(".pb-review__change a")}
+    assert set(links) == expected
+    if ways_in.repository:
+        assert links["Stel een wijziging voor"].startswith(f"{REPOSITORY}/issues/new?template=wijziging-voorstellen.yml")
+    if ways_in.contact:
+        assert "voorbeeldstad-voorleestent" in mail_fields(next(url for url in links.values()
+                                                              if url.startswith("mailto:")))["body"]
+    if ways_in.nothing_set_up:
+        assert NOTHING_SET_UP in due.get_text()
+    assert "last_reviewed" not in page.content
