@@ -8,11 +8,13 @@ Practices with localities or a region are taken from the data, never by title.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from helpers import PROJECT_ROOT
-from praktijkbank.common.urls import MUNICIPALITY_PARAMETER
+from praktijkbank.common.urls import MUNICIPALITY_PARAMETER, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, Place, build_catalog
 from praktijkbank.publish.exports import export_files
@@ -46,3 +48,16 @@ def test_the_municipality_filter_finds_a_practice_by_its_locality_and_its_region
         for name in (names,) if isinstance(names, str) else names:
             assert (MUNICIPALITY_PARAMETER, name) in search_filters(practice)
             assert practice.id in CATALOG.by_value["municipalities"][name]
+
+
+def test_the_practice_page_writes_the_place_of_the_open_data(built_site: Path) -> None:
+    """The page's Plaats and Provincie rows together read as the open data's place_text, which the comparison
+    shows."""
+    data = json.loads((built_site / "api" / "praktijken.json").read_text(encoding="utf-8"))
+    for record in data["practices"]:
+        page = BeautifulSoup((built_site / practice_url(record["id"]) / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        rows = {row.dt.get_text(strip=True): " ".join(row.dd.get_text(" ", strip=True).split())
+                for row in page.select(".pb-facts__row")}
+        written = ", ".join(part for part in (rows.get("Plaats"), rows["Provincie"]) if part)
+        assert written.replace(" ,", ",") == record["place_text"], record["id"]
