@@ -189,3 +189,17 @@ def test_the_review_page_gives_each_due_practice_its_change_routes(make_reposito
     if ways_in.nothing_set_up:
         assert NOTHING_SET_UP in due.get_text()
     assert "last_reviewed" not in page.content
+
+
+def test_the_selection_offers_only_the_routes_the_site_has(built_site: Path, forms_site: tuple[Path, Path]) -> None:
+    def routes(site: Path) -> BeautifulSoup:
+        page = BeautifulSoup((site / "selectie" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        return page.select_one(".pb-selection__collection")
+
+    nothing, both = routes(built_site), routes(forms_site[1])
+    assert nothing.select_one(".pb-no-way-in").get_text() == NOTHING_SET_UP
+    assert nothing.select_one(".pb-selection__form") is None and nothing.select_one(".pb-selection__mail") is None
+    assert nothing.select_one(".pb-selection__yaml") is not None, "the file route is always there"
+    assert both.select_one(".pb-no-way-in") is None
+    assert both.select_one(".pb-selection__form") is not None
+    assert both.select_one(".pb-selection__mail")["data-contact"] == "redactie@praktijkbank.example"

@@ -279,8 +279,8 @@ function updateCollection() {
   file.href = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
   file.download = `${id}.yml`;
   file.textContent = `download het collectiebestand ${id}.yml`;
-  const form = collectionBox.querySelector(".pb-selection__form");
-  if (repository.startsWith("https://")) {
+  const form = collectionBox.querySelector(".pb-selection__form"); // only when the site has a repository
+  if (form && repository.startsWith("https://")) {
     const address = issueFormUrl(repository, selection, practices, Number(root.dataset.formUrlLimit));
     const link = element("a", "pb-selection__issue", "Meld de collectie aan met het formulier op GitHub.");
     link.href = address.url;
@@ -288,8 +288,6 @@ function updateCollection() {
     if (!address.complete) {
       form.append(" De toelichtingen passen niet in het formulier: het bestand hieronder heeft ze wel.");
     }
-  } else {
-    form.textContent = "Open in de repository op GitHub Issues, New issue, Collectie aanmelden, en vul het formulier in.";
   }
   offerMail(collectionBox.querySelector(".pb-selection__mail"), practices);
 }
