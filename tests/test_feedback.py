@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from praktijkbank.common.urls import COMPARE, SELECTION, collection_url, presentation_url
 from real_data import A_COLLECTION, CATALOG
@@ -48,8 +49,7 @@ def test_copying_the_selection_link_confirms_beside_the_button(tab, base_url: st
     tab.reload()
     tab.locator(".pb-selection__copy").click()
 
-    note = tab.locator(".pb-selection__copy + .pb-copy__note")
-    assert note.inner_text() == "De link is gekopieerd."
+    expect(tab.locator(".pb-selection__copy + .pb-copy__note")).to_have_text("De link is gekopieerd.")
     assert beside(tab, ".pb-selection__copy", ".pb-selection__copy + .pb-copy__note")
     assert tab.evaluate("navigator.clipboard.readText()") == tab.locator(".pb-selection__link").input_value()
 
@@ -62,7 +62,7 @@ def test_the_comparison_has_its_own_copy_link_and_no_bar_over_it(tab, base_url: 
 
     assert tab.locator(".pb-compare-bar").is_hidden(), "another choice in the bar would contradict the page"
     tab.get_by_role("button", name="Link kopiëren").click()
-    assert tab.locator(".pb-compare__copy + .pb-copy__note").inner_text() == "De link is gekopieerd."
+    expect(tab.locator(".pb-compare__copy + .pb-copy__note")).to_have_text("De link is gekopieerd.")
     assert tab.evaluate("navigator.clipboard.readText()") == tab.url
     assert tab.problems == []
 
