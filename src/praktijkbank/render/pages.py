@@ -34,6 +34,7 @@ from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
     Practice,
+    Source,
     adoptions_by_practice,
     by_title,
     collections_by_practice,
@@ -165,10 +166,14 @@ class PageRenderer:
             "card": partial(self.card, url),
             "shared": self.shared,
             "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
-            "about_practice": lambda practice: practice_context(practice.id, self.shared(urls.practice_url(practice.id))),
+            "about_practice": self.about_practice,
             "change_link": partial(self.form_links.change, url),
             "adopt_link": partial(self.form_links.adopt, url),
         }
+
+    def about_practice(self, practice: Practice) -> str:
+        """What a mail to the editors says first: which practice, at which address."""
+        return practice_context(practice.id, self.shared(urls.practice_url(practice.id)))
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
         """A practice's card, rendered once per folder depth: its relative links depend on nothing else,
@@ -261,9 +266,13 @@ class PageRenderer:
         return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
                                 "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
                                 practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS,
-                                untraceable=[(practice, [source for source in practice.sources if source.origin_unknown])
-                                             for practice in sorted(self.catalog.practices.values(), key=by_title)
-                                             if any(source.origin_unknown for source in practice.sources)])
+                                untraceable=self.untraceable_sources())
+
+    def untraceable_sources(self) -> list[tuple[Practice, list[Source]]]:
+        """Per practice, by title, its sources with neither an address nor a publisher: nobody can look them up."""
+        found = ((practice, [source for source in practice.sources if source.origin_unknown])
+                 for practice in sorted(self.catalog.practices.values(), key=by_title))
+        return [(practice, sources) for practice, sources in found if sources]
 
     def organisations_index(self) -> Page:
         return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",
