@@ -121,7 +121,7 @@ def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(b
     review = (built_site / "te-herzien" / "index.html").read_text(encoding="utf-8")
     index = (built_site / "praktijken" / "index.html").read_text(encoding="utf-8")
 
-    assert 'Laatst bekeken: <time datetime="' in practice
+    assert 'Nagekeken op <time datetime="' in practice
     assert "Gemeten op " in review
     assert 'href="../te-herzien/"' in index
 
