@@ -110,8 +110,8 @@ def _changes_from_git(history: History, files: Mapping[str, RecordKey],
                       dates: Mapping[RecordKey, RecordDates]) -> dict[RecordKey, list[Change]]:
     """Walk the commits newest first: a rename teaches the older name of a file, so older commits of it are
     found too. The oldest change of a record is its addition."""
-    tracked = dict(files)
-    for path, record in files.items():
+    tracked = {path: record for path, record in files.items() if record in dates}
+    for path, record in list(tracked.items()):
         for alias in dates[record].aliases:
             tracked.setdefault(str(PurePosixPath(path).with_name(alias + PurePosixPath(path).suffix)), record)
     found: dict[RecordKey, list[Change]] = defaultdict(list)
