@@ -1,4 +1,5 @@
-"""Related practices: the ones a contributor named first, then the most alike by themes and partner types.
+"""Related practices: the ones a contributor named first, then the practice it is based on and those based on
+it (adoptions), then the most alike by themes and partner types.
 
 Comparing every practice with every other is quadratic (25 million pairs at 5,000 practices). Practices are
 grouped by their exact set of themes instead; the overlap between groups is computed once, and for each
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from praktijkbank.model.catalog import Practice
+from praktijkbank.model.catalog import Practice, adoptions_by_practice
 
 MAX_RELATED = 4
 
@@ -24,8 +25,11 @@ def related_practices(practices: dict[str, Practice], limit: int = MAX_RELATED,
     overlaps = {themes: _sharing(themes, groups) for themes in groups}
     everything = [*practices.values(), *(also or {}).values()]
     types = {practice.id: frozenset(practice.organisation_types) for practice in everything}
+    adoptions = adoptions_by_practice(practices)
     return {
-        practice.id: _related_to(practice, groups, overlaps.get(frozenset(practice.themes))
+        practice.id: _related_to(practice, [*practice.related, *([practice.based_on] if practice.based_on else []),
+                                            *(adoption.id for adoption in adoptions.get(practice.id, ()))],
+                                 groups, overlaps.get(frozenset(practice.themes))
                                  or _sharing(frozenset(practice.themes), groups), types, limit, practices)
         for practice in everything
     }
@@ -36,10 +40,11 @@ def _sharing(themes: frozenset[str], groups: dict[frozenset[str], list[Practice]
     return sorted(((len(themes & other), other) for other in groups if themes & other), key=lambda pair: -pair[0])
 
 
-def _related_to(practice: Practice, groups: dict[frozenset[str], list[Practice]],
+def _related_to(practice: Practice, named: list[str], groups: dict[frozenset[str], list[Practice]],
                 overlaps: list[tuple[int, frozenset[str]]], types_of: dict[str, frozenset[str]],
                 limit: int, listed: dict[str, Practice]) -> tuple[str, ...]:
-    chosen = [practice_id for practice_id in practice.related if practice_id in listed]
+    """`named` (given or adopted, each once, if still listed) first, then the most alike up to `limit`."""
+    chosen = [practice_id for practice_id in dict.fromkeys(named) if practice_id in listed]
     excluded = {practice.id, *chosen}
     types = types_of[practice.id]
     index = 0

@@ -81,13 +81,14 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
 
 
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
-             draw_maps: bool = True, repository_url: str | None = None) -> tuple[list[Page], list[OutputFile]]:
+             draw_maps: bool = True, forms_repository: str | None = None) -> tuple[list[Page], list[OutputFile]]:
     """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
     the changes, exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark
-    measures their cost); `repository_url` (GitHub) lets the histories link their pull requests."""
+    measures their cost); `forms_repository` is the GitHub repository whose forms the pages link to and
+    whose pull requests the histories link."""
     base_map = read_base_map(repository.geo_dir)
     renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps,
-                            repository_url)
+                            forms_repository)
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     changes = ChangesRenderer(renderer)
