@@ -94,3 +94,13 @@ def test_the_new_pages_do_not_scroll_sideways_on_a_phone(browser, history_site, 
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{url} scrolls sideways at 320 px ({width} px)"
     context.close()
+
+
+def test_pages_that_announce_a_feed_load_without_errors(tab, history_url: str) -> None:
+    """The theme's script fetches sitemap.xml beside every `link[rel=alternate]`; the feeds must not make it
+    fetch one that does not exist."""
+    for url in ("", CHANGES, "themas/laaggeletterdheid/", "provincies/overijssel/"):
+        tab.goto(history_url + url)
+        tab.wait_for_load_state("networkidle")
+
+    assert tab.problems == []
