@@ -82,7 +82,6 @@ CSV_COLUMNS = ("id", "url", *(name for name, _ in CSV_FIELDS))
 ROLES = "organisation_roles"
 
 
-
 def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
     """Every open-data file of the site: the practices as JSON (all, and one file each, withdrawn ones
     included with `withdrawn` so re-users can drop them), the listed ones as CSV, the vocabularies with

@@ -219,7 +219,7 @@ class PageRenderer:
                                 related=related, history=practice_history(self.catalog, practice))
 
     def feed_links(self, url: str, feeds: list[tuple[str, str]]) -> str:
-        """The head's `<link rel="alternate">` to each (title, feed path), relative to the page at `url`."""
+        """The head's `<link rel="alternate feed">` to each (title, feed path), relative to the page at `url`."""
         return self.render_html(url, "feed_links.html.j2", feeds=feeds)
 
     def facet_index(self, facet: str) -> Page:
