@@ -25,7 +25,7 @@ from praktijkbank.common.form_links import (
     form_url,
 )
 from praktijkbank.common.urls import collection_url, practice_url
-from praktijkbank.contribute.practice_change import _APPLY
+from praktijkbank.contribute.practice_change import FIELD_EDITS
 from praktijkbank.contribute.questions import CHANGE_QUESTIONS, QUESTIONS
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
@@ -107,7 +107,7 @@ def test_the_change_form_asks_the_practice_form_questions_under_their_ids() -> N
 
 def test_every_field_of_the_change_form_has_its_way_into_the_file() -> None:
     asked = {question.key for question in CHANGE_QUESTIONS} - {"id", "remark", "source_title", "source_url"}
-    assert set(_APPLY) == asked
+    assert set(FIELD_EDITS) == asked
     assert asked == {question.key for question in QUESTIONS} - {"id", "source_title", "source_url"}
 
 
