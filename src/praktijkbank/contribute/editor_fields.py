@@ -1,0 +1,125 @@
+"""The editor on /aanmelden/: its fields, its checks and its municipality list, written from the same questions,
+schema and vocabularies as the issue forms, as two JSON files in docs/javascripts/aanmelden/.
+
+`velden.json` holds what the browser needs to draw and check the practice form: each question of the form
+"Praktijk aanmelden" with its Dutch label, help text, required mark, limits and choices (the initiator and the
+partners become one list of organisation rows), the JSON Schema that Ajv checks against, the names of hidden
+characters as the validator says them, and the Markdown subset the build allows. `gemeenten.json` is the CBS
+list for the municipality combobox. Generated and checked like the forms (`praktijkbank generate`), so the
+editor cannot offer what the validator would refuse.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from typing import Any
+
+from praktijkbank.common.markdown_subset import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    DISABLED_RULES,
+    HEADING_OFFSET,
+    LINK_REL,
+    PRESET,
+)
+from praktijkbank.common.municipalities import Municipalities
+from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
+from praktijkbank.contribute.issue_form import PRACTICE_FORM, IssueForm
+from praktijkbank.contribute.questions import CHOICE, CHOICES, PARTNERS, Question, Questionnaire
+from praktijkbank.validate.hidden_characters import NAMES, OTHER_NAME
+from praktijkbank.validate.rules import MAX_ID_LENGTH
+
+FOLDER = PurePosixPath("docs/javascripts/aanmelden")
+FIELDS_FILE = FOLDER / "velden.json"
+MUNICIPALITIES_FILE = FOLDER / "gemeenten.json"
+ORGANISATIONS = "organisations"
+# The form asks for the initiator and the partners apart; the editor shows them as organisation rows.
+_ORGANISATION_KEYS = ("initiator", "initiator_type", "partners")
+_ORGANISATION_HELP = ("De organisaties die meedoen, elk op een eigen rij. Zet de initiatiefnemer bovenaan: de "
+                      "organisatie die de praktijk begon.")
+
+
+def editor_fields(schema: dict[str, Any], asking: Questionnaire, form: IssueForm = PRACTICE_FORM) -> str:
+    """The text of velden.json for the (vocabulary-completed) practice `schema` and the form's questions bound
+    to it; byte-stable."""
+    fields = []
+    for question in form.questions:
+        if question.key == _ORGANISATION_KEYS[0]:
+            fields.append(_organisations(asking))
+        elif question.key not in _ORGANISATION_KEYS:
+            fields.append(_field(asking, question))
+    document = {
+        "form": form.path.name,
+        "checks": list(form.checks),
+        "fields": fields,
+        "schema": schema,
+        "id": {"pattern": asking.schema["$defs"]["id"]["pattern"], "maxLength": MAX_ID_LENGTH},
+        "urlSchemes": sorted(ALLOWED_URL_SCHEMES),
+        "hiddenCharacters": {"names": {f"{code:04X}": name for code, name in sorted(NAMES.items())},
+                             "other": OTHER_NAME},
+        "markdown": {"preset": PRESET, "disabled": list(DISABLED_RULES), "headingOffset": HEADING_OFFSET,
+                     "tags": sorted(ALLOWED_TAGS),
+                     "attributes": {tag: sorted(names) for tag, names in sorted(ALLOWED_ATTRIBUTES.items())},
+                     "linkRel": LINK_REL},
+    }
+    return _json(document)
+
+
+def editor_municipalities(municipalities: Municipalities) -> str:
+    """The text of gemeenten.json: every current municipality (CBS name and province) in reading order, and the
+    former ones with the municipality they merged into, so the combobox can say where an old name went."""
+    document = {
+        "municipalities": [{"name": name, "province": municipalities.current[name].province}
+                           for name in municipalities.names()],
+        "former": [{"name": former.name, "mergedInto": former.merged_into, "year": former.year}
+                   for _, former in sorted(municipalities.former.items())],
+    }
+    return _json(document)
+
+
+def _json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _limits(schema: dict[str, Any]) -> dict[str, Any]:
+    """The limits a field shows and checks while typing (of a list: those of its items)."""
+    inner = schema.get("items", schema) if schema.get("type") == "array" else schema
+    return {name: inner[name] for name in ("minLength", "maxLength", "minimum", "maximum") if name in inner}
+
+
+def _field(asking: Questionnaire, question: Question) -> dict[str, Any]:
+    schema = asking.field_schema(question)
+    field: dict[str, Any] = {"key": question.key, "label": question.label, "help": asking.help(question),
+                             "kind": question.kind, "path": question.field, "required": question.required,
+                             "long": question.long, **_limits(schema)}
+    example = asking.example(question)
+    if example and question.kind not in (CHOICE, CHOICES):
+        field["example"] = example
+    vocabulary = asking.vocabulary(question)
+    if vocabulary is not None:
+        field["vocabulary"] = vocabulary.name
+        field["options"] = [{"id": term.id, "label": term.label, "description": term.description}
+                            for term in vocabulary.terms]
+    return field
+
+
+def _organisations(asking: Questionnaire) -> dict[str, Any]:
+    """The organisation rows: name, kind and role, with the limits and choices of the schema's organisation."""
+    item = asking.schema["properties"][ORGANISATIONS]["items"]
+    name, kind, role = (item["properties"][part] for part in ("name", "type", "role"))
+    terms = {part: asking.vocabularies[schema["x-vocabulary"]] for part, schema in (("type", kind), ("role", role))}
+    partner = next(question for question in asking.questions if question.kind == PARTNERS)
+    return {
+        "key": ORGANISATIONS, "label": asking.schema["properties"][ORGANISATIONS]["title"],
+        "help": _ORGANISATION_HELP, "kind": ORGANISATIONS, "path": ORGANISATIONS, "required": True,
+        "long": False, "partnerKey": partner.key,
+        "parts": {
+            "name": {"label": name["title"], "help": name["description"],
+                     **_limits(name)},
+            **{part: {"label": schema["title"], "help": schema["description"],
+                      "options": [{"id": term.id, "label": term.label} for term in terms[part].terms]}
+               for part, schema in (("type", kind), ("role", role))},
+        },
+    }
+
