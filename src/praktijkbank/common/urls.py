@@ -24,6 +24,8 @@ SELECTION_PRESENTATION = f"{SELECTION}presentatie/"
 SELECTION_CARDS = f"{SELECTION}kaarten.json"
 COMPARE = "vergelijk/"
 """Two to four practices side by side (`vergelijk/?p=a,b,c`); at the top level, like the search page."""
+EDITOR = "aanmelden/"
+"""Add (`aanmelden/`), change (`?wijzig=<id>`) or adopt (`?neem-over=<id>`) a practice in the browser."""
 MAP = "kaart/"
 # The provinces without data, drawn once per build: the background of every practice's locator map.
 MAP_BACKGROUND = "kaart/nederland.svg"

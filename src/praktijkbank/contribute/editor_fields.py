@@ -4,7 +4,8 @@ schema and vocabularies as the issue forms, as two JSON files in docs/javascript
 `velden.json` holds what the browser needs to draw and check the practice form: each question of the form
 "Praktijk aanmelden" with its Dutch label, help text, required mark, limits and choices (the initiator and the
 partners become one list of organisation rows), the JSON Schema that Ajv checks against, the names of hidden
-characters as the validator says them, and the Markdown subset the build allows. `gemeenten.json` is the CBS
+characters as the validator says them, the Dutch message of every rule (the same texts `from-issue` and
+`validate` write), and the Markdown subset the build allows. `gemeenten.json` is the CBS
 list for the municipality combobox. Generated and checked like the forms (`praktijkbank generate`), so the
 editor cannot offer what the validator would refuse.
 """
@@ -24,11 +25,12 @@ from praktijkbank.common.markdown_subset import (
     PRESET,
 )
 from praktijkbank.common.municipalities import Municipalities
+from praktijkbank.common.suggest import SUGGESTION
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.contribute.issue_form import PRACTICE_FORM, IssueForm
-from praktijkbank.contribute.questions import CHOICE, CHOICES, PARTNERS, Question, Questionnaire
-from praktijkbank.validate.hidden_characters import NAMES, OTHER_NAME
-from praktijkbank.validate.rules import MAX_ID_LENGTH
+from praktijkbank.contribute.questions import CHOICE, CHOICES, MESSAGES, PARTNERS, Question, Questionnaire
+from praktijkbank.validate import hidden_characters
+from praktijkbank.validate.rules import MAX_ID_LENGTH, URL_SCHEME_HINT, URL_SCHEME_MESSAGE
 
 FOLDER = PurePosixPath("docs/javascripts/aanmelden")
 FIELDS_FILE = FOLDER / "velden.json"
@@ -55,9 +57,12 @@ def editor_fields(schema: dict[str, Any], asking: Questionnaire, form: IssueForm
         "fields": fields,
         "schema": schema,
         "id": {"pattern": asking.schema["$defs"]["id"]["pattern"], "maxLength": MAX_ID_LENGTH},
+        "messages": {**MESSAGES, "suggestion": SUGGESTION, "urlScheme": URL_SCHEME_MESSAGE,
+                     "urlSchemeHint": URL_SCHEME_HINT, "hidden": hidden_characters.MESSAGE,
+                     "hiddenHint": hidden_characters.HINT},
         "urlSchemes": sorted(ALLOWED_URL_SCHEMES),
-        "hiddenCharacters": {"names": {f"{code:04X}": name for code, name in sorted(NAMES.items())},
-                             "other": OTHER_NAME},
+        "hiddenCharacters": {"names": {f"{code:04X}": name for code, name in sorted(hidden_characters.NAMES.items())},
+                             "other": hidden_characters.OTHER_NAME},
         "markdown": {"preset": PRESET, "disabled": list(DISABLED_RULES), "headingOffset": HEADING_OFFSET,
                      "tags": sorted(ALLOWED_TAGS),
                      "attributes": {tag: sorted(names) for tag, names in sorted(ALLOWED_ATTRIBUTES.items())},

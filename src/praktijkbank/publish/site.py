@@ -25,6 +25,7 @@ from praktijkbank.publish.search_documents import SearchDocument, page_document,
 from praktijkbank.publish.search_index import IndexSummary, search_index
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
+from praktijkbank.render.editor_page import editor_page
 from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
@@ -76,14 +77,15 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
              draw_maps: bool = True) -> tuple[list[Page], list[OutputFile]]:
     """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
-    exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost)."""
+    the editor, exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost)."""
     base_map = read_base_map(repository.geo_dir)
     renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps)
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))])
-    return renderer.pages() + collections.pages() + selection.pages(), files + media_files(repository, catalog)
+    pages = renderer.pages() + collections.pages() + selection.pages() + [editor_page(renderer)]
+    return pages, files + media_files(repository, catalog)
 
 
 def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
