@@ -27,8 +27,8 @@ from praktijkbank.common.markdown_subset import (
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.suggest import SUGGESTION
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
-from praktijkbank.contribute.issue_form import PRACTICE_FORM, IssueForm
-from praktijkbank.contribute.questions import CHOICE, CHOICES, MESSAGES, PARTNERS, Question, Questionnaire
+from praktijkbank.contribute.issue_form import CHECKS_LABEL, PRACTICE_FORM, IssueForm
+from praktijkbank.contribute.questions import CHOICE, CHOICES, LINES, MESSAGES, PARTNERS, Question, Questionnaire
 from praktijkbank.validate import hidden_characters
 from praktijkbank.validate.rules import MAX_ID_LENGTH, URL_SCHEME_HINT, URL_SCHEME_MESSAGE
 
@@ -53,6 +53,10 @@ def editor_fields(schema: dict[str, Any], asking: Questionnaire, form: IssueForm
             fields.append(_field(asking, question))
     document = {
         "form": form.path.name,
+        "title": form.title,
+        "questions": [{"key": question.key, "label": question.label, "kind": question.kind}
+                      for question in form.questions],
+        "checksLabel": CHECKS_LABEL,
         "checks": list(form.checks),
         "fields": fields,
         "schema": schema,
@@ -98,6 +102,9 @@ def _field(asking: Questionnaire, question: Question) -> dict[str, Any]:
     field: dict[str, Any] = {"key": question.key, "label": question.label, "help": asking.help(question),
                              "kind": question.kind, "path": question.field, "required": question.required,
                              "long": question.long, **_limits(schema)}
+    head = question.field.split(".")[0]
+    if "." in question.field and asking.schema["properties"][head].get("type") == "array" and question.kind != LINES:
+        field["firstItem"] = True  # the field of the list's first item: the first source
     example = asking.example(question)
     if example and question.kind not in (CHOICE, CHOICES):
         field["example"] = example
