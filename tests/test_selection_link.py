@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from helpers import PROJECT_ROOT, serve
+from praktijkbank.common.form_links import MAX_FORM_URL_LENGTH
 from praktijkbank.validate.rules import slugify
 
 pytestmark = pytest.mark.browser
@@ -179,7 +180,8 @@ def test_the_issue_form_address_carries_the_form_fields(modules) -> None:
     chosen = selection(2, note="")
     practices = [{"id": PRACTICE_IDS[0], "note": "Een reden"}, {"id": PRACTICE_IDS[1], "note": ""}]
 
-    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank/", chosen, practices)
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank/", chosen, practices,
+                MAX_FORM_URL_LENGTH)
     address = form["url"]
 
     assert form["complete"] is True
@@ -191,9 +193,10 @@ def test_an_issue_form_address_too_long_for_github_leaves_out_the_notes(modules)
     chosen = selection(50, note="Een lange toelichting. " * 12)
     practices = [{"id": item["id"], "note": item["note"]} for item in chosen["items"]]
 
-    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank", chosen, practices)
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank", chosen, practices,
+                MAX_FORM_URL_LENGTH)
 
     assert form["complete"] is False
-    assert len(form["url"]) <= modules.evaluate("() => window.m.MAX_FORM_URL_LENGTH")
+    assert len(form["url"]) <= MAX_FORM_URL_LENGTH
     assert "toelichting" not in form["url"] and chosen["items"][-1]["id"] in form["url"]
 

@@ -254,7 +254,7 @@ function updateCollection() {
   file.textContent = `download het collectiebestand ${id}.yml`;
   const form = collectionBox.querySelector(".pb-selection__form");
   if (repository.startsWith("https://")) {
-    const address = issueFormUrl(repository, selection, practices);
+    const address = issueFormUrl(repository, selection, practices, Number(root.dataset.formUrlLimit));
     const link = element("a", "pb-selection__issue", "Meld de collectie aan met het formulier op GitHub.");
     link.href = address.url;
     form.replaceChildren(link);

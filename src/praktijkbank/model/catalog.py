@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Any
@@ -103,6 +103,7 @@ class Practice:
     last_reviewed: str | None = None
     license: str = DEFAULT_LICENSE
     aliases: tuple[str, ...] = ()
+    based_on: str | None = None  # the current id of the practice this one follows, old ids already resolved
 
     @cached_property
     def organisation_types(self) -> tuple[str, ...]:
@@ -234,7 +235,25 @@ def practice_from_data(practice_id: str, data: dict[str, Any], municipalities: M
         last_reviewed=data.get("last_reviewed"),
         license=data.get("license", DEFAULT_LICENSE),
         aliases=_tuple(data.get("aliases")),
+        based_on=data.get("based_on"),
     )
+
+
+def with_resolved_based_on(practices: dict[str, Practice]) -> dict[str, Practice]:
+    """The practices with `based_on` turned into the current id where it names an old id (`aliases`), so
+    every page and index follows a renamed original without checking again."""
+    current = {alias: practice.id for practice in practices.values() for alias in practice.aliases}
+    return {practice_id: replace(practice, based_on=current[practice.based_on]) if practice.based_on in current
+            else practice for practice_id, practice in practices.items()}
+
+
+def adoptions_by_practice(practices: dict[str, Practice]) -> dict[str, list[Practice]]:
+    """For each practice, the practices based on it, by title: derived from `based_on`, never typed twice."""
+    found: dict[str, list[Practice]] = defaultdict(list)
+    for practice in sorted(practices.values(), key=by_title):
+        if practice.based_on:
+            found[practice.based_on].append(practice)
+    return dict(found)
 
 
 def collection_from_data(collection_id: str, data: dict[str, Any]) -> Collection:
@@ -267,7 +286,8 @@ def build_catalog(report: ValidationReport) -> Catalog:
     if not report.ok:
         raise ValueError("a catalog is built only from input without problems")
     records = sorted(report.records, key=lambda record: record.id)
-    practices = {r.id: practice_from_data(r.id, r.data, report.municipalities) for r in records if r.kind == PRACTICE}
+    practices = with_resolved_based_on(
+        {r.id: practice_from_data(r.id, r.data, report.municipalities) for r in records if r.kind == PRACTICE})
     collections = {r.id: collection_from_data(r.id, r.data) for r in records if r.kind == COLLECTION}
     by_value: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for practice in practices.values():

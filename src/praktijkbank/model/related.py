@@ -1,4 +1,5 @@
-"""Related practices: the ones a contributor named first, then the most alike by themes and partner types.
+"""Related practices: the ones a contributor named first, then the practice it is based on and those based on
+it (adoptions), then the most alike by themes and partner types.
 
 Comparing every practice with every other is quadratic (25 million pairs at 5,000 practices). Practices are
 grouped by their exact set of themes instead; the overlap between groups is computed once, and for each
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from praktijkbank.model.catalog import Practice
+from praktijkbank.model.catalog import Practice, adoptions_by_practice
 
 MAX_RELATED = 4
 
@@ -25,16 +26,20 @@ def related_practices(practices: dict[str, Practice], limit: int = MAX_RELATED) 
         for themes in groups
     }
     types = {practice.id: frozenset(practice.organisation_types) for practice in practices.values()}
+    adoptions = adoptions_by_practice(practices)
     return {
-        practice.id: _related_to(practice, groups, overlaps[frozenset(practice.themes)], types, limit)
+        practice.id: _related_to(practice, [*practice.related, *([practice.based_on] if practice.based_on else []),
+                                            *(adoption.id for adoption in adoptions.get(practice.id, ()))],
+                                 groups, overlaps[frozenset(practice.themes)], types, limit)
         for practice in practices.values()
     }
 
 
-def _related_to(practice: Practice, groups: dict[frozenset[str], list[Practice]],
+def _related_to(practice: Practice, named: list[str], groups: dict[frozenset[str], list[Practice]],
                 overlaps: list[tuple[int, frozenset[str]]], types_of: dict[str, frozenset[str]],
                 limit: int) -> tuple[str, ...]:
-    chosen = list(practice.related)
+    """`named` (given or adopted, each once) first, then the most alike up to `limit`."""
+    chosen = list(dict.fromkeys(named))
     excluded = {practice.id, *chosen}
     types = types_of[practice.id]
     index = 0

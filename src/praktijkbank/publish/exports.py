@@ -42,7 +42,7 @@ LICENSE = {
 PRACTICE_FIELDS = (
     "title", "summary", "description", "place", "organisations", "themes", "target_groups", "activities",
     "period", "status", "results", "lessons", "costs", "funding", "contact", "sources", "media", "related",
-    "added", "last_reviewed", "license", "aliases",
+    "based_on", "added", "last_reviewed", "license", "aliases",
 )
 
 LIST_SEPARATOR = "; "

@@ -61,7 +61,7 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     InvalidInput, with all problems, on bad input."""
     config = config or read_site_config(repository.root / CONFIG_NAME)
     catalog = load_catalog(repository, workers)
-    pages, files = generate(repository, catalog, config.site_url, workers, draw_maps)
+    pages, files = generate(repository, catalog, config.site_url, workers, draw_maps, config.repository)
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls))
@@ -75,11 +75,13 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
 
 
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
-             draw_maps: bool = True) -> tuple[list[Page], list[OutputFile]]:
+             draw_maps: bool = True, forms_repository: str | None = None) -> tuple[list[Page], list[OutputFile]]:
     """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
-    the editor, exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost)."""
+    the editor, exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost);
+    `forms_repository` is the GitHub repository whose forms the pages link to."""
     base_map = read_base_map(repository.geo_dir)
-    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps)
+    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps,
+                            forms_repository)
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()

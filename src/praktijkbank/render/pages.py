@@ -33,14 +33,16 @@ from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
     Practice,
+    adoptions_by_practice,
     by_title,
     collections_by_practice,
     newest_first,
     title_key,
 )
 from praktijkbank.model.related import related_practices
+from praktijkbank.render.form_links import FormLinks
 from praktijkbank.render.json_ld import practice_json_ld
-from praktijkbank.render.maps import BaseMap, locator_points, map_view
+from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.qr_codes import inline_qr_codes
@@ -104,17 +106,21 @@ class PageRenderer:
     """Renders every page of the site from one catalog."""
 
     def __init__(self, catalog: Catalog, site_url: str | None, base_map: BaseMap, qr_cache: Path | None = None,
-                 workers: int = 1, draw_maps: bool = True) -> None:
-        """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost."""
+                 workers: int = 1, draw_maps: bool = True, repository: str | None = None) -> None:
+        """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost.
+        `repository` is the GitHub repository whose forms the practice pages link to (extra.repository)."""
         self.catalog = catalog
         self.site_url = site_url
+        self.form_links = FormLinks(catalog, repository)
         self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
         self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
                                         draw_maps=draw_maps,
-                                        locator_points=partial(locator_points, base_map))
+                                        locator_points=partial(locator_points, base_map),
+                                        adoption_points=partial(adoption_points, base_map))
         self.related = related_practices(catalog.practices)
         self.collections_of = collections_by_practice(catalog)
+        self.adoptions = adoptions_by_practice(catalog.practices)
         practice_addresses = (self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices)
         self.qr_codes = inline_qr_codes(practice_addresses, qr_cache, workers)
         self._cards: dict[tuple[str, int, int], Markup] = {}
@@ -157,6 +163,8 @@ class PageRenderer:
             "card": partial(self.card, url),
             "shared": self.shared,
             "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
+            "change_link": partial(self.form_links.change, url),
+            "adopt_link": partial(self.form_links.adopt, url),
         }
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
@@ -185,7 +193,9 @@ class PageRenderer:
         )
         return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
                                 practice=practice, related=related,
-                                collections=self.collections_of.get(practice.id, []))
+                                collections=self.collections_of.get(practice.id, []),
+                                adoptions=self.adoptions.get(practice.id, []),
+                                original=self.catalog.practices.get(practice.based_on or ""))
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]

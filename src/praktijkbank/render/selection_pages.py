@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from praktijkbank.common import urls
+from praktijkbank.common.form_links import MAX_FORM_URL_LENGTH
 from praktijkbank.model.catalog import by_title
 from praktijkbank.render.collection_pages import asset_url
 from praktijkbank.render.outputs import OutputFile, Page
@@ -31,7 +32,8 @@ class SelectionRenderer:
         self.catalog = renderer.catalog
 
     def pages(self) -> list[Page]:
-        return [self.renderer.render_page(urls.SELECTION, "selection.md.j2", TITLE, DESCRIPTION)]
+        return [self.renderer.render_page(urls.SELECTION, "selection.md.j2", TITLE, DESCRIPTION,
+                                          form_url_limit=MAX_FORM_URL_LENGTH)]
 
     def files(self) -> list[OutputFile]:
         presentation = self.renderer.render_html(urls.SELECTION_PRESENTATION, "selection_presentation.html.j2",

@@ -153,7 +153,7 @@ def check_aliases(records: list[Record]) -> Iterator[Problem]:
 
 
 def check_references(records: list[Record]) -> Iterator[Problem]:
-    """`related` and collection items must name a practice that exists."""
+    """`related`, `based_on` and collection items must name a practice that exists."""
     practices = {record.id for record in records if record.kind == PRACTICE}
     aliases = {alias: record.id for record in records if record.kind == PRACTICE for _, alias in record.strings("aliases")}
     for record in records:
@@ -164,8 +164,21 @@ def check_references(records: list[Record]) -> Iterator[Problem]:
                                          "een praktijk kan niet aan zichzelf verwant zijn.", "Haal deze regel weg.")
                 elif target not in practices:
                     yield _unknown_practice(record, ("related", index), target, practices, aliases)
+            yield from _check_based_on(record, practices, aliases)
         else:
             yield from _check_collection_items(record, practices, aliases)
+
+
+def _check_based_on(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
+    """`based_on` names another practice; an old id in `aliases` still counts, since the model follows it."""
+    target = record.data.get("based_on") if record.data else None
+    if not isinstance(target, str):
+        return
+    if aliases.get(target, target) == record.id:
+        yield record.problem(("based_on",), "based-on-self", "een praktijk kan niet op zichzelf gebaseerd zijn.",
+                             "Noem bij `based_on` de praktijk die jullie hebben overgenomen, of haal de regel weg.")
+    elif target not in practices and target not in aliases:
+        yield _unknown_practice(record, ("based_on",), target, practices, aliases)
 
 
 def _check_collection_items(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
