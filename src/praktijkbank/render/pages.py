@@ -208,8 +208,9 @@ class PageRenderer:
         return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
                                 "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep, "
                                 "status en gemeente.", hide=WIDE, facets=facets,
-                                municipalities=sorted(self.catalog.by_value.get(MUNICIPALITY_FACET, {}),
-                                                      key=title_key))
+                                municipalities=[(name, self.catalog.municipalities.keys_meaning(name))
+                                                for name in sorted(self.catalog.by_value.get(MUNICIPALITY_FACET, {}),
+                                                                   key=title_key)])
 
     def compare_page(self) -> Page:
         """The comparison: an empty frame that vergelijk.js fills from the open data (api/praktijken/), for
