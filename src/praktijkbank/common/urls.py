@@ -25,6 +25,8 @@ SELECTION_CARDS = f"{SELECTION}kaarten.json"
 COMPARE = "vergelijk/"
 """Two to four practices side by side (`vergelijk/?p=a,b,c`); at the top level, like the search page."""
 MAP = "kaart/"
+GLOSSARY = "begrippen/"
+"""Every sector term and abbreviation from A to Z, with the practices that use it."""
 MUNICIPALITY_NAMES = "api/gemeenten.json"
 """The municipalities and the names people use for them (publish/municipality_names.py), for forms in the browser."""
 # The provinces without data, drawn once per build: the background of every practice's locator map.

@@ -26,6 +26,7 @@ from praktijkbank.publish.search_documents import SearchDocument, page_document,
 from praktijkbank.publish.search_index import IndexSummary, search_index
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
+from praktijkbank.render.glossary_page import glossary_page
 from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
@@ -85,7 +86,8 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
              + [municipality_names_file(catalog.municipalities)])
-    return renderer.pages() + collections.pages() + selection.pages(), files + media_files(repository, catalog)
+    pages = renderer.pages() + collections.pages() + selection.pages() + [glossary_page(renderer)]
+    return pages, files + media_files(repository, catalog)
 
 
 def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:

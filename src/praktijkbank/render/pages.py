@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -25,6 +25,7 @@ from markupsafe import Markup
 from praktijkbank.common import urls
 from praktijkbank.common.clock import REVIEW_AFTER_YEARS, is_due_for_review, reference_date
 from praktijkbank.common.facets import FACETS
+from praktijkbank.common.glossary import GlossaryTerm
 from praktijkbank.common.licenses import license_for
 from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
@@ -38,8 +39,10 @@ from praktijkbank.model.catalog import (
     newest_first,
     title_key,
 )
+from praktijkbank.model.glossary_use import practice_terms
 from praktijkbank.model.related import related_practices
 from praktijkbank.render.json_ld import practice_json_ld
+from praktijkbank.render.glossary_marks import mark_first_uses
 from praktijkbank.render.maps import BaseMap, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
@@ -138,10 +141,14 @@ class PageRenderer:
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
     def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
-                    hide: tuple[str, ...] = (), **context: Any) -> Page:
+                    hide: tuple[str, ...] = (), glossary_terms: Sequence[GlossaryTerm] = (),
+                    **context: Any) -> Page:
         """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too.
-        `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of."""
-        body = self.render_html(url, template, **context)
+        `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of; `glossary_terms` are
+        the glossary terms it explains at their first use and lists at the end (`page_terms`, _begrippen.html.j2)."""
+        body = self.render_html(url, template, page_terms=glossary_terms, **context)
+        if glossary_terms:
+            body = mark_first_uses(body, glossary_terms, self.catalog.glossary)
         extra: dict[str, object] = {"praktijkbank_head": head} if head else {}
         if hide:
             extra["hide"] = list(hide)
@@ -184,7 +191,8 @@ class PageRenderer:
             json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
         return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
-                                practice=practice, related=related,
+                                glossary_terms=practice_terms(practice, self.catalog.glossary), practice=practice,
+                                related=related,
                                 collections=self.collections_of.get(practice.id, []))
 
     def facet_index(self, facet: str) -> Page:
