@@ -27,6 +27,10 @@ COMPARE = "vergelijk/"
 EDITOR = "aanmelden/"
 """Add (`aanmelden/`), change (`?wijzig=<id>`) or adopt (`?neem-over=<id>`) a practice in the browser."""
 MAP = "kaart/"
+GLOSSARY = "begrippen/"
+"""Every sector term and abbreviation from A to Z, with the practices that use it."""
+MUNICIPALITY_NAMES = "api/gemeenten.json"
+"""The municipalities and the names people use for them (publish/municipality_names.py), for forms in the browser."""
 # The provinces without data, drawn once per build: the background of every practice's locator map.
 MAP_BACKGROUND = "kaart/nederland.svg"
 

@@ -16,7 +16,9 @@ from typing import Any
 
 from praktijkbank.common.facets import INDEXED, MUNICIPALITIES
 from praktijkbank.common.licenses import DEFAULT_LICENSE
+from praktijkbank.common.glossary import Glossary
 from praktijkbank.common.municipalities import Municipalities
+from praktijkbank.common.problems import Problem
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.validate.checker import ValidationReport
@@ -154,6 +156,9 @@ class Catalog:
     vocabularies: Vocabularies
     by_value: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     municipalities: Municipalities = Municipalities()
+    glossary: Glossary = Glossary()
+    warnings: tuple[Problem, ...] = ()
+    """What validation would have the contributors improve (unexplained abbreviations), for the review page."""
 
     def practices_with(self, facet: str, value: str) -> list[Practice]:
         """The practices carrying `value` in `facet` (themes, target_groups, provinces, …), by title."""
@@ -295,4 +300,5 @@ def build_catalog(report: ValidationReport) -> Catalog:
             for value in facet_values(practice, facet):
                 by_value[facet][value].append(practice.id)
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
-    return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities)
+    return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities, report.glossary,
+                   tuple(report.warnings))

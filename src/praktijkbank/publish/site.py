@@ -20,12 +20,14 @@ from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_con
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.export_config import export_config
 from praktijkbank.publish.exports import export_files
+from praktijkbank.publish.municipality_names import municipality_names_file
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
 from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
 from praktijkbank.publish.search_index import IndexSummary, search_index
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
 from praktijkbank.render.editor_page import editor_page
+from praktijkbank.render.glossary_page import glossary_page
 from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
@@ -85,8 +87,10 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
-             + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))])
-    pages = renderer.pages() + collections.pages() + selection.pages() + [editor_page(renderer)]
+             + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
+             + [municipality_names_file(catalog.municipalities)])
+    pages = (renderer.pages() + collections.pages() + selection.pages() + [glossary_page(renderer)]
+             + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)
 
 
