@@ -46,7 +46,7 @@ function parts(field) {
 /** The value a field gives the practice, or undefined when it is left empty. */
 function fieldValue(field, answer) {
   switch (field.kind) {
-    case "text": return oneLine(answer) || undefined;
+    case "text": case "practice": return oneLine(answer) || undefined;
     case "markdown": return markdown(answer) || undefined;
     case "url": return answer.trim() || undefined;
     case "year": return YEAR.test(answer.trim()) ? Number(answer.trim()) : answer.trim() || undefined;

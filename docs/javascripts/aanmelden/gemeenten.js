@@ -1,33 +1,28 @@
-// The municipality field: a combobox over the CBS list (gemeenten.json) in the ARIA 1.2 pattern: type a few
-// letters, choose with the arrow keys and Enter (or the mouse); chosen municipalities stand below it, each with a
-// button to remove it. A name people use beside the CBS name (in gemeenten.json as `also`) finds the CBS name;
-// a name that is no municipality stays in the field with the validator's message and its suggestion.
+// The municipality field: a combobox over the CBS list (the build's api/gemeenten.json, read by gemeentenamen.js)
+// in the ARIA 1.2 pattern: type a few letters, choose with the arrow keys and Enter (or the mouse); chosen
+// municipalities stand below it, each with a button to remove it. A name people use ('Den Haag') offers its CBS
+// name; a name that is no municipality stays in the field with the validator's message and its suggestion.
 
 import { element } from "../dom.js";
-import { fold } from "./regels.js";
+import { nameKey } from "../gemeentenamen.js";
 
 const MAX_OPTIONS = 8;
 
-/** The municipalities that match what was typed: names (and other names) that start with it first. */
+/** The municipalities that match what was typed: those a name people use means, then the CBS names that
+ *  start with it, then the ones that contain it. `shown` says the name typed when it is not the CBS name. */
 export function matches(places, typed) {
-  const wanted = fold(typed);
+  const wanted = nameKey(typed);
   if (!wanted) return [];
-  const scored = [];
+  const meant = places.candidates(typed);
+  const byName = new Map(places.municipalities.map((municipality) => [municipality.name, municipality]));
+  const found = meant.map((name) => ({ municipality: byName.get(name), rank: 0,
+    shown: nameKey(name) === wanted ? "" : typed.trim() }));
   for (const municipality of places.municipalities) {
-    const names = [municipality.name, ...(municipality.also ?? [])].map((name) => [name, fold(name)]);
-    const starts = names.find(([, folded]) => folded.startsWith(wanted));
-    const contains = starts ?? names.find(([, folded]) => folded.includes(wanted));
-    if (contains) scored.push({ municipality, shown: contains[0], rank: starts ? 0 : 1 });
+    const key = nameKey(municipality.name);
+    if (meant.includes(municipality.name) || !key.includes(wanted)) continue;
+    found.push({ municipality, rank: key.startsWith(wanted) ? 1 : 2, shown: "" });
   }
-  return scored.sort((a, b) => a.rank - b.rank).slice(0, MAX_OPTIONS);
-}
-
-/** The CBS name that `typed` means exactly (its CBS name or another name, whatever the case), or null. */
-export function exactName(places, typed) {
-  const wanted = fold(typed);
-  const found = places.municipalities.find((municipality) =>
-    [municipality.name, ...(municipality.also ?? [])].some((name) => fold(name) === wanted));
-  return found?.name ?? null;
+  return found.sort((a, b) => a.rank - b.rank).slice(0, MAX_OPTIONS);
 }
 
 /** The field `field`: `id` for its input, `label` its text, `describedBy` adds its help and error. */
@@ -79,8 +74,7 @@ export function createMunicipalityBox(field, { places, checker }, onChange, { id
   function open() {
     options = matches(places, input.value).filter(({ municipality }) => !chosen.includes(municipality.name));
     listbox.replaceChildren(...options.map(({ municipality, shown }, index) => {
-      const option = element("li", "pb-combobox__option",
-        shown === municipality.name ? municipality.name : `${municipality.name} (${shown})`);
+      const option = element("li", "pb-combobox__option", shown ? `${municipality.name} (${shown})` : municipality.name);
       option.id = `${id}-optie-${index}`;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
@@ -129,7 +123,7 @@ export function createMunicipalityBox(field, { places, checker }, onChange, { id
       typedProblem = "";
       return false;
     }
-    const name = exactName(places, typed) ?? checker.municipalityName(typed);
+    const name = checker.municipalityName(typed);
     if (name) {
       choose(name);
       return true;

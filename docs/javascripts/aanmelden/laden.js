@@ -1,4 +1,4 @@
-// What the editor reads before it can draw: its generated fields and municipality list, and Ajv.
+// What the editor reads before it can draw: its generated fields (velden.json) and Ajv.
 // Ajv's browser build (ajv-dist) is a UMD script, not an ES module: it is run here with its own `module` object,
 // so it hands over its class without putting a global on the page. Ajv compiles a schema into a function
 // itself (new Function), so running its code this way asks nothing of the page that Ajv does not ask anyway.
@@ -11,10 +11,9 @@ async function readJson(name) {
   return response.json();
 }
 
-/** velden.json and gemeenten.json (contribute/editor_fields.py). */
-export async function loadDefinitions() {
-  const [definitions, places] = await Promise.all([readJson("velden.json"), readJson("gemeenten.json")]);
-  return { definitions, places };
+/** velden.json (contribute/editor_fields.py). */
+export function loadDefinitions() {
+  return readJson("velden.json");
 }
 
 /** The Ajv class for JSON Schema 2020-12, from the vendored copy of the pinned npm package. */

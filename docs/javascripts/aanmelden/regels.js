@@ -28,9 +28,12 @@ export function describeCharacter(character, names) {
   return `U+${code} (${names.names[code] ?? names.other})`;
 }
 
-/** The first hidden (format) character in a text, or null. */
-export function hiddenCharacter(text) {
-  for (const character of text) if (FORMAT_CHARACTER.test(character)) return character;
+/** The first hidden character in a text (a format character, or one the validator names), or null. */
+export function hiddenCharacter(text, names) {
+  for (const character of text) {
+    const code = character.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+    if (FORMAT_CHARACTER.test(character) || code in names.names) return character;
+  }
   return null;
 }
 
@@ -79,8 +82,8 @@ export function closestName(text, names) {
 }
 
 /**
- * A checker bound to the generated definitions (velden.json), the municipality list (gemeenten.json) and the Ajv
- * class. `check(practice, { takenIds, ownId })` gives every problem as `{ path, message }`, `path` an array of
+ * A checker bound to the generated definitions (velden.json), the municipalities and their names
+ * (loadMunicipalityNames in gemeentenamen.js: `municipalities` and `candidates(text)`) and the Ajv class. `check(practice, { takenIds, ownId })` gives every problem as `{ path, message }`, `path` an array of
  * keys and list positions into the practice, like the data paths of the Python validator.
  */
 export function createChecker(definitions, places, Ajv2020) {
@@ -90,8 +93,9 @@ export function createChecker(definitions, places, Ajv2020) {
     && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text));
   const validate = ajv.compile(schema);
   const current = new Map(places.municipalities.map((municipality) => [municipality.name, municipality]));
-  const byFolded = new Map([...current.keys()].map((name) => [fold(name), name]));
-  const former = new Map(places.former.map((item) => [fold(item.name), item]));
+  const former = new Map(definitions.formerMunicipalities.map((item) => [fold(item.name), item]));
+  const provinces = new Map(definitions.fields.find((field) => field.vocabulary === "provinces").options
+    .map((option) => [option.id, option.label]));
   const addresses = urlPaths(schema);
   const idPattern = new RegExp(definitions.id.pattern);
 
@@ -155,23 +159,30 @@ export function createChecker(definitions, places, Ajv2020) {
     return problems;
   }
 
-  /** What the validator and `from-issue` say of a name that is not a current municipality. */
+  /** What the validator and `from-issue` say of a name that is not a current municipality: where a former one
+   *  went, the municipalities a name may mean (with their provinces), or the closest CBS name. */
   function municipalityMessage(text) {
     const old = former.get(fold(text));
     if (old) return say(messages.formerMunicipality, { text, year: old.year, merged_into: old.mergedInto });
-    const match = closestName(text, current.keys());
+    const candidates = places.candidates(text);
+    if (candidates.length > 1) {
+      const named = candidates.map((name) => `${name} (${provinces.get(current.get(name)?.province) ?? ""})`);
+      return `'${text}' kan ${candidates.length} gemeenten zijn: ${named.join(", ")}. Kies er één.`;
+    }
+    const match = candidates[0] ?? closestName(text, current.keys());
     return say(messages.unknownMunicipality,
       { text, hint: match ? say(messages.suggestion, { match }) : messages.municipalityHint });
   }
 
-  /** The CBS name meant by a name typed loosely (case, accents), or null. */
+  /** The CBS name meant by a name typed loosely or a name people use ('Den Haag'), or null (none, or several). */
   function municipalityName(text) {
-    return byFolded.get(fold(text)) ?? null;
+    const candidates = places.candidates(text);
+    return candidates.length === 1 ? candidates[0] : null;
   }
 
   function hiddenProblems(practice) {
     return strings(practice).flatMap(([path, text]) => {
-      const character = hiddenCharacter(text);
+      const character = hiddenCharacter(text, definitions.hiddenCharacters);
       return character ? [{ path, message: say(messages.hidden,
         { character: describeCharacter(character, definitions.hiddenCharacters) }) }] : [];
     });

@@ -2,7 +2,6 @@
 // accepts, the limit "Mijn selectie" uses too), the answers as text to paste, and the practice as a YAML file.
 // The form's field ids and labels come from velden.json, so the answers land where `from-issue` reads them.
 
-import { MAX_FORM_URL_LENGTH } from "../selectie-collectie.js";
 import { INITIATOR, ORGANISATIONS, organisations } from "./gegevens.js";
 
 const ORGANISATION_QUESTIONS = { initiator: "initiator", initiator_type: "initiator_type", partners: "partners" };
@@ -41,28 +40,21 @@ export function formAnswers(definitions, answers) {
 }
 
 /**
- * The address of the issue form `form` on `repository` (https://github.com/<owner>/<name>) filled in with
- * `answers` (field id → text, empty ones left out): `{ url, leftOut }`. While the address is longer than GitHub
- * accepts, the longest answer is left out; `leftOut` names those fields, in the form's order.
+ * The address of the issue form `file` on `repository` (https://github.com/<owner>/<name>) filled in with
+ * `answers` (field id → text, empty ones left out), as form_url in common/form_links.py fills it: in the form's
+ * `order`, each answer that still fits within `maxLength`; a field whose id GitHub reads itself (`reserved`:
+ * `title`) cannot be filled in. `{ url, leftOut }`: `leftOut` names the answered fields that are not in it.
  */
-export function issueAddress(repository, form, title, answers, order) {
-  const keys = order.filter((key) => answers[key]);
-  const leftOut = new Set();
-  const address = () => {
-    const url = new URL(`${repository.replace(/\/+$/, "")}/issues/new`);
-    url.search = new URLSearchParams([["template", form], ["title", title],
-      ...keys.filter((key) => !leftOut.has(key)).map((key) => [key, answers[key]])]).toString();
-    return url.href;
-  };
-  let url = address();
-  while (url.length > MAX_FORM_URL_LENGTH) {
-    const longest = keys.filter((key) => !leftOut.has(key))
-      .reduce((best, key) => (answers[key].length > (answers[best]?.length ?? -1) ? key : best), undefined);
-    if (longest === undefined) break;
-    leftOut.add(longest);
-    url = address();
+export function issueAddress(repository, { file, title }, answers, order, { maxLength, reserved }) {
+  const base = `${repository.replace(/\/+$/, "")}/issues/new?`;
+  const chosen = [["template", file], ["title", title]];
+  const leftOut = [];
+  for (const key of order.filter((name) => answers[name])) {
+    const tried = [...chosen, [key, answers[key]]];
+    if (!reserved.includes(key) && (base + new URLSearchParams(tried)).length <= maxLength) chosen.push([key, answers[key]]);
+    else leftOut.push(key);
   }
-  return { url, leftOut: order.filter((key) => leftOut.has(key)) };
+  return { url: base + new URLSearchParams(chosen), leftOut };
 }
 
 /** The answers as text, each under its question as GitHub writes an issue: for pasting into the form. */

@@ -1,10 +1,12 @@
 """The editor on /aanmelden/: its fields, its checks and its municipality list, written from the same questions,
-schema and vocabularies as the issue forms, as two JSON files in docs/javascripts/aanmelden/.
+schema and vocabularies as the issue forms, as one JSON file in docs/javascripts/aanmelden/.
 
-`velden.json` holds what the browser needs to draw and check the practice form: each question of the form
+`velden.json` holds what the browser needs to draw, check and send the practice form: each question of the form
 "Praktijk aanmelden" with its Dutch label, help text, required mark, limits and choices (the initiator and the
-partners become one list of organisation rows), the JSON Schema that Ajv checks against, the names of hidden
-characters as the validator says them, the Dutch message of every rule (the same texts `from-issue` and
+partners become one list of organisation rows), the questions only "Wijziging voorstellen" asks, the field ids of
+both forms and GitHub's address limit, the JSON Schema that Ajv checks against, the former municipalities (the
+current ones and the names people use come from the build's api/gemeenten.json), the names of hidden characters
+as the validator says them, the Dutch message of every rule (the same texts `from-issue` and
 `validate` write), and the Markdown subset the build allows. `gemeenten.json` is the CBS
 list for the municipality combobox. Generated and checked like the forms (`praktijkbank generate`), so the
 editor cannot offer what the validator would refuse.
@@ -27,38 +29,44 @@ from praktijkbank.common.markdown_subset import (
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.suggest import SUGGESTION
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
-from praktijkbank.contribute.issue_form import CHECKS_LABEL, PRACTICE_FORM, IssueForm
+from praktijkbank.common.form_links import GITHUB_PARAMETERS, MAX_FORM_URL_LENGTH
+from praktijkbank.contribute.issue_form import CHANGE_FORM, CHECKS_LABEL, PRACTICE_FORM, IssueForm
 from praktijkbank.contribute.questions import CHOICE, CHOICES, LINES, MESSAGES, PARTNERS, Question, Questionnaire
 from praktijkbank.validate import hidden_characters
 from praktijkbank.validate.rules import MAX_ID_LENGTH, URL_SCHEME_HINT, URL_SCHEME_MESSAGE
 
 FOLDER = PurePosixPath("docs/javascripts/aanmelden")
 FIELDS_FILE = FOLDER / "velden.json"
-MUNICIPALITIES_FILE = FOLDER / "gemeenten.json"
 ORGANISATIONS = "organisations"
 # The form asks for the initiator and the partners apart; the editor shows them as organisation rows.
 _ORGANISATION_KEYS = ("initiator", "initiator_type", "partners")
+# The change form asks these anew (a new source, not the first one): the editor shows them only when changing.
+_ASKED_ANEW = ("source_title", "source_url")
 _ORGANISATION_HELP = ("De organisaties die meedoen, elk op een eigen rij. Zet de initiatiefnemer bovenaan: de "
                       "organisatie die de praktijk begon.")
 
 
-def editor_fields(schema: dict[str, Any], asking: Questionnaire, form: IssueForm = PRACTICE_FORM) -> str:
-    """The text of velden.json for the (vocabulary-completed) practice `schema` and the form's questions bound
-    to it; byte-stable."""
+def editor_fields(schema: dict[str, Any], asking: Questionnaire, changing: Questionnaire,
+                  municipalities: Municipalities) -> str:
+    """The text of velden.json for the (vocabulary-completed) practice `schema`, with the questions of the
+    practice form (`asking`) and of the change form (`changing`) bound to it; byte-stable."""
     fields = []
-    for question in form.questions:
+    for question in PRACTICE_FORM.questions:
         if question.key == _ORGANISATION_KEYS[0]:
             fields.append(_organisations(asking))
         elif question.key not in _ORGANISATION_KEYS:
             fields.append(_field(asking, question))
+    practice_keys = {question.key for question in PRACTICE_FORM.questions}
     document = {
-        "form": form.path.name,
-        "title": form.title,
-        "questions": [{"key": question.key, "label": question.label, "kind": question.kind}
-                      for question in form.questions],
+        "forms": {"new": _form(PRACTICE_FORM), "change": _form(CHANGE_FORM)},
         "checksLabel": CHECKS_LABEL,
-        "checks": list(form.checks),
         "fields": fields,
+        "changeFields": [_field(changing, question) for question in CHANGE_FORM.questions
+                         if question.key not in practice_keys or question.key in _ASKED_ANEW],
+        "maxUrlLength": MAX_FORM_URL_LENGTH,
+        "githubParameters": sorted(GITHUB_PARAMETERS),
+        "formerMunicipalities": [{"name": former.name, "mergedInto": former.merged_into, "year": former.year}
+                                 for _, former in sorted(municipalities.former.items())],
         "schema": schema,
         "id": {"pattern": asking.schema["$defs"]["id"]["pattern"], "maxLength": MAX_ID_LENGTH},
         "messages": {**MESSAGES, "suggestion": SUGGESTION, "urlScheme": URL_SCHEME_MESSAGE,
@@ -75,16 +83,11 @@ def editor_fields(schema: dict[str, Any], asking: Questionnaire, form: IssueForm
     return _json(document)
 
 
-def editor_municipalities(municipalities: Municipalities) -> str:
-    """The text of gemeenten.json: every current municipality (CBS name and province) in reading order, and the
-    former ones with the municipality they merged into, so the combobox can say where an old name went."""
-    document = {
-        "municipalities": [{"name": name, "province": municipalities.current[name].province}
-                           for name in municipalities.names()],
-        "former": [{"name": former.name, "mergedInto": former.merged_into, "year": former.year}
-                   for _, former in sorted(municipalities.former.items())],
-    }
-    return _json(document)
+def _form(form: IssueForm) -> dict[str, Any]:
+    """What the editor needs of an issue form to fill it in: its file, the issue title's start, its questions
+    (field id and label, in order) and the boxes to tick."""
+    return {"file": form.path.name, "title": form.title, "checks": list(form.checks),
+            "questions": [{"key": question.key, "label": question.label} for question in form.questions]}
 
 
 def _json(document: dict[str, Any]) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 from praktijkbank.common.municipalities import read_municipalities
 from praktijkbank.common.schemas import SCHEMA_FILES, read_schema, render_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies
-from praktijkbank.contribute.editor_fields import FIELDS_FILE, MUNICIPALITIES_FILE, editor_fields, editor_municipalities
-from praktijkbank.contribute.issue_form import FORMS, PRACTICE_FORM, render_issue_form
+from praktijkbank.contribute.editor_fields import FIELDS_FILE, editor_fields
+from praktijkbank.contribute.issue_form import CHANGE_FORM, FORMS, PRACTICE_FORM, render_issue_form
 from praktijkbank.contribute.questions import Questionnaire
 from praktijkbank.contribute.template import render_template
 from praktijkbank.load.repository import Repository
@@ -33,12 +33,11 @@ def expected_files(repository: Repository, vocabularies: Vocabularies) -> dict[P
     schemas = {kind: json.loads(files[repository.schemas_dir / SCHEMA_FILES[kind]]) for kind in FORM_SCHEMAS}
     files[repository.practices_dir / TEMPLATE_NAME] = render_template(schemas["practice"])
     municipalities = read_municipalities(repository.geo_dir)
+    asking = {form: Questionnaire(schemas[form.schema], vocabularies, municipalities, form.questions) for form in FORMS}
     for form in FORMS:
-        asking = Questionnaire(schemas[form.schema], vocabularies, municipalities, form.questions)
-        files[repository.root / form.path] = render_issue_form(form, asking)
-        if form is PRACTICE_FORM:
-            files[repository.root / FIELDS_FILE] = editor_fields(schemas[form.schema], asking)
-    files[repository.root / MUNICIPALITIES_FILE] = editor_municipalities(municipalities)
+        files[repository.root / form.path] = render_issue_form(form, asking[form])
+    files[repository.root / FIELDS_FILE] = editor_fields(schemas["practice"], asking[PRACTICE_FORM],
+                                                         asking[CHANGE_FORM], municipalities)
     return files
 
 
