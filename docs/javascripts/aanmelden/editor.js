@@ -71,6 +71,7 @@ async function start(root) {
       practiceId = found.practice.id;
       if (found.status === "renamed") notices.push(`De praktijk ‘${found.from}’ heet nu ‘${practiceId}’.`);
       const { id, url, ...record } = (await fetchPractice(practiceId)).practice;
+      delete record.place?.municipality_codes; // the open data adds the CBS codes; the file has only the names
       base = begin.mode === "change" ? record : {};
       begin = { mode: begin.mode, id: practiceId, title: record.title, record };
     }
