@@ -58,6 +58,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def forms_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the repository, with one practice renamed (its old id kept in `aliases`), and its site built
+    once with the GitHub repository set (sites.FORMS_REPOSITORY), so the pages link to the forms, filled in:
+    (repository, site). A test that writes into the repository puts it back as it was."""
+    from sites import FORMS_REPOSITORY, build
+    from test_collections import NEW_ID, RENAMED, rename_practice, site_repository
+
+    repository = site_repository(tmp_path_factory.mktemp("forms") / "repository")
+    rename_practice(repository, RENAMED, NEW_ID)
+    output = repository.parent / "site"
+    result = build(repository, output, PRAKTIJKBANK_REPOSITORY=FORMS_REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    return repository, output
+
+
+@pytest.fixture(scope="session")
+def forms_url(forms_site: tuple[Path, Path]) -> Iterator[str]:
+    with serve(forms_site[1]) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     with serve(built_site) as url:
         yield url

@@ -132,7 +132,7 @@ def test_a_tampered_link_loses_what_is_no_practice_id_and_counts_it(modules, que
 
 def test_texts_from_a_link_are_cut_to_the_limits_and_lose_invisible_characters(modules) -> None:
     limits = modules.evaluate("() => window.m.LIMITS")
-    query = ("t=" + "T" * 500 + "&i=" + "I" * 5000 + f"&p={PRACTICE_IDS[0]}.{PRACTICE_IDS[0]}&n="
+    query = ("t=" + "T" * 500 + "&i=" + "I" * 6000 + f"&p={PRACTICE_IDS[0]}.{PRACTICE_IDS[0]}&n="
              + "N" * 5000 + "&n=dubbel" + "&x=onbekend")
 
     decoded = call(modules, "decodeSelection", query)

@@ -80,13 +80,16 @@ function practiceLines(practices) {
 export function issueFormUrl(repository, selection, practices, limit) {
   const address = (items) => {
     const url = new URL(`${repository.replace(/\/+$/, "")}/issues/new`);
-    url.search = new URLSearchParams({
+    const fields = {
       template: FORM,
       title: `Collectie: ${selection.title}`,
       collection_title: selection.title,
       introduction: selection.intro,
       practices: practiceLines(items),
-    }).toString();
+    };
+    // With the id of an existing collection the form proposes an update of it (`praktijkbank from-issue`).
+    if (selection.collection) fields.collection_id = selection.collection;
+    url.search = new URLSearchParams(fields).toString();
     return url.href;
   };
   const complete = address(practices);

@@ -20,6 +20,7 @@ LOCAL_SITE_URL = "http://localhost:8000/"
 SEARCH = "zoeken/"
 SELECTION = "selectie/"
 """A visitor's own selection of practices, kept in the browser; shared as `selectie/?t=…&p=…` (selectie-link.js)."""
+SELECTION_ID_SEPARATOR = "."
 SELECTION_PRESENTATION = f"{SELECTION}presentatie/"
 SELECTION_CARDS = f"{SELECTION}kaarten.json"
 COMPARE = "vergelijk/"
@@ -50,6 +51,19 @@ def presentation_url(collection_id: str) -> str:
 
 def embed_url(collection_id: str) -> str:
     return f"{collection_url(collection_id)}embed/"
+
+
+def selection_url(title: str, intro: str, items: list[tuple[str, str]], collection_id: str = "") -> str:
+    """A selection as one link, in the format selectie-link.js reads (`t` title, `p` ids joined by ".",
+    `i` introduction, one `n` per note up to the last one given, `c` the collection it adapts): the
+    collection pages put a collection into Mijn selectie with it."""
+    notes = [note for _, note in items]
+    while notes and not notes[-1]:
+        notes.pop()
+    parameters = ([("t", title)] if title else []) + [("p", SELECTION_ID_SEPARATOR.join(i for i, _ in items))]
+    parameters += ([("i", intro)] if intro else []) + [("n", note) for note in notes]
+    parameters += [("c", collection_id)] if collection_id else []
+    return f"{SELECTION}?{urlencode(parameters)}"
 
 
 def facet_url(facet: str, value: str | None = None) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import jsonschema
 
 from praktijkbank.common.facets import FACETS
+from praktijkbank.common.form_links import PARTNER_NAME_PLACEHOLDER
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.common.suggest import normalise, suggestion_hint
@@ -112,7 +113,7 @@ _HELP_OVERRIDES = {
                       "het bij hoort.",
     "initiator": "De naam van de organisatie die de praktijk begon, zoals die zichzelf noemt.",
     "partners": "De andere organisaties die meedoen. Eén per regel: naam, komma, soort organisatie. "
-                "Bijvoorbeeld: Welzijn Hoorn, welzijn.",
+                f"Bijvoorbeeld: Welzijn Hoorn, welzijn. Staat er {PARTNER_NAME_PLACEHOLDER}? Vul dan de naam in.",
     "source_title": "Waar komt de informatie vandaan? De titel van het artikel, verslag of de webpagina.",
     "source_url": "Het webadres van de bron. Kopieer het uit de adresbalk van je browser.",
     "results": "Wat heeft de praktijk opgeleverd? Eén resultaat per regel. Alleen wat in de bron staat.",
@@ -301,6 +302,9 @@ class Questionnaire:
             if not separator or not name.strip():
                 raise AnswerError(f"bij '{line}' mist de soort organisatie. Schrijf: naam, soort. "
                                   "Bijvoorbeeld: Welzijn Hoorn, welzijn.")
+            if name.strip() == PARTNER_NAME_PLACEHOLDER:
+                raise AnswerError(f"vervang {PARTNER_NAME_PLACEHOLDER} in '{line}' door de naam van jullie partner, "
+                                  "of haal de regel weg.")
             organisation_type = self._term(self.vocabularies["organisation_types"], kind, numbers)
             partner = {"name": " ".join(name.split()), "type": organisation_type, "role": "partner"}
             self._check_value(self.schema["properties"]["organisations"]["items"], partner)

@@ -79,6 +79,9 @@ class CollectionRenderer:
             "qr_svg_url": qr_svg_url(collection.id),
             "qr_png_url": qr_png_url(collection.id),
             "asset_url": asset_url,
+            "adapt_url": urls.selection_url(collection.title, collection.description,
+                                            [(item.practice, item.note or "") for item in collection.items],
+                                            collection.id),
         }
 
 
