@@ -217,3 +217,30 @@ def test_a_corrupt_draft_is_ignored_and_only_well_formed_answers_survive(editor,
 def test_the_date_of_sources_reads_as_on_the_page(editor) -> None:
     assert editor.evaluate("() => ['2026-11-23', '2014-05', '2014'].map(window.m.dutchDate)") == [
         "23 november 2026", "mei 2014", "2014"]
+
+
+def test_the_fields_ask_what_the_issue_form_asks_in_the_same_words(editor) -> None:
+    definitions = editor.evaluate("() => window.definitions")
+    form = {element["id"]: element["attributes"] for element in
+            yaml.safe_load((PROJECT_ROOT / ".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml").read_text(encoding="utf-8"))["body"]
+            if "id" in element}
+
+    for field in definitions["fields"]:
+        if field["kind"] == "organisations":
+            continue
+        assert (field["label"], field["help"]) == (form[field["key"]]["label"], form[field["key"]]["description"])
+        if "options" in field:
+            assert [option["label"] for option in field["options"]] == form[field["key"]]["options"]
+
+
+def test_only_the_editor_page_loads_the_editor_and_its_libraries(built_site: Path) -> None:
+    editor_scripts = ("javascripts/aanmelden/editor.js", "vendor/ajv2020.js", "vendor/markdown-it.js",
+                      "vendor/dompurify.js")
+    loading = sorted(str(page.relative_to(built_site)) for page in built_site.rglob("*.html")
+                     if any(script in page.read_text(encoding="utf-8") for script in editor_scripts))
+
+    assert loading == ["aanmelden/index.html"]
+    scripts = PROJECT_ROOT / "docs" / "javascripts"
+    shared = [path.name for path in scripts.glob("*.js")
+              if any(name in path.read_text(encoding="utf-8") for name in ("aanmelden/", *editor_scripts[1:]))]
+    assert shared == [], "the modules every page may load stay free of the editor's code"
