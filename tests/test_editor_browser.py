@@ -25,6 +25,7 @@ from praktijkbank.common.urls import EDITOR, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
+from real_data import A_PRACTICE
 from sites import FORMS_REPOSITORY
 from test_accessibility import AXE, MODES, describe
 from test_collections import NEW_ID, RENAMED
@@ -162,6 +163,11 @@ def test_a_new_practice_by_keyboard_becomes_the_same_file_by_download_and_by_the
     left_out = tab.locator(".pb-editor__left-out li").all_inner_texts()
     assert [text.split("\n")[0].strip().removesuffix("Kopieer").strip() for text in left_out] == ["Titel"], \
         "GitHub fills the issue title itself; the answer to Titel is offered to copy"
+
+    tab.get_by_role("button", name="Kopieer de tekst").press("Enter")
+    copied = tab.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("### Titel\n\nTaalcafé in de bibliotheek van Dalfsen\n\n### Samenvatting\n\n")
+    assert "### Gemeenten\n\nDalfsen\n\n" in copied
 
     file = downloaded_yaml(tab, tmp_path)
     assert file.name == "taalcafe-in-de-bibliotheek-van-dalfsen.yml"
@@ -381,3 +387,17 @@ def test_axe_finds_nothing_on_the_editor(browser, forms_url, catalog, mode: str,
         "async () => JSON.stringify(await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }))"))
     context.close()
     assert result["violations"] == [], describe(result["violations"])
+
+
+def test_without_a_repository_the_page_says_where_the_forms_are(browser, base_url) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    open_editor(page, base_url, f"?wijzig={A_PRACTICE.id}")
+    page.locator("#veld-remark").fill("De openingstijden zijn veranderd, zegt de bibliotheek.")
+    page.locator(".pb-editor__submit").click()
+
+    result = page.locator(".pb-editor__result")
+    expect(result).to_contain_text("Deze site heeft geen formulier op GitHub ingesteld.")
+    assert result.get_by_role("link", name="een praktijk toevoegen").get_attribute("href").endswith("bijdragen/")
+    assert page.locator(".pb-editor__issue").is_hidden()
+    context.close()

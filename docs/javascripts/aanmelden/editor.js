@@ -190,7 +190,15 @@ async function start(root) {
   function drawSummary() {
     const list = summary.querySelector(".pb-editor__summary-list");
     const fieldLabel = new Map(fields.map((field) => [field.key, field.label]));
-    const items = [...problems].map(([fieldKey, message]) => {
+    const order = (fieldKey) => {
+      const [head, row = -1] = fieldKey.split(".");
+      return [fields.findIndex((field) => field.key === head), Number(row)];
+    };
+    const sorted = [...problems].sort(([first], [second]) => {
+      const [a, b] = [order(first), order(second)];
+      return a[0] - b[0] || a[1] - b[1];
+    });
+    const items = sorted.map(([fieldKey, message]) => {
       const [head, row, part] = fieldKey.split(".");
       const where = row === undefined ? fieldLabel.get(head)
         : `${fieldLabel.get(head)}, organisatie ${Number(row) + 1}, ${organisationField.parts[part].label.toLowerCase()}`;
