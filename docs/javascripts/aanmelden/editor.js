@@ -13,17 +13,12 @@ import {
   ORGANISATIONS, adoptedAnswers, answersFrom, emptyAnswers, isEmpty, sameAnswer, toPractice,
 } from "./gegevens.js";
 import { loadAjv, loadDefinitions } from "./laden.js";
-import { PRACTICE_FALLBACK_ID, createChecker } from "./regels.js";
+import { PRACTICE_FALLBACK_ID, createChecker, municipalityRules } from "./regels.js";
 import { controlId, drawFields } from "./velden.js";
 import { answersText, formAnswers, issueAddress, practiceYaml } from "./versturen.js";
-import { createMarkdown, createPreview, dutchDate } from "./voorbeeld.js";
+import { createPreview, dutchDate, loadMarkdown } from "./voorbeeld.js";
 
 const REMOVE = "-";
-const INTROS = {
-  new: "Meld een goed voorbeeld aan. Vul de vragen in; rechts (op een telefoon: onderaan) zie je hoe de pagina wordt. Velden met (verplicht) moeten erin; laat een vraag leeg als je het antwoord niet weet.",
-  change: "Je stelt een wijziging voor in een praktijk die al in de praktijkbank staat. Verander alleen wat anders moet en vertel onderaan wat je veranderde en waarom.",
-  adopt: "Doe je deze praktijk ook? De thema's, doelgroepen, activiteiten en soorten partners staan er al in. Vul in wat bij jouw plaats hoort: de titel, de gemeente, de organisaties en je bron.",
-};
 
 /** The start the address asks for. */
 export function readStart(search) {
@@ -56,9 +51,26 @@ async function start(root) {
   const app = root.querySelector(".pb-editor__app");
   const notices = [];
   let begin = readStart(location.search);
-  const [definitions, places, Ajv, cards] = await Promise.all([loadDefinitions(), loadMunicipalityNames(), loadAjv(),
-    loadCards()]);
-  const checker = createChecker(definitions, places, Ajv);
+  const [definitions, places, cards] = await Promise.all([loadDefinitions(), loadMunicipalityNames(), loadCards()]);
+  // Ajv (and its compiled schema) and the Markdown libraries are the heavy part: they load when they are first
+  // needed (the visitor starts on the form, there is Markdown to show), so the page itself opens quickly.
+  let checker = null;
+  let checking = null;
+  const loadChecker = () => {
+    checking ??= loadAjv().then((Ajv) => {
+      checker = createChecker(definitions, places, Ajv);
+      update();
+    });
+    return checking;
+  };
+  let markdown = null;
+  let rendering = null;
+  const loadPreviewMarkdown = () => {
+    rendering ??= loadMarkdown(definitions.markdown, definitions.urlSchemes).then((render) => {
+      markdown = render;
+      update();
+    });
+  };
 
   let base = {};
   let practiceId = "";
@@ -91,8 +103,8 @@ async function start(root) {
   let answers = { ...initial, ...(draft.answers ?? {}) };
 
   const intro = root.querySelector(".pb-editor__intro");
-  intro.textContent = INTROS[begin.mode];
   if (begin.mode !== "new") {
+    intro.textContent = intro.dataset[begin.mode];
     const page = element("a", "", begin.title);
     page.href = new URL(`praktijken/${practiceId}/`, new URL(root.dataset.siteRoot, location.href)).href;
     intro.append(" ", begin.mode === "change" ? "Je verandert: " : "Je neemt over: ", page, ".");
@@ -109,7 +121,8 @@ async function start(root) {
   const pending = {};
   let submitted = false;
   let problems = new Map();
-  const drawn = drawFields(root.querySelector(".pb-editor__fields"), { fields }, { places, checker }, (fieldKey, value, options = {}) => {
+  const names = municipalityRules(definitions, places);
+  const drawn = drawFields(root.querySelector(".pb-editor__fields"), { fields }, { places, checker: names }, (fieldKey, value, options = {}) => {
     answers[fieldKey] = value;
     if ("pending" in options) pending[fieldKey] = options.pending;
     if (options.touched) touched.add(fieldKey);
@@ -127,7 +140,7 @@ async function start(root) {
   }
   const provinceOf = new Map(places.municipalities.map((municipality) => [municipality.name, municipality.province]));
   const preview = createPreview(root.querySelector(".pb-editor__page"), {
-    markdown: createMarkdown(definitions.markdown, definitions.urlSchemes),
+    markdown: () => markdown,
     label: (vocabulary, id) => labels.get(`${vocabulary}:${id}`) ?? id,
     provinceOf: (name) => provinceOf.get(name),
   });
@@ -150,6 +163,7 @@ async function start(root) {
 
   function check() {
     const practice = currentPractice();
+    if (!checker) return { practice, byField: new Map() };
     const taken = new Set([...cards.byId.keys(), ...cards.renamed.keys()]);
     const found = checker.check(practice, { id: fileId(), takenIds: taken, ownId: changing ? practiceId : undefined });
     const byField = new Map();
@@ -179,6 +193,7 @@ async function start(root) {
 
   function update() {
     const { practice, byField } = check();
+    if (!markdown && ["description", "costs", "funding"].some((name) => practice[name])) loadPreviewMarkdown();
     problems = byField;
     drawn.showErrors(byField, shownKeys());
     preview(practice);
@@ -289,8 +304,11 @@ async function start(root) {
     return (answers.title ?? "").split(/\s+/).filter(Boolean).join(" ");
   }
 
-  root.querySelector(".pb-editor__form").addEventListener("submit", (event) => {
+  const formElement = root.querySelector(".pb-editor__form");
+  formElement.addEventListener("focusin", loadChecker, { once: true });
+  formElement.addEventListener("submit", async (event) => {
     event.preventDefault();
+    await loadChecker();
     submitted = true;
     update();
     if (problems.size) {
@@ -332,6 +350,7 @@ async function start(root) {
   });
 
   status.textContent = notices.join(" ");
+  if (draft.answers) loadChecker();
   update();
   app.hidden = false;
   app.removeAttribute("aria-busy");

@@ -82,6 +82,41 @@ export function closestName(text, names) {
 }
 
 /**
+ * What the editor knows of municipality names without Ajv: the CBS name meant by what was typed, and the
+ * message for a name that is no current municipality. `places` as in createChecker.
+ */
+export function municipalityRules(definitions, places) {
+  const { messages } = definitions;
+  const current = new Map(places.municipalities.map((municipality) => [municipality.name, municipality]));
+  const former = new Map(definitions.formerMunicipalities.map((item) => [fold(item.name), item]));
+  const provinces = new Map(definitions.fields.find((field) => field.vocabulary === "provinces").options
+    .map((option) => [option.id, option.label]));
+
+  /** What the validator and `from-issue` say of a name that is not a current municipality: where a former one
+   *  went, the municipalities a name may mean (with their provinces), or the closest CBS name. */
+  function municipalityMessage(text) {
+    const old = former.get(fold(text));
+    if (old) return say(messages.formerMunicipality, { text, year: old.year, merged_into: old.mergedInto });
+    const candidates = places.candidates(text);
+    if (candidates.length > 1) {
+      const named = candidates.map((name) => `${name} (${provinces.get(current.get(name)?.province) ?? ""})`);
+      return `'${text}' kan ${candidates.length} gemeenten zijn: ${named.join(", ")}. Kies er één.`;
+    }
+    const match = candidates[0] ?? closestName(text, current.keys());
+    return say(messages.unknownMunicipality,
+      { text, hint: match ? say(messages.suggestion, { match }) : messages.municipalityHint });
+  }
+
+  /** The CBS name meant by a name typed loosely or a name people use ('Den Haag'), or null (none, or several). */
+  function municipalityName(text) {
+    const candidates = places.candidates(text);
+    return candidates.length === 1 ? candidates[0] : null;
+  }
+
+  return { current, municipalityName, municipalityMessage };
+}
+
+/**
  * A checker bound to the generated definitions (velden.json), the municipalities and their names
  * (loadMunicipalityNames in gemeentenamen.js: `municipalities` and `candidates(text)`) and the Ajv class. `check(practice, { takenIds, ownId })` gives every problem as `{ path, message }`, `path` an array of
  * keys and list positions into the practice, like the data paths of the Python validator.
@@ -92,10 +127,7 @@ export function createChecker(definitions, places, Ajv2020) {
   ajv.addFormat("date", (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
     && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text));
   const validate = ajv.compile(schema);
-  const current = new Map(places.municipalities.map((municipality) => [municipality.name, municipality]));
-  const former = new Map(definitions.formerMunicipalities.map((item) => [fold(item.name), item]));
-  const provinces = new Map(definitions.fields.find((field) => field.vocabulary === "provinces").options
-    .map((option) => [option.id, option.label]));
+  const { current, municipalityName, municipalityMessage } = municipalityRules(definitions, places);
   const addresses = urlPaths(schema);
   const idPattern = new RegExp(definitions.id.pattern);
 
@@ -157,27 +189,6 @@ export function createChecker(definitions, places, Ajv2020) {
       }
     });
     return problems;
-  }
-
-  /** What the validator and `from-issue` say of a name that is not a current municipality: where a former one
-   *  went, the municipalities a name may mean (with their provinces), or the closest CBS name. */
-  function municipalityMessage(text) {
-    const old = former.get(fold(text));
-    if (old) return say(messages.formerMunicipality, { text, year: old.year, merged_into: old.mergedInto });
-    const candidates = places.candidates(text);
-    if (candidates.length > 1) {
-      const named = candidates.map((name) => `${name} (${provinces.get(current.get(name)?.province) ?? ""})`);
-      return `'${text}' kan ${candidates.length} gemeenten zijn: ${named.join(", ")}. Kies er één.`;
-    }
-    const match = candidates[0] ?? closestName(text, current.keys());
-    return say(messages.unknownMunicipality,
-      { text, hint: match ? say(messages.suggestion, { match }) : messages.municipalityHint });
-  }
-
-  /** The CBS name meant by a name typed loosely or a name people use ('Den Haag'), or null (none, or several). */
-  function municipalityName(text) {
-    const candidates = places.candidates(text);
-    return candidates.length === 1 ? candidates[0] : null;
   }
 
   function hiddenProblems(practice) {

@@ -1,10 +1,9 @@
 // The preview: the practice drawn as its page will show it (the sections and classes of practice.md.j2), following
 // the typing. The description's Markdown goes through markdown-it with the build's subset (velden.json: preset,
 // disabled rules, heading offset) and then DOMPurify with the build's allowed tags, attributes and link schemes;
-// every other text goes in with textContent.
+// every other text goes in with textContent. The two libraries load only once there is Markdown to show, so
+// an empty form opens without them; until then the text shows as plain paragraphs.
 
-import DOMPurify from "../vendor/dompurify.js";
-import markdownit from "../vendor/markdown-it.js";
 import { element } from "../dom.js";
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -26,7 +25,9 @@ function periodText({ start, end }) {
 
 /** Markdown to a sanitised fragment, as render/markup.py does it for the page; `schemes` are the link schemes
  *  allowed (others lose their link), `extraLevels` moves headings further down. */
-export function createMarkdown(subset, schemes, extraLevels = LEVELS_BELOW_PAGE) {
+export async function loadMarkdown(subset, schemes, extraLevels = LEVELS_BELOW_PAGE) {
+  const [{ default: markdownit }, { default: DOMPurify }] = await Promise.all([
+    import("../vendor/markdown-it.js"), import("../vendor/dompurify.js")]);
   const parser = markdownit(subset.preset, { html: false });
   parser.disable(subset.disabled);
   const offset = subset.headingOffset + extraLevels;
@@ -64,14 +65,22 @@ function list(className, texts) {
   return node;
 }
 
+/** Text without its Markdown rendered: one paragraph per block, for the moment before markdown-it is there. */
+export function plainParagraphs(text) {
+  const fragment = document.createDocumentFragment();
+  fragment.append(...text.split(/\n\s*\n/).filter((block) => block.trim()).map((block) => element("p", "", block.trim())));
+  return fragment;
+}
+
 /**
- * A function that draws `practice` into `target`. `label(vocabulary, id)` gives a term's Dutch label,
- * `provinceOf(name)` a municipality's province id.
+ * A function that draws `practice` into `target`. `markdown()` gives the function that renders Markdown (or
+ * null while it loads), `label(vocabulary, id)` a term's Dutch label, `provinceOf(name)` a municipality's province.
  */
-export function createPreview(target, { markdown, label, provinceOf }) {
+export function createPreview(target, { markdown: renderer, label, provinceOf }) {
   const top = 2 + LEVELS_BELOW_PAGE - 1;
   const level = top + 1;
   return (practice) => {
+    const markdown = renderer() ?? plainParagraphs;
     const place = practice.place ?? {};
     const municipalities = place.municipalities ?? [];
     const provinces = municipalities.length
