@@ -1,6 +1,6 @@
 """Improving a practice without YAML: the form "Wijziging voorstellen", filled in from the link on the practice
 page, becomes a change of only the fields that differ, and `from-issue` says with its exit code which case it
-was. The links are taken from the site built with the GitHub repository set (conftest.py, forms_site); each
+was. "Wij doen dit ook" starts a practice based on the original; "Pas deze collectie aan" updates a collection. The links are taken from the site built with the GitHub repository set (conftest.py, forms_site); each
 test runs the converter on a git copy of that repository, so `git diff` shows what a pull request would.
 """
 
@@ -10,12 +10,13 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from issue_forms import CHANGE_FORM, PRACTICE_FORM, issue_body, prefilled_answers
+from issue_forms import CHANGE_FORM, COLLECTION_FORM, PRACTICE_FORM, issue_body, prefilled_answers
 from praktijkbank.cli.contribute import EXIT_CHANGED, EXIT_OK, EXIT_PROBLEMS, EXIT_REMARK_ONLY
 from praktijkbank.common.form_links import (
     CHANGE_FORM_FILE,
@@ -23,14 +24,14 @@ from praktijkbank.common.form_links import (
     PARTNER_NAME_PLACEHOLDER,
     form_url,
 )
-from praktijkbank.common.urls import practice_url
-from praktijkbank.contribute.practice_change import _APPLY
+from praktijkbank.common.urls import collection_url, practice_url
+from praktijkbank.contribute.practice_change import FIELD_EDITS
 from praktijkbank.contribute.questions import CHANGE_QUESTIONS, QUESTIONS
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.render.form_links import FormLinks
 from praktijkbank.validate.checker import validate_repository
-from real_data import A_PRACTICE, CATALOG
+from real_data import A_COLLECTION, A_PRACTICE, CATALOG
 from sites import FORMS_REPOSITORY
 from test_collections import NEW_ID, RENAMED
 from test_contribute import run
@@ -106,7 +107,7 @@ def test_the_change_form_asks_the_practice_form_questions_under_their_ids() -> N
 
 def test_every_field_of_the_change_form_has_its_way_into_the_file() -> None:
     asked = {question.key for question in CHANGE_QUESTIONS} - {"id", "remark", "source_title", "source_url"}
-    assert set(_APPLY) == asked
+    assert set(FIELD_EDITS) == asked
     assert asked == {question.key for question in QUESTIONS} - {"id", "source_title", "source_url"}
 
 
@@ -295,3 +296,61 @@ def test_an_adoption_from_the_link_becomes_a_practice_based_on_the_original(form
     assert made.returncode == EXIT_OK, made.stdout + made.stderr
     data = yaml.safe_load((work / "practices" / "samen-met-kinderopvang-en-scholen-in-ommen.yml").read_text("utf-8"))
     assert data["based_on"] == A_PRACTICE.id and data["themes"] == list(A_PRACTICE.themes)
+
+
+def adapt_answers(forms_site: tuple[Path, Path], collection_id: str) -> dict[str, str]:
+    """The collection page's "Pas deze collectie aan" link, read as Mijn selectie reads it, turned into the
+    answers the form "Collectie aanmelden" gets from the selection (selectie-collectie.js)."""
+    html = (forms_site[1] / collection_url(collection_id) / "index.html").read_text(encoding="utf-8")
+    query = parse_qs(urlsplit(BeautifulSoup(html, "html.parser").select_one("a.pb-adapt__link")["href"]).query)
+    notes = query.get("n", [])
+    ids = query["p"][0].split(".")
+    lines = [f"{practice}: {notes[index]}" if index < len(notes) and notes[index] else practice
+             for index, practice in enumerate(ids)]
+    return {"collection_title": query["t"][0], "introduction": query["i"][0], "practices": "\n".join(lines),
+            "collection_id": query["c"][0]}
+
+
+def test_the_adapt_link_carries_the_whole_collection_with_its_id(forms_site) -> None:
+    answers = adapt_answers(forms_site, A_COLLECTION.id)
+
+    assert answers["collection_id"] == A_COLLECTION.id
+    assert answers["collection_title"] == A_COLLECTION.title
+    assert answers["introduction"] == A_COLLECTION.description
+    assert answers["practices"].split("\n") == [f"{item.practice}: {item.note}" if item.note else item.practice
+                                                for item in A_COLLECTION.items]
+
+
+def test_a_collection_update_keeps_its_address_and_changes_only_its_changed_lines(forms_site, work: Path) -> None:
+    answers = adapt_answers(forms_site, A_COLLECTION.id)
+    first, second, *rest = answers["practices"].split("\n")
+    path = work / "collections" / f"{A_COLLECTION.id}.yml"
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    result = convert(work, answers | {"practices": "\n".join([second, first, *rest]),
+                                      "curator": A_COLLECTION.curator.name}, COLLECTION_FORM)
+
+    assert result.returncode == EXIT_CHANGED, result.stdout + result.stderr
+    assert git(work, "status", "--porcelain").split() == ["M", f"collections/{A_COLLECTION.id}.yml"]
+    lines = changed_lines(work)
+    moved = {f"  - practice: {item.practice}" for item in A_COLLECTION.items[:2]}
+    moved |= {f"    note: {item.note}" for item in A_COLLECTION.items[:2]}
+    assert lines and {line[1:] for line in lines} <= moved, lines
+    assert sorted(line[1:] for line in lines if line[0] == "+") == sorted(line[1:] for line in lines if line[0] == "-")
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (after["added"], after.get("aliases")) == (before["added"], before.get("aliases"))
+    catalog = build_catalog(validate_repository(Repository(work)))
+    assert [item.practice for item in catalog.collections[A_COLLECTION.id].items][:2] == [
+        A_COLLECTION.items[1].practice, A_COLLECTION.items[0].practice]
+    assert "### Praktijken in de collectie" in result.stdout
+
+
+def test_a_collection_form_without_an_existing_id_makes_a_new_collection_beside_it(forms_site, work: Path) -> None:
+    answers = adapt_answers(forms_site, A_COLLECTION.id) | {"collection_id": "", "curator": "Iemand anders"}
+
+    result = convert(work, answers, COLLECTION_FORM)
+
+    assert result.returncode == EXIT_OK, result.stdout + result.stderr
+    assert changed_lines(work) == [], "the existing collection is left as it is"
+    [(status, new_file)] = [line.split() for line in git(work, "status", "--porcelain").splitlines()]
+    assert status == "??" and new_file.startswith("collections/") and new_file != f"collections/{A_COLLECTION.id}.yml"

@@ -11,6 +11,7 @@ import pytest
 
 from helpers import PROJECT_ROOT, serve
 from praktijkbank.common.form_links import MAX_FORM_URL_LENGTH
+from praktijkbank.common.urls import selection_url
 from praktijkbank.validate.rules import slugify
 
 pytestmark = pytest.mark.browser
@@ -57,6 +58,24 @@ def test_a_selection_survives_the_round_trip_through_a_link(modules) -> None:
     assert call(modules, "decodeSelection", query) == {"selection": original, "ignored": 0}
     assert call(modules, "isSharedLink", "?" + query) is True
     assert call(modules, "isSharedLink", "?q=iets") is False
+
+
+def test_a_collection_link_written_by_the_site_is_read_with_its_id(modules) -> None:
+    """The collection pages write the link in Python (common/urls.py); the browser reads the same fields."""
+    items = [(PRACTICE_IDS[0], "Omdat het werkt & blijft"), (PRACTICE_IDS[1], "")]
+    link = selection_url("Een collectie", "Inleiding\n\nmet **Markdown**", items, "congres-2027")
+
+    decoded = call(modules, "decodeSelection", "?" + link.split("?", 1)[1])
+    tampered = call(modules, "decodeSelection", f"?p={PRACTICE_IDS[0]}&c=../../etc")
+
+    assert decoded == {"ignored": 0, "selection": {
+        "title": "Een collectie", "intro": "Inleiding\n\nmet **Markdown**", "collection": "congres-2027",
+        "items": [{"id": item_id, "note": note} for item_id, note in items]}}
+    assert "collection" not in tampered["selection"]
+    assert call(modules, "encodeSelection", decoded["selection"]).endswith("&c=congres-2027")
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank", decoded["selection"],
+                [{"id": item_id, "note": note} for item_id, note in items], MAX_FORM_URL_LENGTH)
+    assert "collection_id=congres-2027" in form["url"]
 
 
 def test_empty_notes_at_the_end_are_left_out_and_the_rest_stay_in_order(modules) -> None:

@@ -1,5 +1,5 @@
 // "Mijn selectie": the practices a visitor keeps, with a title, an introduction and a note per practice, and
-// the id of the collection it adapts when it came from "Pas deze collectie aan" (empty otherwise).
+// `collection`: the id of the collection it adapts, only when it came from "Pas deze collectie aan".
 // It lives in this browser only (localStorage); nothing is sent anywhere. What is stored may have been
 // changed by hand or by an older version of the site, so it is read as untrusted input: what does not parse is
 // ignored (and reported through `problem`), what is too long is cut, and nothing here ever throws.
@@ -15,7 +15,7 @@ export const LIMITS = Object.freeze({ title: 120, intro: 5000, note: 1000, pract
 
 /** An empty selection. */
 export function emptySelection() {
-  return { title: "", intro: "", items: [], collection: "" };
+  return { title: "", intro: "", items: [] };
 }
 
 /** Text as the selection keeps it: a string, without control characters, at most `limit` characters. */
@@ -37,9 +37,10 @@ export function cleanSelection(value) {
     seen.add(id);
     items.push({ id, note: cleanText(item.note, LIMITS.note) });
   }
-  // A collection id has the form of a practice id: a slug.
-  const collection = isPracticeId(source.collection) ? source.collection : "";
-  return { title: cleanText(source.title, LIMITS.title), intro: cleanText(source.intro, LIMITS.intro), items, collection };
+  const clean = { title: cleanText(source.title, LIMITS.title), intro: cleanText(source.intro, LIMITS.intro), items };
+  // Only a selection that adapts a collection has its id, which has the form of a practice id: a slug.
+  if (isPracticeId(source.collection)) clean.collection = source.collection;
+  return clean;
 }
 
 function storage() {

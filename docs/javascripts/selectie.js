@@ -278,7 +278,7 @@ function showUpdating() {
 }
 
 function makeNewCollection() {
-  selection.collection = "";
+  delete selection.collection;
   save();
   updateCollection();
   root.querySelector("#collectie").focus();
@@ -326,7 +326,7 @@ function showOwn(problem) {
   root.querySelector(".pb-selection__clear").addEventListener("click", () => {
     if (!confirm(`Alle ${plural(selection.items.length, "praktijk", "praktijken")} uit je selectie halen?`)) return;
     selection.items = [];
-    selection.collection = "";
+    delete selection.collection;
     save();
     renderList();
     root.querySelector("#praktijken").focus();

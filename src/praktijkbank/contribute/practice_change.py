@@ -62,7 +62,7 @@ def read_change(asking: Questionnaire, body: str, records: list[Record], key_ord
     edit = YamlEdit(record.path.read_text(encoding="utf-8"), key_order)
     current = practice_answers(record.data or {}, asking.vocabularies)
     current["provinces"] = _labels(asking, questions["provinces"], (record.data or {}).get("place", {}).get("provinces", []))
-    for key, apply in _APPLY.items():
+    for key, apply in FIELD_EDITS.items():
         question = questions[key]
         answer = raw[key]
         if not answer:
@@ -215,7 +215,7 @@ def _results(edit: YamlEdit, value: Any) -> None:
     edit.changed("results")
 
 
-_APPLY: dict[str, Callable[[YamlEdit, Any], None]] = {
+FIELD_EDITS: dict[str, Callable[[YamlEdit, Any], None]] = {
     "title": _set("title"), "summary": _set("summary"), "description": _set("description"),
     "municipalities": _place("municipalities"), "provinces": _place("provinces"),
     "initiator": _lead("name"), "initiator_type": _lead("type"), "partners": _partners,
