@@ -349,24 +349,14 @@ def test_hostile_text_in_every_field_runs_nothing_and_stays_text(tab, forms_url)
     assert tab.problems == []
 
 
-def test_the_practice_page_links_lead_here_with_javascript_and_to_github_without(browser, forms_url, catalog) -> None:
-    practice = next(iter(sorted(catalog.practices)))
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(forms_url + practice_url(practice))
-    expect(page.get_by_role("link", name="Stel een wijziging voor")).to_have_attribute(
-        "href", f"{forms_url}{EDITOR}?wijzig={practice}")
-    expect(page.get_by_role("link", name="Wij doen dit ook")).to_have_attribute(
-        "href", f"{forms_url}{EDITOR}?neem-over={practice}")
-    context.close()
-
+def test_without_javascript_the_page_points_to_the_other_routes(browser, forms_url) -> None:
+    """The practice pages' links themselves: tests/test_browser_change.py."""
     plain = browser.new_context(java_script_enabled=False)
     page = plain.new_page()
-    page.goto(forms_url + practice_url(practice))
-    assert page.get_by_role("link", name="Stel een wijziging voor").get_attribute("href").startswith(FORMS_REPOSITORY)
     page.goto(forms_url + EDITOR)
     assert "werkt alleen met JavaScript" in page.locator(".pb-editor__fallback").inner_text()
     assert page.locator(".pb-editor__fallback a").get_attribute("href").endswith("bijdragen/")
+    assert page.locator(".pb-editor__app").is_hidden()
     plain.close()
 
 
