@@ -86,7 +86,7 @@ OUR_SEARCH = SearchUi(
     "ours", "zoeken/", "#pb-search-q", _OUR_ANSWER + " && document.querySelector('.pb-result') !== null",
     "() => document.querySelector('.pb-search__practices').hidden",
     ("/zoekindex/", "/javascripts/zoeken.js", "/javascripts/zoekindex.js", "/javascripts/snowball/",
-     "/javascripts/tikfouten.js"), _OUR_ANSWER)
+     "/javascripts/tikfouten.js", "/javascripts/samenstellingen.js"), _OUR_ANSWER)
 BEFORE_SEARCH = dataclasses.replace(OUR_SEARCH, name="before")
 
 
