@@ -20,3 +20,19 @@ export function isCompoundKey(key) {
 export function joinedWords(words) {
   return words.slice(1).map((second, index) => ["", "s"].map((link) => words[index] + link + second));
 }
+
+/**
+ * For each query word (normalised, stop words left out), the keys it also looks up as [key, share]: its
+ * postings as a compound part at COMPOUND_SHARE, and in full the stems of the joined words it makes with the
+ * word before or after it. `stem` is the search's stemmer; compound_queries in Python answers the same.
+ */
+export function compoundQueries(words, stem) {
+  const queries = words.map((word) => [[compoundKey(stem(word)), COMPOUND_SHARE]]);
+  joinedWords(words).forEach((joined, pair) => {
+    for (const base of new Set(joined.map(stem))) {
+      queries[pair].push([base, 1]);
+      queries[pair + 1].push([base, 1]);
+    }
+  });
+  return queries;
+}

@@ -7,7 +7,7 @@
 // A word inside a compound, and a compound typed as two words, are found too (samenstellingen.js).
 
 import { allowedDistance, closestWords, suggestionDistance } from "./tikfouten.js";
-import { COMPOUND_SHARE, compoundKey, isCompoundKey, joinedWords } from "./samenstellingen.js";
+import { compoundQueries, isCompoundKey } from "./samenstellingen.js";
 
 const GZIP = [0x1f, 0x8b];
 const PREFIX_FROM = 3; // a word of three letters or more also finds longer words that start with it
@@ -139,12 +139,11 @@ export class SearchIndex {
     return low;
   }
 
-  // The shard of the word's stem and of its postings as a compound part, and those holding the stems that
-  // start with one of its prefixes.
+  // The shard of the word's stem, and those holding the stems that start with one of its prefixes.
   shardsFor({ base, starts: wordPrefixes }) {
     const { shards: starts } = this.manifest;
     if (!starts.length) return new Set();
-    const shards = new Set([this.shardOf(base), this.shardOf(compoundKey(base))]);
+    const shards = new Set([this.shardOf(base)]);
     for (const prefix of wordPrefixes) {
       const first = this.shardOf(prefix);
       let last = first;
@@ -199,10 +198,10 @@ export class SearchIndex {
       const base = stem(word);
       return { word, base, starts: prefixes(word, base) };
     });
-    const joined = joinedWords(typed).map((pair) => pair.map(stem));
+    const compounds = compoundQueries(typed, stem);
     await this.loadShards(new Set([...chosen.flatMap((term) => [...this.shardsFor(term)]),
-      ...joined.flat().map((base) => this.shardOf(base))]));
-    const terms = chosen.map(({ word, base, starts }) => {
+      ...compounds.flat().map(([key]) => this.shardOf(key))]));
+    const terms = chosen.map(({ word, base, starts }, position) => {
       const matches = new Map();
       if (this.stems.has(base)) matches.set(base, 1);
       for (const key of this.stems.keys()) {
@@ -210,14 +209,10 @@ export class SearchIndex {
           matches.set(key, PREFIX_SHARE);
         }
       }
-      if (this.stems.has(compoundKey(base))) matches.set(compoundKey(base), COMPOUND_SHARE);
-      return { word, matches, corrected: null };
-    });
-    joined.forEach((bases, pair) => {
-      for (const base of bases.filter((each) => this.stems.has(each))) {
-        terms[pair].matches.set(base, 1);
-        terms[pair + 1].matches.set(base, 1);
+      for (const [key, share] of compounds[position]) {
+        if (this.stems.has(key) && (matches.get(key) || 0) < share) matches.set(key, share);
       }
+      return { word, matches, corrected: null };
     });
     await Promise.all(terms.filter((term) => !term.matches.size).map((term) => this.forgive(term)));
     return terms;

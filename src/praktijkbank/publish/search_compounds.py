@@ -30,7 +30,9 @@ from praktijkbank.publish.search_text import STOP_WORDS, stem, words
 PARTS_FILE = "woorddelen.txt"
 COMPOUND_MARK = "~"  # sorts after every letter: the parts' postings share the last shards
 MIN_HEAD, MIN_PART = 3, 4  # letters of a first or middle part ('dag'), of an end part
+SHORT_HEAD_REST = 6  # a part of MIN_HEAD letters needs a long rest: 'dag·besteding', never 'gem·ente'
 LINKS = ("", "s", "e", "en")
+ENDINGS = ("s", "n", "en", "e")  # plural and inflection: werker·s, kundige·n, bijeenkomst·en, grot·e
 MAX_READINGS = 16  # ways to read one word as parts: enough for any real compound, bounded for nonsense
 COMPOUND_SHARE = 0.25  # a word found inside a compound counts a quarter (a prefix counts half)
 
@@ -43,19 +45,16 @@ def known_words() -> frozenset[str]:
     return frozenset(without_accents(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
-@cache
-def known_stems() -> frozenset[str]:
-    return frozenset(stem(word) for word in known_words())
-
-
 def is_word(text: str) -> bool:
     """A part before the end must be a word as the list writes it: 'jongeren', 'dag'."""
     return text in known_words()
 
 
 def is_end(text: str) -> bool:
-    """The last part may be inflected: 'werkers' has the stem of 'werker'."""
-    return text in known_words() or stem(text) in known_stems()
+    """The last part may be a plural or inflected form of a listed word: 'werkers', 'bijeenkomsten'. (Cheaper
+    than stemming the whole list in every build: the list has tens of thousands of words.)"""
+    known = known_words()
+    return text in known or any(text.endswith(ending) and text[:-len(ending)] in known for ending in ENDINGS)
 
 
 @lru_cache(maxsize=65536)
@@ -82,8 +81,9 @@ def _readings(word: str, start: int) -> list[tuple[str, ...]]:
     for end in range(start + MIN_HEAD, len(word) - MIN_PART + 1):
         if not is_word(word[start:end]):
             continue
+        shortest_rest = MIN_PART if end - start > MIN_HEAD else SHORT_HEAD_REST
         for link in LINKS:
-            if word.startswith(link, end) and len(word) - end - len(link) >= MIN_PART:
+            if word.startswith(link, end) and len(word) - end - len(link) >= shortest_rest:
                 readings += [(word[start:end], *rest) for rest in _readings(word, end + len(link))]
         if len(readings) >= MAX_READINGS:
             break
@@ -103,7 +103,19 @@ def compound_key(base: str) -> str:
     return COMPOUND_MARK + base
 
 
-def joined_words(words: list[str]) -> list[list[str]]:
+def joined_words(typed: list[str]) -> list[list[str]]:
     """For each pair of neighbouring query words, the single words they may be typed apart from: 'voorlees',
     'tent' → 'voorleestent' and 'voorleesstent'. One list per pair, in order."""
-    return [[first + link + second for link in ("", "s")] for first, second in zip(words, words[1:])]
+    return [[first + link + second for link in ("", "s")] for first, second in zip(typed, typed[1:])]
+
+
+def compound_queries(typed: list[str]) -> list[list[tuple[str, float]]]:
+    """For each query word (normalised, stop words left out), the keys it also looks up with their share:
+    its postings as a compound part at COMPOUND_SHARE, and in full the stems of the joined words it makes
+    with the word before or after it. The browser's compoundQueries answers the same."""
+    queries = [[(compound_key(stem(word)), COMPOUND_SHARE)] for word in typed]
+    for pair, joined in enumerate(joined_words(typed)):
+        for base in dict.fromkeys(stem(word) for word in joined):
+            queries[pair].append((base, 1.0))
+            queries[pair + 1].append((base, 1.0))
+    return queries
