@@ -99,3 +99,22 @@ def test_a_keyboard_user_gets_the_explanation_as_a_tooltip(browser, base_url: st
 
     assert text.strip() in {entry.explanation for entry in first}
     assert described and described.strip() == text.strip()
+
+
+@pytest.mark.browser
+def test_the_comparison_explains_its_terms_at_the_first_use_and_lists_them(page, base_url: str) -> None:
+    from page_types import PAGE_TYPES
+
+    page.goto(base_url + PAGE_TYPES["comparison"])
+    page.wait_for_selector(".pb-compare__output[aria-busy='false']", state="attached")
+    marks = page.locator(".pb-compare__output abbr").evaluate_all(
+        "marks => marks.map(mark => [mark.textContent, mark.title, mark.tabIndex])")
+    listed = page.locator(".pb-compare__output dl.pb-terms dt").all_inner_texts()
+
+    assert marks, "the comparison uses no glossary term"
+    for text, title, tabindex in marks:
+        assert CATALOG.glossary.get(text).explanation == title and tabindex == 0
+    terms = [CATALOG.glossary.get(text).term for text, _, _ in marks]
+    assert len(terms) == len(set(terms)), "each term is explained once"
+    assert sorted(listed) == sorted(terms)
+    assert page.problems == []
