@@ -30,6 +30,8 @@ EDITOR = "aanmelden/"
 MAP = "kaart/"
 GLOSSARY = "begrippen/"
 """Every sector term and abbreviation from A to Z, with the practices that use it."""
+GLOSSARY_DATA = "api/begrippen.json"
+"""The same terms as data, for the pages the browser fills itself (publish/glossary_file.py)."""
 MUNICIPALITY_NAMES = "api/gemeenten.json"
 """The municipalities and the names people use for them (publish/municipality_names.py), for forms in the browser."""
 # The provinces without data, drawn once per build: the background of every practice's locator map.

@@ -20,6 +20,7 @@ from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_con
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.export_config import export_config
 from praktijkbank.publish.exports import export_files
+from praktijkbank.publish.glossary_file import glossary_file
 from praktijkbank.publish.municipality_names import municipality_names_file
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
 from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
@@ -88,7 +89,7 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     selection = SelectionRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
-             + [municipality_names_file(catalog.municipalities)])
+             + [municipality_names_file(catalog.municipalities), glossary_file(catalog.glossary)])
     pages = (renderer.pages() + collections.pages() + selection.pages() + [glossary_page(renderer)]
              + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)

@@ -260,7 +260,8 @@ class PageRenderer:
                      key=lambda practice: (practice.last_reviewed or practice.added, practice.id))
         return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
                                 "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
-                                practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
+                                practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS,
+                                warnings=self.catalog.warnings)
 
     def organisations_index(self) -> Page:
         return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",
