@@ -297,6 +297,24 @@ def test_adopting_copies_what_travels_and_leaves_the_new_place_empty(tab, forms_
     type_into(tab, "veld-title", "Dezelfde aanpak in een andere gemeente")
     submit(tab)
     expect(tab.locator(".pb-editor__summary")).to_be_focused()
+
+    type_into(tab, "veld-summary", "De bibliotheek doet hier hetzelfde als in het voorbeeld, met eigen partners.")
+    type_into(tab, "veld-description", "Wij beginnen dit jaar, naar het voorbeeld van de oorspronkelijke praktijk.")
+    choose_municipality(tab, "Hoorn")
+    rows = tab.locator(".pb-organisations-editor__row").count()
+    for row in range(rows):
+        type_into(tab, f"veld-organisations-{row}-name", f"Organisatie {row + 1} in Hoorn")
+    tab_to(tab, "veld-status")
+    tab.keyboard.press("Space")
+    type_into(tab, "veld-source-title", "Een bericht over de start in Hoorn")
+    submit(tab)
+
+    expect(tab.locator(".pb-editor__issue")).to_be_focused()
+    answers = prefilled_answers(tab.locator(".pb-editor__issue").get_attribute("href"))
+    assert tab.locator(".pb-editor__issue").get_attribute("href").startswith(
+        f"{FORMS_REPOSITORY}/issues/new?template=praktijk-aanmelden.yml")
+    assert answers["based_on"] == original.id
+    assert answers["activities"] == "\n".join(original.activities)
     assert tab.problems == []
 
 
