@@ -4,7 +4,6 @@ byte for byte: nobody edits a copy, and an update of package.json without a new 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

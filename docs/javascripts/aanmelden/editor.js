@@ -250,7 +250,7 @@ async function start(root) {
       source_url: answers.source_url.trim() };
     for (const field of practiceFields) {
       if (sameAnswer(field, answers[field.key], original[field.key])) continue;
-      const keys = field.kind === ORGANISATIONS ? ["initiator", "initiator_type", "partners"] : [field.key];
+      const keys = field.kind === ORGANISATIONS ? Object.values(field.formKeys) : [field.key];
       for (const question of keys) if (now[question] !== before[question]) changed[question] = now[question] || REMOVE;
     }
     return changed;

@@ -4,23 +4,22 @@
 
 import { INITIATOR, ORGANISATIONS, organisations } from "./gegevens.js";
 
-const ORGANISATION_QUESTIONS = { initiator: "initiator", initiator_type: "initiator_type", partners: "partners" };
-
 function labelOf(field, id) {
   return field.options?.find((option) => option.id === id)?.label ?? id;
 }
 
-/** The organisation rows as the form asks them: the initiator (the first row with that role, else the first
- *  row) and its kind, and the other rows as partners, one a line: "naam, soort". */
+/** The organisation rows as the form asks them (its field ids in `field.formKeys`): the initiator (the first
+ *  row with that role, else the first row) and its kind, and the other rows as partners, one a line: "naam, soort". */
 function organisationAnswers(field, rows) {
   const filled = organisations(rows);
   const first = Math.max(0, filled.findIndex((row) => row.role === INITIATOR));
   const typeField = { options: field.parts.type.options };
   const initiator = filled[first];
+  const keys = field.formKeys;
   return {
-    [ORGANISATION_QUESTIONS.initiator]: initiator?.name ?? "",
-    [ORGANISATION_QUESTIONS.initiator_type]: initiator?.type ? labelOf(typeField, initiator.type) : "",
-    [ORGANISATION_QUESTIONS.partners]: filled.filter((_, index) => index !== first)
+    [keys.initiator]: initiator?.name ?? "",
+    [keys.initiatorType]: initiator?.type ? labelOf(typeField, initiator.type) : "",
+    [keys.partners]: filled.filter((_, index) => index !== first)
       .map((row) => `${row.name}, ${labelOf(typeField, row.type)}`).join("\n"),
   };
 }

@@ -30,10 +30,10 @@ from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.suggest import SUGGESTION
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.form_links import GITHUB_PARAMETERS, MAX_FORM_URL_LENGTH
-from praktijkbank.contribute.issue_form import CHANGE_FORM, CHECKS_LABEL, PRACTICE_FORM, IssueForm
-from praktijkbank.contribute.questions import CHOICE, CHOICES, LINES, MESSAGES, PARTNERS, Question, Questionnaire
+from praktijkbank.contribute.issue_form import CHANGE_FORM, PRACTICE_FORM, IssueForm
+from praktijkbank.contribute.questions import CHOICE, CHOICES, LINES, MESSAGES, Question, Questionnaire
 from praktijkbank.validate import hidden_characters
-from praktijkbank.validate.rules import MAX_ID_LENGTH, URL_SCHEME_HINT, URL_SCHEME_MESSAGE
+from praktijkbank.validate.rules import MAX_ID_LENGTH, URL_SCHEME_MESSAGE
 
 FOLDER = PurePosixPath("docs/javascripts/aanmelden")
 FIELDS_FILE = FOLDER / "velden.json"
@@ -59,7 +59,6 @@ def editor_fields(schema: dict[str, Any], asking: Questionnaire, changing: Quest
     practice_keys = {question.key for question in PRACTICE_FORM.questions}
     document = {
         "forms": {"new": _form(PRACTICE_FORM), "change": _form(CHANGE_FORM)},
-        "checksLabel": CHECKS_LABEL,
         "fields": fields,
         "changeFields": [_field(changing, question) for question in CHANGE_FORM.questions
                          if question.key not in practice_keys or question.key in _ASKED_ANEW],
@@ -70,8 +69,7 @@ def editor_fields(schema: dict[str, Any], asking: Questionnaire, changing: Quest
         "schema": schema,
         "id": {"pattern": asking.schema["$defs"]["id"]["pattern"], "maxLength": MAX_ID_LENGTH},
         "messages": {**MESSAGES, "suggestion": SUGGESTION, "urlScheme": URL_SCHEME_MESSAGE,
-                     "urlSchemeHint": URL_SCHEME_HINT, "hidden": hidden_characters.MESSAGE,
-                     "hiddenHint": hidden_characters.HINT},
+                     "hidden": hidden_characters.MESSAGE},
         "urlSchemes": sorted(ALLOWED_URL_SCHEMES),
         "hiddenCharacters": {"names": {f"{code:04X}": name for code, name in sorted(hidden_characters.NAMES.items())},
                              "other": hidden_characters.OTHER_NAME},
@@ -84,9 +82,9 @@ def editor_fields(schema: dict[str, Any], asking: Questionnaire, changing: Quest
 
 
 def _form(form: IssueForm) -> dict[str, Any]:
-    """What the editor needs of an issue form to fill it in: its file, the issue title's start, its questions
-    (field id and label, in order) and the boxes to tick."""
-    return {"file": form.path.name, "title": form.title, "checks": list(form.checks),
+    """What the editor needs of an issue form to fill it in: its file, the issue title's start and its questions
+    (field id and label, in order)."""
+    return {"file": form.path.name, "title": form.title,
             "questions": [{"key": question.key, "label": question.label} for question in form.questions]}
 
 
@@ -124,11 +122,11 @@ def _organisations(asking: Questionnaire) -> dict[str, Any]:
     item = asking.schema["properties"][ORGANISATIONS]["items"]
     name, kind, role = (item["properties"][part] for part in ("name", "type", "role"))
     terms = {part: asking.vocabularies[schema["x-vocabulary"]] for part, schema in (("type", kind), ("role", role))}
-    partner = next(question for question in asking.questions if question.kind == PARTNERS)
     return {
         "key": ORGANISATIONS, "label": asking.schema["properties"][ORGANISATIONS]["title"],
         "help": _ORGANISATION_HELP, "kind": ORGANISATIONS, "path": ORGANISATIONS, "required": True,
-        "long": False, "partnerKey": partner.key,
+        "long": False,
+        "formKeys": dict(zip(("initiator", "initiatorType", "partners"), _ORGANISATION_KEYS)),
         "parts": {
             "name": {"label": name["title"], "help": name["description"],
                      **_limits(name)},
