@@ -91,6 +91,13 @@ def test_only_the_steps_that_talk_to_github_get_the_token_in_the_form_workflow()
     assert "password=$GH_TOKEN" in push
 
 
+def test_the_site_is_built_from_a_checkout_with_the_full_history() -> None:
+    """The practice pages, wijzigingen/ and the feeds read the history from git; a shallow clone leaves it out."""
+    build = _jobs(PROJECT_ROOT / ".github" / "workflows" / "deploy.yml")["build"]
+    [checkout] = [step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 def test_the_pages_deploy_job_alone_may_write_pages() -> None:
     jobs = _jobs(PROJECT_ROOT / ".github" / "workflows" / "deploy.yml")
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}

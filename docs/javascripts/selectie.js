@@ -10,6 +10,7 @@ import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
+import { withdrawnNote } from "./teruggetrokken.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");
@@ -78,6 +79,8 @@ function practiceItem(entry, position, count) {
         `Deze praktijk heeft een nieuw adres; hij heette eerder ‘${found.from}’. De link hierboven gaat naar de nieuwe pagina.`));
     }
     li.append(element("p", "pb-card__place", practice.place));
+    const note = withdrawnNote(practice);
+    if (note) li.append(note);
   }
   if (item.note && (shared || found.status === "unknown")) {
     li.append(labelled("p", "pb-collection__note", "Waarom deze praktijk?", item.note));

@@ -27,6 +27,13 @@ COMPARE = "vergelijk/"
 """Two to four practices side by side (`vergelijk/?p=a,b,c`); at the top level, like the search page."""
 EDITOR = "aanmelden/"
 """Add (`aanmelden/`), change (`?wijzig=<id>`) or adopt (`?neem-over=<id>`) a practice in the browser."""
+CHANGES = "wijzigingen/"
+"""The newest changes in the whole bank; at the top level, like the search page."""
+CHANGES_FEED = f"{CHANGES}feed.xml"
+FEED = "feed.xml"
+"""The newest practices of the whole bank."""
+FEED_FACETS = ("themes", "provinces")
+"""The facets whose every value has a feed of its own beside its overview page: `themas/<id>/feed.xml`."""
 MAP = "kaart/"
 GLOSSARY = "begrippen/"
 """Every sector term and abbreviation from A to Z, with the practices that use it."""
@@ -72,6 +79,11 @@ def facet_url(facet: str, value: str | None = None) -> str:
     """The overview of one vocabulary (`themas/`) or of one value in it (`themas/laaggeletterdheid/`)."""
     folder = FACETS[facet].folder
     return f"{folder}/{value}/" if value else f"{folder}/"
+
+
+def facet_feed_url(facet: str, value: str) -> str:
+    """The feed of one value's practices, beside its overview page: `themas/laaggeletterdheid/feed.xml`."""
+    return f"{facet_url(facet, value)}feed.xml"
 
 
 def is_local(site_url: str) -> bool:

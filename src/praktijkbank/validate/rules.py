@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -205,6 +206,25 @@ def _unknown_practice(record: Record, path: DataPath, target: str, practices: se
         match = closest(target, sorted(practices))
         hint = suggestion_hint(match) if match else "Gebruik de bestandsnaam van een praktijk in practices/, zonder .yml."
     return record.problem(path, "unknown-practice", f"er is geen praktijk met de id '{target}'.", hint)
+
+
+def check_withdrawal(record: Record) -> Iterator[Problem]:
+    """A practice is withdrawn after it was added: a withdrawal dated earlier is a typing mistake (the schema
+    checks that both are dates and that a reason is given)."""
+    data = record.data if isinstance(record.data, dict) else {}
+    withdrawn, added = data.get("withdrawn"), data.get("added")
+    day = withdrawn.get("date") if isinstance(withdrawn, dict) else None
+    if _is_date(day) and _is_date(added) and day < added:
+        yield record.problem(("withdrawn", "date"), "withdrawn-before-added",
+                             f"de praktijk is teruggetrokken op {day}, voor hij werd toegevoegd ({added}).",
+                             "Zet bij `withdrawn` de datum waarop de praktijk is teruggetrokken.")
+
+
+def _is_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def check_media(record: Record, media_dir: Path) -> Iterator[Problem]:
