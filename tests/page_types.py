@@ -42,6 +42,7 @@ PAGE_TYPES: dict[str, str] = {
     "search by municipality": "zoeken/?gemeente=Dalfsen",
     "search with nothing found": "zoeken/?q=qqxqqxqq",
     "map": "kaart/",
+    "glossary": "begrippen/",
     "docs page": "over/",
     "contributing": "bijdragen/",
     "accessibility statement": "toegankelijkheid/",
