@@ -40,9 +40,11 @@ PAGE_TYPES: dict[str, str] = {
     "search with filters": "zoeken/?q=bibliotheek&thema=laaggeletterdheid&partner=bibliotheek",
     "comparison": f"vergelijk/?p={A_PRACTICE.id},{other_practice().id}",
     "search by municipality": "zoeken/?gemeente=Dalfsen",
+    "search with nothing found": "zoeken/?q=qqxqqxqq",
     "map": "kaart/",
     "glossary": "begrippen/",
     "docs page": "over/",
+    "contributing": "bijdragen/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",
 }

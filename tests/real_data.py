@@ -91,3 +91,8 @@ def rewrite_practice(path: Path, change: Callable[[dict[str, Any]], None]) -> No
     data = load_file(path).data
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+
+
+def own_word(practice: Practice) -> str | None:
+    """A word of the practice's title that leads to it alone in search, or None when it has none."""
+    return next(_own_words(practice), None)

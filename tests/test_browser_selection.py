@@ -3,8 +3,8 @@ order and annotate them, share one link, scan its QR code, print the handout, pr
 collection (a file that validates, or the GitHub form that `from-issue` turns into the same collection).
 
 The site is the repository's own, built once with one practice renamed (its old id kept in `aliases`) and
-with the GitHub repository set (the session's forms site), so shared links with old ids and the form's address
-can be tested.
+with the GitHub repository and the editors' address set (the session's forms site), so shared links with old
+ids, the form's address and the e-mail can be tested.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ from playwright.sync_api import expect
 
 from issue_forms import COLLECTION_FORM, issue_body
 from praktijkbank.common.urls import SELECTION, practice_url
+from praktijkbank.common.ways_in import MAX_MAILTO_LENGTH, TOO_LONG
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
+from sites import FORMS_CONTACT as CONTACT
 from sites import FORMS_REPOSITORY as REPOSITORY
 from test_browser_collections import page_texts, print_to_pdf, scanned_codes
 from test_collections import NEW_ID, RENAMED, decode_qr
@@ -223,6 +225,24 @@ def test_the_shared_view_prints_as_a_handout_in_order_with_qr_codes(tab, site_ur
     assert scanned_codes(pdf, tmp_path) == {short} | {site_url + practice_url(practice_id) for practice_id in chosen}
 
 
+def test_the_own_selection_prints_the_same_handout_as_the_shared_view_notes_included(tab, site_url, catalog, chosen,
+                                                                                     tmp_path: Path) -> None:
+    store(tab, site_url, filled(chosen))
+    tab.reload()
+    link = share_link(tab)
+    own, shared = tmp_path / "eigen.pdf", tmp_path / "gedeeld.pdf"
+
+    own_text = " ".join(" ".join(page_texts(own, print_to_pdf(tab, site_url + SELECTION, own))).split())
+    shared_text = " ".join(" ".join(page_texts(shared, print_to_pdf(tab, link, shared))).split())
+
+    assert own_text == shared_text
+    assert TITLE in own_text and INTRO in own_text and NOTES[0] in own_text and NOTES[2] in own_text
+    for absent in ("mag leeg blijven", "Omhoog", "Uit mijn selectie", "Link kopiëren", "Titel en inleiding",
+                   "Vergelijk deze praktijken", "Alles uit mijn selectie"):
+        assert absent not in own_text, absent
+    assert "Scan de QR-code" in own_text, "the handout's QR code has a caption"
+
+
 def test_the_presentation_shows_one_practice_per_screen(tab, site_url, catalog, chosen) -> None:
     store(tab, site_url, filled(chosen))
     tab.reload()
@@ -270,6 +290,32 @@ def test_the_collection_file_validates_and_the_form_makes_the_same_collection(ta
     assert {key: made[key] for key in ("title", "description", "items")} == {
         key: downloaded[key] for key in ("title", "description", "items")}
     assert [item["practice"] for item in made["items"]] == chosen
+
+
+def test_without_a_github_account_the_collection_goes_by_e_mail_with_everything_that_fits(tab, site_url,
+                                                                                         chosen) -> None:
+    store(tab, site_url, filled(chosen))
+    tab.reload()
+    mail = tab.locator(".pb-selection__mail-link").get_attribute("href")
+
+    assert mail.startswith(f"mailto:{CONTACT}?") and len(mail) <= MAX_MAILTO_LENGTH
+    body = parse_qs(urlsplit(mail).query)["body"][0]
+    assert body.startswith(f"Collectie: {TITLE}") and INTRO in body
+    assert all(f"{practice_id} (" in body for practice_id in chosen) and NOTES[0] in body
+    assert TOO_LONG not in body and "te lang" not in tab.locator(".pb-selection__mail").inner_text()
+
+
+def test_a_collection_too_long_for_a_mail_link_says_to_attach_the_file(tab, site_url, chosen) -> None:
+    long_notes = {**filled(chosen), "items": [{"id": practice_id, "note": "Een lange toelichting. " * 30}
+                                              for practice_id in chosen]}
+    store(tab, site_url, long_notes)
+    tab.reload()
+    mail = tab.locator(".pb-selection__mail-link").get_attribute("href")
+
+    assert len(mail) <= MAX_MAILTO_LENGTH
+    body = parse_qs(urlsplit(mail).query)["body"][0]
+    assert body.startswith(f"Collectie: {TITLE}") and body.endswith(TOO_LONG.replace("\n", "\r\n"))
+    assert "collectiebestand" in tab.locator(".pb-selection__mail").inner_text()
 
 
 def test_an_old_id_leads_to_the_new_page_and_an_unknown_id_is_named(tab, site_url, catalog, chosen) -> None:

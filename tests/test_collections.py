@@ -149,6 +149,18 @@ def test_a_local_build_says_the_qr_codes_point_to_localhost(renamed_site, tmp_pa
     assert "PRAKTIJKBANK_SITE_URL" in local.stderr and "localhost" in local.stderr
     assert "WARNING" not in local.stderr
     assert "PRAKTIJKBANK_SITE_URL" not in public.stderr
+    assert local.stderr.count("PRAKTIJKBANK_CONTACT") == 1, "no way in set up: said once"
+
+
+def test_a_collection_built_without_its_address_says_so_on_the_page_and_on_paper(built_site: Path,
+                                                                                  renamed_site) -> None:
+    site, _ = renamed_site
+    local = (built_site / collection_url(A_COLLECTION.id) / "index.html").read_text(encoding="utf-8")
+    public = (site / collection_url(A_COLLECTION.id) / "index.html").read_text(encoding="utf-8")
+
+    notice = BeautifulSoup(local, "html.parser").select_one("article .pb-local-build")
+    assert notice is not None and "localhost" in notice.get_text() and "niet af" in notice.get_text()
+    assert "pb-local-build" not in public
 
 
 def test_practice_pages_list_the_collections_they_appear_in(built_site: Path) -> None:

@@ -21,7 +21,7 @@ from helpers import FIXTURES, PROJECT_ROOT, require_tool, serve
 from praktijkbank.common.urls import facet_url, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, build_catalog
-from praktijkbank.render.text import period_text
+from praktijkbank.render.text import period_text, place_text
 from praktijkbank.validate.checker import validate_repository
 from sites import build, copy_site_repository
 from test_accessibility import AXE, MODES, WCAG_21_AA, describe
@@ -108,9 +108,10 @@ def test_three_practices_chosen_on_different_pages_are_compared_fact_by_fact(tab
     assert table["titles"] == [practice.title for practice in practices]
     assert table["Status"] == [label["statuses"][practice.status] for practice in practices]
     assert table["Thema's"] == ["\n".join(label["themes"][theme] for theme in practice.themes) for practice in practices]
-    for cell, practice in zip(table["Organisaties"], practices):
-        for organisation in practice.organisations:
-            assert f"{organisation.name}, {label['organisation_types'][organisation.type]}" in cell
+    assert table["Organisaties"] == ["\n".join(
+        f"{organisation.name} ({label['organisation_roles'][organisation.role].lower()})" if organisation.role
+        else organisation.name for organisation in practice.organisations) for practice in practices]
+    assert table["Plaats"] == [place_text(practice.place, CATALOG.vocabularies) for practice in practices]
     assert table["Periode"] == [period_text(practice.period) if practice.period else "niet bekend"
                                 for practice in practices]
     assert table["Kosten"] == [practice.costs or "niet bekend" for practice in practices]

@@ -53,8 +53,9 @@ def test_warnings_point_at_what_is_missing_and_keep_exit_code_0(make_repository,
 
     assert result.code == 0
     assert [(w["rule"], w["line"]) for w in result.warnings] == [
-        ("no-lessons", 2), ("no-results", 2), ("one-paragraph", 4), ("no-source-url", 25)]
-    assert "4 waarschuwingen" in result.stderr
+        ("no-lessons", 2), ("no-results", 2), ("one-paragraph", 4), ("no-source-url", 25),
+        ("source-origin-unknown", 25)]
+    assert "5 waarschuwingen" in result.stderr
 
 
 def test_each_format_marks_warnings_as_warnings(make_repository, run_cli) -> None:
@@ -140,7 +141,7 @@ def test_the_review_page_lists_a_practice_not_looked_at_for_two_years(make_repos
     page = PageRenderer(catalog, None, read_base_map(Repository(root).geo_dir)).review_page()
 
     assert page.src_uri == "te-herzien/index.md"
-    assert "Voorleestent in Voorbeeldstad" in page.content and "laatst bekeken: 1 maart 2021" in page.content
+    assert "Voorleestent in Voorbeeldstad" in page.content and "laatst nagekeken: 1 maart 2021" in page.content
 
 
 def test_a_withdrawn_practice_is_never_due_for_review(make_repository, run_cli, tmp_path, monkeypatch) -> None:

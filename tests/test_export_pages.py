@@ -75,3 +75,19 @@ def test_export_refuses_when_a_published_address_would_be_lost(run_cli, tmp_path
     assert "Niets geschreven: 1 gepubliceerde adres zou verdwijnen." in result.stderr
     assert not target.exists()
 
+
+
+def test_the_exported_configuration_gives_the_hand_written_pages_the_sites_ways_in(run_cli, tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    monkeypatch.setenv("PRAKTIJKBANK_REPOSITORY", "https://github.com/voorbeeld/praktijkbank")
+    monkeypatch.setenv("PRAKTIJKBANK_CONTACT", "redactie@praktijkbank.example")
+    target = tmp_path / "export"
+
+    run_cli("export-pages", "--root", PROJECT_ROOT, target)
+
+    config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    options = next(entry for entry in config["markdown_extensions"] if isinstance(entry, dict)
+                   and "praktijkbank.render.ways_in_markdown" in entry)
+    expected = {"repository": "https://github.com/voorbeeld/praktijkbank", "contact": "redactie@praktijkbank.example"}
+    assert options["praktijkbank.render.ways_in_markdown"] == expected
+    assert {key: config["extra"][key] for key in expected} == expected

@@ -93,7 +93,7 @@ def test_each_practice_in_the_json_mirrors_its_yaml_file(files) -> None:
     for practice in _json(files, "api/praktijken.json")["practices"]:
         source = _yaml_of(practice["id"])
 
-        assert set(practice) == set(source) | {"id", "url", "license"}, "absent fields stay absent"
+        assert set(practice) == set(source) | {"id", "url", "place_text", "license"}, "absent fields stay absent"
         for field in ("title", "summary", "description", "organisations", "themes"):
             assert practice[field] == source[field]
         assert practice["license"] == source.get("license", "CC-BY-4.0")
@@ -118,7 +118,7 @@ def test_the_json_fields_follow_the_schema_order(files) -> None:
 
     assert PRACTICE_FIELDS == tuple(schema["properties"])
     for practice in _json(files, "api/praktijken.json")["practices"]:
-        assert list(practice) == ["id", "url", *(name for name in PRACTICE_FIELDS if name in practice)]
+        assert list(practice) == ["id", "url", "place_text", *(name for name in PRACTICE_FIELDS if name in practice)]
 
 
 def test_every_practice_has_its_own_json_file(files) -> None:

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,7 +19,7 @@ from bs4 import BeautifulSoup, Tag
 from helpers import PROJECT_ROOT
 from praktijkbank.common.urls import MAP, MAP_BACKGROUND, MUNICIPALITY_PARAMETER, facet_url, practice_url
 from praktijkbank.load.repository import Repository
-from praktijkbank.model.catalog import MUNICIPALITY_FACET, Catalog, build_catalog
+from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.render.maps import legend
 from praktijkbank.validate.checker import validate_repository
 
@@ -47,7 +48,9 @@ def named_counts(links: list[Tag]) -> dict[str, int]:
 
 
 def expected_municipalities() -> dict[str, int]:
-    return {name: len(ids) for name, ids in CATALOG.by_value[MUNICIPALITY_FACET].items()}
+    """The CBS municipalities with practices (the filter also knows localities and regions; the map does not)."""
+    counts = Counter(name for practice in CATALOG.practices.values() for name in practice.place.municipalities)
+    return dict(counts)
 
 
 def expected_provinces() -> dict[str, int]:

@@ -127,7 +127,7 @@ def test_two_filters_give_exactly_the_practices_with_both_and_counts_follow(page
 
     page.get_by_role("group", name="Thema").get_by_label("Laaggeletterdheid").check()
     assert set(found(page)) == themed
-    ggd = page.get_by_role("group", name="Soort partner").get_by_label(re.compile(r"^GGD"))
+    ggd = page.get_by_role("group", name="Soort organisatie").get_by_label(re.compile(r"^GGD"))
     count = page.locator("label[for='pb-filter-partner-ggd'] .pb-search__count").inner_text()
     assert count == f"({len(themed & with_ggd)})"
 
@@ -409,7 +409,9 @@ def test_an_excerpt_keeps_a_heading_apart_from_the_text_after_it(page, base_url:
 
 
 def in_municipality(name: str) -> set[str]:
-    return {practice.id for practice in CATALOG.practices.values() if name in practice.place.municipalities}
+    """The practices the municipality filter finds by `name`: their municipality, locality or region."""
+    return {practice.id for practice in CATALOG.practices.values()
+            if name in (*practice.place.municipalities, *practice.place.localities, practice.place.region)}
 
 
 def test_a_municipality_link_shows_its_practices_whatever_the_case(page, base_url: str) -> None:
@@ -428,7 +430,7 @@ def test_choosing_a_municipality_from_the_list_filters_and_goes_in_the_url(page,
     options = page.locator("#pb-municipalities option").evaluate_all("options => options.map(o => o.value)")
     assert sorted(options) == names
 
-    page.get_by_role("group", name="Gemeente").get_by_label("Typ of kies een gemeente").fill(names[-1])
+    page.get_by_role("group", name="Gemeente").get_by_label("Typ of kies een gemeente, plaats of regio").fill(names[-1])
     page.wait_for_function("name => new URLSearchParams(location.search).get('gemeente') === name", arg=names[-1])
     assert set(found(page)) == in_municipality(names[-1])
 

@@ -77,7 +77,8 @@ def expected_filters(practice: Practice) -> set[tuple[str, str]]:
         "provincie": practice.place.provinces,
         "doelgroep": practice.target_groups,
         "status": [practice.status],
-        "gemeente": practice.place.municipalities,
+        "gemeente": [*practice.place.municipalities, *practice.place.localities,
+                     *([practice.place.region] if practice.place.region else [])],
     }
     return {(name, value) for name, names in values.items() for value in names}
 

@@ -32,6 +32,19 @@ def test_the_edit_distance_counts_letters_added_dropped_or_changed(first: str, s
     assert edit_distance(first, second, 10) == distance == edit_distance(second, first, 10)
 
 
+@pytest.mark.parametrize(("first", "second", "distance"), [("ouderne", "ouderen", 1), ("ouderne", "ouders", 2),
+                                                           ("bilbiotheek", "bibliotheek", 1), ("ab", "ba", 1),
+                                                           ("abc", "ca", 3)])
+def test_two_neighbouring_letters_swapped_count_as_one_typing_error(first: str, second: str, distance: int) -> None:
+    assert edit_distance(first, second, 10) == distance == edit_distance(second, first, 10)
+
+
+def test_a_suggestion_prefers_the_closer_word_over_a_more_common_one() -> None:
+    lists = {6: ["ouders"], 7: ["ouderen"]}  # "ouders" is the more common word: first in its list
+
+    assert closest_words("ouderne", lists, 2) == ["ouderen"]
+
+
 def test_the_edit_distance_stops_counting_at_the_ceiling() -> None:
     assert edit_distance("bibliotheek", "gemeente", 2) == 2
 
@@ -58,10 +71,11 @@ def site_lists(site: Path) -> dict[int, list[str]]:
 
 
 def misspellings(word: str) -> list[str]:
-    """A letter dropped, a letter changed and two letters swapped: what a typing hand does."""
+    """A letter dropped, a letter changed and two letters swapped (in the middle and at the end): what a typing
+    hand does."""
     middle = len(word) // 2
     return [word[:middle] + word[middle + 1:], word[:middle] + "x" + word[middle + 1:],
-            word[:middle - 1] + word[middle] + word[middle - 1] + word[middle + 1:]]
+            word[:middle - 1] + word[middle] + word[middle - 1] + word[middle + 1:], word[:-2] + word[-1] + word[-2]]
 
 
 @pytest.mark.browser

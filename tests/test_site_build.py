@@ -60,8 +60,10 @@ def test_every_practice_has_a_page_with_its_fields(site: Path, practice_id: str)
     assert len(items) == len(practice.sources)
     for item, source in zip(items, practice.sources):
         named = source.title + (f", {source.publisher}" if source.publisher else "")
-        dated = rf" \(.*\b{source.date[:4]}\)" if source.date else ""
-        assert re.fullmatch(re.escape(named) + dated, item), item
+        dated = (rf" \(.*\b{source.date[:4]}\)" if source.date
+                 else f" \\({re.escape(source.date_note)}\\)" if source.date_note else "")
+        unknown = "" if source.url else " — geen webadres bekend"
+        assert re.fullmatch(re.escape(named) + dated + re.escape(unknown), item), item
 
 
 @pytest.mark.parametrize("practice_id", sorted(CATALOG.practices))

@@ -19,6 +19,7 @@ from helpers import PROJECT_ROOT, serve
 from praktijkbank.common.urls import collection_url, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, build_catalog
+from praktijkbank.render.ways_in_markdown import NOT_SET_UP, SCHEME
 from praktijkbank.validate.checker import validate_repository
 
 pytestmark = pytest.mark.browser
@@ -104,3 +105,13 @@ def test_search_finds_the_practice_by_a_word_from_its_text(tab, zensical_url: st
     found = tab.locator(RESULT_LINKS).evaluate_all("links => links.map(link => link.pathname)")
     assert f"/{practice_url(practice_in(MUNICIPALITY))}" in found
     assert tab.problems == []
+
+
+def test_the_hand_written_pages_lead_where_they_say_as_with_mkdocs(zensical_site: Path, built_site: Path) -> None:
+    """The Markdown extension runs in Zensical too: no `praktijkbank:` address is left, and without a repository
+    or contact address (as in this export) the pages say so, as the MkDocs build does."""
+    for page in ("bijdragen", "over", "opnamecriteria", "toegankelijkheid", "collecties-maken"):
+        zensical = (zensical_site / page / "index.html").read_text(encoding="utf-8")
+        mkdocs = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert f'href="{SCHEME}' not in zensical and NOT_SET_UP in zensical, page
+        assert zensical.count(NOT_SET_UP) == mkdocs.count(NOT_SET_UP), page

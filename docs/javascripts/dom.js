@@ -19,9 +19,11 @@ export function labelled(tag, className, label, text) {
  *  the selection and the comparison each add their own button. */
 export const ACTION_CONTAINERS = ".pb-card__actions[data-practice], .pb-practice__actions[data-practice]";
 
-/** The title of the practice a button box belongs to: its card's heading, or the practice page's. */
+/** The title of the practice a button box belongs to: its card's heading (or its line in the A–Z list), or the
+ *  practice page's. */
 export function practiceTitle(container) {
-  const heading = container.closest(".pb-card, .pb-result, .pb-collection__item")?.querySelector("h2, h3, h4")
+  const heading = container.closest(".pb-card, .pb-result, .pb-collection__item, .pb-az__item")
+    ?.querySelector("h2, h3, h4, .pb-az__title")
     ?? document.querySelector(".md-content h1");
   return heading ? heading.textContent.trim() : container.dataset.practice;
 }

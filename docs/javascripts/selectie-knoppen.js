@@ -38,7 +38,7 @@ function addButton(container, kept) {
     if (!before && !now) announcer.textContent = "Je selectie is vol: haal eerst een praktijk weg.";
     else announcer.textContent = now ? `${title} staat in je selectie (${total}).` : `${title} is uit je selectie gehaald (${total}).`;
   });
-  container.append(button);
+  container.prepend(button); // first, whichever script ran first: "Bewaar | Vergelijk" everywhere
 }
 
 function keptIds() {

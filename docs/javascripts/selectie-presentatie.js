@@ -26,11 +26,13 @@ function titleSlide(selection, count) {
   section.classList.add("pb-slide--title");
   const address = qrLink(selection, pageUrl);
   const share = element("div", "pb-slide__share");
-  const text = element("p", "", "Alle praktijken staan op");
-  const link = element("a", "", address);
+  // The link holds the whole selection: far too long to read from a screen, so the slide shows the QR code and
+  // a short link text instead of the address.
+  const text = element("p", "", "Scan de QR-code voor alle praktijken, of ");
+  const link = element("a", "", "open de selectie");
   link.href = address;
-  text.append(element("br"), link);
-  share.append(qrSvgElement(address, `QR-code naar ${address}`, "pb-slide__qr"), text);
+  text.append(link, ".");
+  share.append(qrSvgElement(address, "QR-code naar deze selectie", "pb-slide__qr"), text);
   section.append(element("p", "pb-slide__kicker", "Selectie uit de Praktijkbank Sociaal Domein"), heading,
     element("p", "pb-slide__meta", `${count} ${count === 1 ? "praktijk" : "praktijken"}`), share);
   if (selection.intro) section.append(element("p", "pb-slide__summary", selection.intro));

@@ -11,6 +11,8 @@ import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
 import { withdrawnNote } from "./teruggetrokken.js";
+import { routeMail } from "./mailto.js";
+import { copyButton } from "./kopieer.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");
@@ -84,6 +86,10 @@ function practiceItem(entry, position, count) {
   }
   if (item.note && (shared || found.status === "unknown")) {
     li.append(labelled("p", "pb-collection__note", "Waarom deze praktijk?", item.note));
+  } else if (!shared) {
+    entry.printNote = labelled("p", "pb-collection__note pb-selection__print-only", "Waarom deze praktijk?", "");
+    showPrintNote(entry);
+    li.append(entry.printNote);
   }
   if (found.status !== "unknown") {
     const practice = found.practice;
@@ -120,7 +126,10 @@ function storeOnInput(control, store) {
 function controls(entry, position, count) {
   const box = element("div", "pb-selection__controls");
   const note = textBox(`pb-selection-note-${position}`, "Waarom deze praktijk? (mag leeg blijven)", entry.item.note,
-    LIMITS.note, 2, (value) => { entry.item.note = value; });
+    LIMITS.note, 2, (value) => {
+      entry.item.note = value;
+      showPrintNote(entry);
+    });
   const buttons = element("p", "pb-selection__buttons");
   const name = titleOf(entry);
   buttons.append(
@@ -205,7 +214,24 @@ function linkNote(state) {
   return "Wie de link opent, ziet dezelfde titel, volgorde en toelichtingen.";
 }
 
+/** The own selection prints as the shared handout does: the note as text, not in its form field. */
+function showPrintNote({ item, printNote }) {
+  if (!printNote) return;
+  printNote.lastChild.textContent = ` ${item.note}`;
+  printNote.hidden = !item.note;
+}
+
+/** The title and introduction as the printed handout shows them above the practices (selectie.css). */
+function showPrintHead() {
+  const head = root.querySelector(".pb-selection__print-head");
+  head.querySelector(".pb-selection__print-title").textContent = selection.title || "Mijn selectie";
+  const intro = head.querySelector(".pb-selection__print-intro");
+  intro.textContent = selection.intro;
+  intro.hidden = !selection.intro;
+}
+
 function updateShare() {
+  if (!shared) showPrintHead();
   if (!selection.items.length) return;
   const link = shareLink(selection, pageUrl);
   root.querySelector(".pb-selection__link").value = link.url;
@@ -256,8 +282,8 @@ function updateCollection() {
   file.href = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
   file.download = `${id}.yml`;
   file.textContent = `download het collectiebestand ${id}.yml`;
-  const form = collectionBox.querySelector(".pb-selection__form");
-  if (repository.startsWith("https://")) {
+  const form = collectionBox.querySelector(".pb-selection__form"); // only when the site has a repository
+  if (form && repository.startsWith("https://")) {
     const address = issueFormUrl(repository, selection, practices, Number(root.dataset.formUrlLimit));
     const link = element("a", "pb-selection__issue", "Meld de collectie aan met het formulier op GitHub.");
     link.href = address.url;
@@ -265,9 +291,20 @@ function updateCollection() {
     if (!address.complete) {
       form.append(" De toelichtingen passen niet in het formulier: het bestand hieronder heeft ze wel.");
     }
-  } else {
-    form.textContent = "Open in de repository op GitHub Issues, New issue, Collectie aanmelden, en vul het formulier in.";
   }
+  offerMail(collectionBox.querySelector(".pb-selection__mail"), practices);
+}
+
+/** "Per e-mail": the mail to the editors with the collection in it, or the advice to attach the file. */
+function offerMail(box, practices) {
+  if (!box) return;
+  const lines = practices.map(({ id, note }) => `- ${id} (${practicePageUrl(id).href})${note ? `: ${note}` : ""}`);
+  const mail = routeMail(box, `Collectie: ${selection.title}`,
+    `Inleiding: ${selection.intro}\n\nPraktijken:\n${lines.join("\n")}`);
+  const link = element("a", "pb-selection__mail-link", "Stuur de collectie per e-mail naar de redactie.");
+  link.href = mail.url;
+  box.replaceChildren(link);
+  if (!mail.complete) box.append(" Je selectie is te lang voor een e-mail uit een link: voeg het collectiebestand hieronder toe als bijlage.");
 }
 
 /** Whether the selection adapts an existing collection ("Pas deze collectie aan"): say which, at its address. */
@@ -295,6 +332,7 @@ function showShared(ignored) {
   document.title = `${title} - Praktijkbank Sociaal Domein`;
   root.querySelector(".pb-selection__about").hidden = true;
   root.querySelector(".pb-selection__details").hidden = true;
+  root.querySelector(".pb-selection__print-head").hidden = true; // the page's own heading carries the title
   const sharedBox = root.querySelector(".pb-selection__shared");
   sharedBox.hidden = false;
   sharedBox.querySelector(".pb-selection__intro").textContent = selection.intro;
@@ -318,6 +356,7 @@ function adopt() {
 }
 
 function showOwn(problem) {
+  root.classList.add("pb-selection--own"); // prints its own title and intro as text (selectie.css)
   titleInput.value = selection.title;
   titleInput.maxLength = LIMITS.title;
   storeOnInput(titleInput, (value) => { selection.title = value; });
@@ -336,15 +375,6 @@ function showOwn(problem) {
     announce("Je selectie is leeg.");
   });
   if (problem) announce(problem);
-}
-
-function copyLink() {
-  const input = root.querySelector(".pb-selection__link");
-  const done = () => announce("De link is gekopieerd.");
-  navigator.clipboard?.writeText(input.value).then(done, () => {
-    input.select();
-    announce("Kopiëren lukte niet. De link is geselecteerd: kopieer hem met Ctrl+C of Cmd+C.");
-  }) ?? input.select();
 }
 
 async function start() {
@@ -367,7 +397,8 @@ async function start() {
     selection = stored.selection;
     showOwn(stored.problem);
   }
-  root.querySelector(".pb-selection__copy").addEventListener("click", copyLink);
+  const linkInput = root.querySelector(".pb-selection__link");
+  copyButton(root.querySelector(".pb-selection__copy"), () => linkInput.value, linkInput);
   renderList();
   updateShare();
   app.hidden = false;

@@ -41,16 +41,23 @@ export function closestWords(word, lists, limit) {
   return found;
 }
 
-/** The Levenshtein distance of two words given as arrays of letters, or `ceiling` when it is that or more. */
+/** The edit distance of two words given as arrays of letters, a swap of neighbouring letters counting one
+ *  (optimal string alignment), or `ceiling` when it is that or more. */
 export function editDistance(first, second, ceiling) {
+  let before = [];
   let previous = Array.from({ length: second.length + 1 }, (_, column) => column);
   for (let row = 1; row <= first.length; row++) {
     const current = [row];
     for (let column = 1; column <= second.length; column++) {
-      current.push(Math.min(previous[column] + 1, current[column - 1] + 1,
-        previous[column - 1] + (first[row - 1] === second[column - 1] ? 0 : 1)));
+      let cell = Math.min(previous[column] + 1, current[column - 1] + 1,
+        previous[column - 1] + (first[row - 1] === second[column - 1] ? 0 : 1));
+      if (row > 1 && column > 1 && first[row - 1] === second[column - 2] && first[row - 2] === second[column - 1]) {
+        cell = Math.min(cell, before[column - 2] + 1);
+      }
+      current.push(cell);
     }
     if (Math.min(...current) >= ceiling) return ceiling;
+    before = previous;
     previous = current;
   }
   return Math.min(previous[second.length], ceiling);

@@ -19,10 +19,9 @@ const output = root.querySelector(".pb-compare__output");
 
 // The facts, in the order of a practice page: a row name and what a cell shows, as text or a list.
 const FACTS = [
-  ["Plaats", (practice, label) => placeText(practice.place, label)],
-  ["Organisaties", (practice, label) => (practice.organisations || []).map((organisation) =>
-    [organisation.name, label("organisation_types", organisation.type),
-      organisation.role && label("organisation_roles", organisation.role)].filter(Boolean).join(", "))],
+  ["Plaats", (practice) => practice.place_text],
+  ["Organisaties", (practice, label) => (practice.organisations || []).map(({ name, role }) =>
+    (role ? `${name} (${label("organisation_roles", role).toLowerCase()})` : name))],
   ["Thema's", (practice, label) => (practice.themes || []).map((id) => label("themes", id))],
   ["Doelgroepen", (practice, label) => (practice.target_groups || []).map((id) => label("target_groups", id))],
   ["Status", (practice, label) => practice.status && label("statuses", practice.status)],
@@ -34,14 +33,8 @@ const FACTS = [
   ["Kosten", (practice) => practice.costs],
   ["Financiering", (practice) => practice.funding],
   ["Bronnen", (practice) => (practice.sources || []).map(sourceItem)],
-  ["Laatst bekeken", (practice) => dateText(practice.last_reviewed || practice.added)],
+  ["Laatst nagekeken", (practice) => dateText(practice.last_reviewed || practice.added)],
 ];
-
-function placeText(place = {}, label) {
-  const where = (place.localities?.length ? place.localities : place.municipalities) || [];
-  const provinces = (place.provinces || []).map((id) => label("provinces", id));
-  return [...where, place.region, ...provinces].filter(Boolean).join(", ");
-}
 
 function periodText({ start, end }) {
   if (end === undefined || end === null) return `Sinds ${start}`;
@@ -50,7 +43,8 @@ function periodText({ start, end }) {
 
 // A source as text, with a link when its address is a web address.
 function sourceItem(source) {
-  const text = [source.title, source.publisher, source.date && dateText(source.date)].filter(Boolean).join(", ");
+  const text = [source.title, source.publisher, source.date ? dateText(source.date) : source.date_note]
+    .filter(Boolean).join(", ");
   let url = null;
   try {
     url = source.url && LINK_SCHEMES.includes(new URL(source.url).protocol) ? source.url : null;

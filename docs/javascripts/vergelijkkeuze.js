@@ -62,7 +62,10 @@ function toggle(id, title) {
     choose(ids.filter((each) => each !== id));
     announce(`‘${title}’ is uit de vergelijking gehaald. ${countText(ids.length - 1)}`);
   } else if (ids.length >= MOST) {
-    announce(`Je kunt tot ${MOST} praktijken vergelijken. Haal er eerst een uit de vergelijking.`);
+    const full = `Je kunt tot ${MOST} praktijken vergelijken. Haal er eerst een uit de vergelijking.`;
+    announce(full);
+    bar.querySelector(".pb-compare-bar__hint").hidden = false;
+    bar.querySelector(".pb-compare-bar__hint").textContent = full; // visible too: the button itself did nothing
   } else {
     choose([...ids, id]);
     announce(`‘${title}’ staat in de vergelijking. ${countText(ids.length + 1)}`);
@@ -86,8 +89,11 @@ function showChoice(ids) {
   link.textContent = `Vergelijk (${ids.length})`;
   link.href = compareUrl(ids).href;
   link.hidden = ids.length < FEWEST;
-  bar.querySelector(".pb-compare-bar__hint").hidden = ids.length >= FEWEST;
-  bar.hidden = ids.length === 0;
+  const hint = bar.querySelector(".pb-compare-bar__hint");
+  hint.textContent = "Kies nog een praktijk om te vergelijken.";
+  hint.hidden = ids.length >= FEWEST;
+  // The comparison page shows the comparison itself: a bar over it would cover it, or name another choice.
+  bar.hidden = ids.length === 0 || Boolean(document.querySelector(".pb-compare"));
 }
 
 function makeBar() {

@@ -5,6 +5,7 @@
 import { SearchIndex, excerpt } from "./zoekindex.js";
 import { compareButton } from "./vergelijkkeuze.js";
 import { nameKey } from "./gemeentenamen.js";
+import { chosenFilters, filterPhrase, showChips } from "./zoekfilters.js";
 
 const PAGE_SIZE = 10;
 const OTHER_PAGES = 5;
@@ -23,6 +24,8 @@ const moreButton = practices.querySelector(".pb-search__more");
 const otherPages = root.querySelector(".pb-search__pages");
 const otherPageList = otherPages.querySelector(".pb-results");
 const filterPanel = root.querySelector(".pb-search__filters");
+const chipList = root.querySelector(".pb-search__chips");
+const overviews = root.querySelector(".pb-search__overviews");
 const facets = [...filterPanel.querySelectorAll("fieldset[data-filter]")].map((fieldset) => fieldset.dataset.filter);
 const unfolded = new Set(); // the facets whose values without results the reader asked to see
 let shownCounts = {}; // per facet and value, the count on screen
@@ -215,13 +218,17 @@ function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-// What was found. When search forgave a typing error, it says what it searched for instead.
-function statusText(state, { practices: { length: found }, pages: { length: pagesFound }, partial, searchedFor }) {
+// What was found, and with which filters. When search forgave a typing error, it says what it searched for
+// instead. With nothing found, it suggests turning filters off only when some are on.
+function statusText(state, { practices: { length: found }, pages: { length: pagesFound }, partial, searchedFor },
+  filters) {
   const corrected = searchedFor && (found || pagesFound);
-  const words = state.q && !corrected ? ` voor ‘${state.q}’` : "";
+  const words = (state.q && !corrected ? ` voor ‘${state.q}’` : "") + filterPhrase(filters);
   const intro = corrected ? `Resultaten voor ‘${searchedFor}’ (je typte ‘${state.q}’): ` : "";
   if (!found && !pagesFound) {
-    return `Geen praktijken gevonden${words}. Probeer een ander woord of zet filters uit.`;
+    const advice = !filters.length ? "Probeer een ander woord." : state.q ? "Probeer een ander woord of zet filters uit."
+      : "Zet een filter uit.";
+    return `Geen praktijken gevonden${words}. ${advice}`;
   }
   const pages = plural(pagesFound, "andere pagina", "andere pagina's");
   const some = partial ? " Geen enkele heeft al je zoekwoorden; dit zijn de beste, met de meeste." : "";
@@ -237,6 +244,9 @@ async function runSearch(state) {
   if (mine !== generation) return;
   showCounts(found.counts);
   showSuggestion(state, found.suggestion);
+  const filters = chosenFilters(filterPanel, facets, state.filters);
+  showChips(chipList, filters, removeFilter);
+  overviews.hidden = true;
   if (!state.q && !hasFilters(state)) {
     practices.hidden = otherPages.hidden = true;
     status.textContent = "Typ een zoekwoord of kies een filter.";
@@ -254,10 +264,20 @@ async function runSearch(state) {
   practices.hidden = found.practices.length === 0;
   otherPageList.replaceChildren(...firstPages.map(resultItem));
   otherPages.hidden = firstPages.length === 0;
-  status.textContent = statusText(state, found);
+  status.textContent = statusText(state, found, filters);
+  overviews.hidden = Boolean(found.practices.length || found.pages.length || filters.length);
   // The suggestion's link stands below; the status says it too, for who hears the status only.
   if (found.suggestion) status.append(hiddenText(` Bedoelde je ‘${found.suggestion}’?`));
   output.setAttribute("aria-busy", "false");
+}
+
+function removeFilter({ facet, value }) {
+  for (const box of checkboxes(facet)) if (box.value === value) box.checked = false;
+  const field = textField(facet);
+  if (field) field.value = "";
+  typing = false;
+  update().catch(searchFailed);
+  queryInput.focus(); // the chip is gone; focus stays near it, on the search field above
 }
 
 function showSuggestion(state, words) {

@@ -267,10 +267,17 @@ export class SearchIndex {
         }
       }
     });
-    let most = 0;
-    for (let number = 0; number < total; number++) most = Math.max(most, matched[number]);
+    // Practices and other pages each by their own best: a help page that names practices in an example
+    // (and so has more of the words) never pushes out the practices it names.
+    const { practices } = this.manifest;
     const found = new Uint8Array(total);
-    for (let number = 0; number < total; number++) found[number] = most > 0 && matched[number] === most ? 1 : 0;
+    let most = 0;
+    for (const [from, to] of [[0, practices], [practices, total]]) {
+      let best = 0;
+      for (let number = from; number < to; number++) best = Math.max(best, matched[number]);
+      for (let number = from; number < to; number++) found[number] = best > 0 && matched[number] === best ? 1 : 0;
+      most = most || best;
+    }
     const searchedFor = terms.some((term) => term.corrected)
       ? terms.map((term) => term.corrected || term.word).join(" ") : null;
     return { found, scores, exact, highlight, terms, searchedFor, partial: most > 0 && most < terms.length };

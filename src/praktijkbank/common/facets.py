@@ -31,6 +31,8 @@ class Facet:
     """What one value is, as a heading: "Thema: Laaggeletterdheid", and the search filter's legend."""
     search_within: str
     """The link from a value's page to the search narrowed to it."""
+    all_values: str = ""
+    """The link from a value's page back to the overview of all values: "Alle thema's", "Alle statussen"."""
 
     @property
     def key(self) -> str:
@@ -39,20 +41,24 @@ class Facet:
 
 
 FACETS: dict[str, Facet] = {facet.name: facet for facet in (
-    Facet("themes", "themes", "themas", "thema", "Thema", "Zoek binnen dit thema"),
-    Facet("organisation_types", "organisation_types", "partners", "partner", "Soort partner",
-          "Zoek binnen deze soort partner"),
-    Facet("provinces", "place.provinces", "provincies", "provincie", "Provincie", "Zoek binnen deze provincie"),
-    Facet("target_groups", "target_groups", "doelgroepen", "doelgroep", "Doelgroep", "Zoek binnen deze doelgroep"),
-    Facet("statuses", "status", "status", "status", "Status", "Zoek binnen deze status"),
+    Facet("themes", "themes", "themas", "thema", "Thema", "Zoek binnen dit thema", "Alle thema's"),
+    Facet("organisation_types", "organisation_types", "partners", "partner", "Soort organisatie",
+          "Zoek binnen deze soort organisatie", "Alle soorten organisaties"),
+    Facet("provinces", "place.provinces", "provincies", "provincie", "Provincie", "Zoek binnen deze provincie",
+          "Alle provincies"),
+    Facet("target_groups", "target_groups", "doelgroepen", "doelgroep", "Doelgroep", "Zoek binnen deze doelgroep",
+          "Alle doelgroepen"),
+    Facet("statuses", "status", "status", "status", "Status", "Zoek binnen deze status", "Alle statussen"),
 )}
 """By name, in the order the search page shows its filters."""
 
-MUNICIPALITIES = Facet("municipalities", "place.municipalities", "kaart", "gemeente", "Gemeente",
+MUNICIPALITIES = Facet("municipalities", "place.names", "kaart", "gemeente", "Gemeente",
                        "Zoek binnen deze gemeente")
 """Municipalities are a facet too (the search filter, the map), but no vocabulary: their names come from the
 CBS list (schemas/geo/), and the map, not an overview folder of their own, leads to them. So they stand apart
-from FACETS, whose every entry has overview pages, a vocabulary, an export column and a contributor question."""
+from FACETS, whose every entry has overview pages, a vocabulary, an export column and a contributor question.
+The values are all of a place's names (municipalities, localities, region: `Place.names`), so the search finds a
+practice by any of them; the map counts only the names on the CBS list."""
 
 INDEXED: dict[str, Facet] = {**FACETS, MUNICIPALITIES.name: MUNICIPALITIES}
 """Every facet the catalog indexes and the search page filters on: the vocabularies, then the municipalities."""

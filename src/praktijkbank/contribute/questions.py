@@ -115,7 +115,9 @@ _HELP_OVERRIDES = {
     "partners": "De andere organisaties die meedoen. Eén per regel: naam, komma, soort organisatie. "
                 f"Bijvoorbeeld: Welzijn Hoorn, welzijn. Staat er {PARTNER_NAME_PLACEHOLDER}? Vul dan de naam in.",
     "source_title": "Waar komt de informatie vandaan? De titel van het artikel, verslag of de webpagina.",
-    "source_url": "Het webadres van de bron. Kopieer het uit de adresbalk van je browser.",
+    "source_url": "Het webadres van de bron. Kopieer het uit de adresbalk van je browser. Het is belangrijk: zo "
+                  "kan de redactie de feiten nakijken en kunnen lezers verder lezen. Weet je het niet? Laat het "
+                  "leeg; de pagina zegt dan 'geen webadres bekend'.",
     "results": "Wat heeft de praktijk opgeleverd? Eén resultaat per regel. Alleen wat in de bron staat.",
     "collection_id": "De naam van het bestand en het webadres van de collectie: kleine letters, cijfers en "
                      "streepjes, bijvoorbeeld congres-2027. Laat leeg om hem uit de titel te maken.",

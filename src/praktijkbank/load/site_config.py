@@ -32,7 +32,8 @@ class SiteConfigError(Exception):
 @dataclass(frozen=True)
 class SiteConfig:
     """What the core needs of mkdocs.yml. `nav` maps every page path the navigation names to its title there
-    (None when the entry has no title)."""
+    (None when the entry has no title). `repository` and `contact` are `extra.repository` and `extra.contact`:
+    the ways in for contributors (common/ways_in.py), empty when not set."""
 
     config_file: Path
     site_url: str | None = None
@@ -43,6 +44,7 @@ class SiteConfig:
     extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
     nav: dict[str, str | None] = field(default_factory=dict)
     repository: str | None = None  # extra.repository: the GitHub repository whose forms the pages link to
+    contact: str = ""  # extra.contact: the editors' e-mail address, the way in without a GitHub account
 
     def is_excluded(self, src_uri: str) -> bool:
         """A file in docs_dir (path relative to it) that the site leaves out."""
@@ -84,6 +86,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
     """The settings of `config_file` (mkdocs.yml), with MkDocs' defaults for what it leaves out."""
     raw = read_settings(config_file)
     extensions, options = markdown_extensions(raw.get("markdown_extensions") or [])
+    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
     return SiteConfig(
         config_file=config_file,
         site_url=directory_url(raw.get("site_url")),
@@ -94,6 +97,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
         extension_configs=options,
         nav=dict(nav_entries(raw.get("nav") or [])),
         repository=_repository((raw.get("extra") or {}).get("repository")),
+        contact=str((raw.get("extra") or {}).get("contact") or "").strip(),
     )
 
 

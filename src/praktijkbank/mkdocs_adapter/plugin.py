@@ -35,6 +35,11 @@ from praktijkbank.publish.site import InvalidInput, Site, build_site
 from praktijkbank.publish.staging import discard, publish, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.praktijkbank")
+# Said once per build, as information: strict mode would turn a warning into a failed build, and a build on
+# one's own computer rightly has neither address.
+NO_WAY_IN = ("Let op: extra.repository en extra.contact zijn leeg (PRAKTIJKBANK_REPOSITORY, PRAKTIJKBANK_CONTACT). "
+             "De pagina's zeggen daarom dat er geen manier is ingesteld om een praktijk, wijziging of collectie "
+             "aan te melden. Zet minstens een van de twee voor een publieke versie.")
 
 
 class InvalidInputError(PluginError):
@@ -87,6 +92,8 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
             log.info(f"Het adres van de site is {config.site_url}: de QR-codes wijzen dus naar localhost en werken "
                      "alleen op deze computer. Zet PRAKTIJKBANK_SITE_URL op het echte adres van de site voor een "
                      "publieke versie.")
+        if self.command == "build" and not (settings.repository or settings.contact):
+            log.info(NO_WAY_IN)
         if self.site.lost_urls:
             _refuse(self.site.lost_urls,
                     f"De site is niet gebouwd: {lost_summary(self.site.lost_urls)} (zie hierboven).")

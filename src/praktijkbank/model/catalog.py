@@ -19,6 +19,7 @@ from praktijkbank.common.licenses import DEFAULT_LICENSE
 from praktijkbank.common.glossary import Glossary
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.problems import Problem
+from praktijkbank.common.sources import origin_unknown
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.load.history import History
 from praktijkbank.load.repository import COLLECTION, PRACTICE
@@ -45,6 +46,12 @@ class Place:
     region: str | None = None
     municipality_codes: tuple[str, ...] = ()
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a reader may look the practice up by: its municipalities, localities and region, each once
+        (the search's municipality filter finds a practice in Weesp and in Zuid-Kennemerland too)."""
+        return tuple(dict.fromkeys((*self.municipalities, *self.localities, *((self.region,) if self.region else ()))))
+
 
 @dataclass(frozen=True)
 class Period:
@@ -67,10 +74,17 @@ class Contact:
 
 @dataclass(frozen=True)
 class Source:
+    """A source as its data gives it: `date_note` says how an unstated date was worked out ("uit 2014 of eerder")."""
+
     title: str
     publisher: str | None = None
     date: str | None = None
+    date_note: str | None = None
     url: str | None = None
+
+    @property
+    def origin_unknown(self) -> bool:
+        return origin_unknown(self.url, self.publisher)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from praktijkbank.common.vocabularies import Term
 from praktijkbank.model.catalog import Catalog, Practice, facet_values
 from praktijkbank.publish.feeds import feed_files
 from praktijkbank.render.outputs import OutputFile
+from praktijkbank.render.text import place_text
 
 API_FOLDER = "api"
 
@@ -87,7 +88,8 @@ def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
     included with `withdrawn` so re-users can drop them), the listed ones as CSV, the vocabularies with
     counts and links, and the Atom feeds."""
     practices = sorted(catalog.practices.values(), key=lambda practice: practice.id)
-    records = [practice_record(practice, site_url) for practice in catalog.all_practices]
+    records = [practice_record(practice, site_url, place_text(practice.place, catalog.vocabularies))
+               for practice in catalog.all_practices]
     return [
         OutputFile(f"{API_FOLDER}/praktijken.json",
                    _json({"license": LICENSE, "count": len(records), "practices": records})),
@@ -104,12 +106,13 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def practice_record(practice: Practice, site_url: str | None) -> dict[str, Any]:
+def practice_record(practice: Practice, site_url: str | None, place: str) -> dict[str, Any]:
     """A practice as plain data with its id and page URL first, then the fields in schema order; fields the
-    contributor left out are left out here too, so the JSON mirrors the YAML file."""
+    contributor left out are left out here too, so the JSON mirrors the YAML file. `place_text` is the place as
+    the pages write it (render/text.py), ready for the browser, which then needs no rule of its own."""
     data = asdict(practice, dict_factory=_without_empty)
     fields = {name: data[name] for name in PRACTICE_FIELDS if name in data}
-    return {"id": practice.id, "url": absolute(practice_url(practice.id), site_url), **fields}
+    return {"id": practice.id, "url": absolute(practice_url(practice.id), site_url), "place_text": place, **fields}
 
 
 def _without_empty(items: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Typing errors forgiven: the words of the index that are closest to a word nobody wrote.
 
 Library staff type names from memory ("Philadelpia", "Senfer"). A query word whose stem is in no document
-is matched to the closest words of the index by edit distance (Levenshtein: one letter added, dropped or
-changed counts one), at most 1 for words of 5 to 7 letters and 2 for longer ones; shorter words stay exact,
+is matched to the closest words of the index by edit distance (one letter added, dropped or changed counts
+one, and so do two neighbouring letters swapped: "ouderne" is one step from "ouderen", two from "ouders"), at most 1 for words of 5 to 7 letters and 2 for longer ones; shorter words stay exact,
 since nearly every three-letter word is one letter away from another. When nothing is found at all, the
 search page suggests the closest word one step further away ("Bedoelde je …?").
 
@@ -68,15 +68,19 @@ def closest_words(word: str, lists: dict[int, Sequence[str]], limit: int) -> lis
 
 
 def edit_distance(first: str, second: str, ceiling: int) -> int:
-    """The Levenshtein distance of two words, or `ceiling` when it is that or more (the row-by-row
-    computation stops as soon as every cell has reached it)."""
+    """The edit distance of two words with swaps of neighbouring letters (Damerau's optimal string alignment),
+    or `ceiling` when it is that or more: the row-by-row computation stops as soon as every cell has reached
+    it (no cell is below the smallest of the row before, a swap included)."""
+    before: list[int] = []
     previous = list(range(len(second) + 1))
     for row, letter in enumerate(first, start=1):
         current = [row]
         for column, other in enumerate(second, start=1):
-            current.append(min(previous[column] + 1, current[column - 1] + 1,
-                               previous[column - 1] + (letter != other)))
+            cell = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (letter != other))
+            if row > 1 and column > 1 and letter == second[column - 2] and first[row - 2] == other:
+                cell = min(cell, before[column - 2] + 1)
+            current.append(cell)
         if min(current) >= ceiling:
             return ceiling
-        previous = current
+        before, previous = previous, current
     return min(previous[-1], ceiling)

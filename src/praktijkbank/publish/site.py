@@ -15,6 +15,7 @@ from pathlib import Path
 
 from praktijkbank.common.problems import Problem
 from praktijkbank.common.urls import MAP_BACKGROUND
+from praktijkbank.common.ways_in import WaysIn
 from praktijkbank.load.history import read_history
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
@@ -68,7 +69,8 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     InvalidInput, with all problems, on bad input."""
     config = config or read_site_config(repository.root / CONFIG_NAME)
     catalog = load_catalog(repository, workers)
-    pages, files = generate(repository, catalog, config.site_url, workers, draw_maps, config.repository)
+    pages, files = generate(repository, catalog, config.site_url, workers, draw_maps,
+                            WaysIn(config.repository or "", config.contact))
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     notes = [catalog.histories.omitted] if catalog.histories.omitted else []
@@ -85,14 +87,13 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
 
 
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
-             draw_maps: bool = True, forms_repository: str | None = None) -> tuple[list[Page], list[OutputFile]]:
+             draw_maps: bool = True, ways_in: WaysIn = WaysIn()) -> tuple[list[Page], list[OutputFile]]:
     """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
     the changes, the glossary, the editor, exports, redirects, media. `draw_maps=False` leaves the map drawings
-    out (the benchmark measures their cost); `forms_repository` is the GitHub repository whose forms the pages
-    link to and whose pull requests the histories link."""
+    out (the benchmark measures their cost); `ways_in` is the GitHub repository (its forms, and the pull
+    requests the histories link) and the editors' address."""
     base_map = read_base_map(repository.geo_dir)
-    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps,
-                            forms_repository)
+    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps, ways_in)
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     changes = ChangesRenderer(renderer)

@@ -30,10 +30,12 @@ from praktijkbank.common.licenses import license_for
 from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.vocabularies import Term
+from praktijkbank.common.ways_in import WaysIn, practice_context
 from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
     Practice,
+    Source,
     adoptions_by_practice,
     by_title,
     collections_by_practice,
@@ -110,21 +112,21 @@ class PageRenderer:
     """Renders every page of the site from one catalog."""
 
     def __init__(self, catalog: Catalog, site_url: str | None, base_map: BaseMap, qr_cache: Path | None = None,
-                 workers: int = 1, draw_maps: bool = True, repository: str | None = None) -> None:
+                 workers: int = 1, draw_maps: bool = True, ways_in: WaysIn = WaysIn()) -> None:
         """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost.
-        `repository` is the GitHub repository whose forms the practice pages link to and whose pull requests a
-        history links (extra.repository)."""
+        `ways_in` holds the site's repository (https://github.com/<owner>/<name>: the practice pages link to its
+        forms, a history to its pull requests) and the editors' address, for the ways in by e-mail."""
         self.catalog = catalog
         self.site_url = site_url
-        self.form_links = FormLinks(catalog, repository)
+        self.form_links = FormLinks(catalog, ways_in.repository or None)
         self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
         self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
-                                        draw_maps=draw_maps,
+                                        draw_maps=draw_maps, ways_in=ways_in,
                                         locator_points=partial(locator_points, base_map),
                                         adoption_points=partial(adoption_points, base_map),
                                         review_years=REVIEW_AFTER_YEARS, subject_parts=subject_parts,
-                                        pull_request_url=partial(pull_request_url, repository))
+                                        pull_request_url=partial(pull_request_url, ways_in.repository or None))
         self.reference = reference_date()
         self.related = related_practices(catalog.practices, also=catalog.withdrawn)
         self.collections_of = collections_by_practice(catalog)
@@ -176,12 +178,18 @@ class PageRenderer:
             "label": lambda facet, value: self.catalog.vocabularies[facet].label(value),
             "place": lambda practice: place_text(practice.place, self.catalog.vocabularies),
             "terms_with_counts": self.terms_with_counts,
+            "municipalities_in": self.municipalities_in,
             "card": partial(self.card, url),
             "shared": self.shared,
             "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
+            "about_practice": self.about_practice,
             "change_link": partial(self.form_links.change, url),
             "adopt_link": partial(self.form_links.adopt, url),
         }
+
+    def about_practice(self, practice: Practice) -> str:
+        """What a mail to the editors says first: which practice, at which address."""
+        return practice_context(practice.id, self.shared(urls.practice_url(practice.id)))
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
         """A practice's card, rendered once per folder depth: its relative links depend on nothing else,
@@ -237,6 +245,12 @@ class PageRenderer:
                                 vocabulary.description, facet=facet, vocabulary=vocabulary,
                                 terms=self.terms_with_counts(facet))
 
+    def municipalities_in(self, province: str) -> list[tuple[str, int]]:
+        """The municipalities of a province that have practices, with their number, by name."""
+        index = self.catalog.by_value.get(MUNICIPALITY_FACET, {})
+        return [(name, len(index[name])) for name in self.catalog.municipalities.names()
+                if name in index and self.catalog.municipalities.current[name].province == province]
+
     def facet_value(self, facet: str, term: Term) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
@@ -246,7 +260,8 @@ class PageRenderer:
         head = self.feed_links(url, [(f"{title} – nieuwe praktijken", feed)]) if feed else ""
         return self.render_page(url, "facet_value.md.j2", title, term.description, head, facet=facet,
                                 vocabulary=vocabulary, term=term, practices=practices,
-                                search_within=FACETS[facet].search_within, feed=feed)
+                                search_within=FACETS[facet].search_within, all_values=FACETS[facet].all_values,
+                                feed=feed)
 
     def search_page(self) -> Page:
         """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
@@ -290,7 +305,13 @@ class PageRenderer:
         return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
                                 "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
                                 practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS,
-                                warnings=self.catalog.warnings)
+                                warnings=self.catalog.warnings, untraceable=self.untraceable_sources())
+
+    def untraceable_sources(self) -> list[tuple[Practice, list[Source]]]:
+        """Per practice, by title, its sources with neither an address nor a publisher: nobody can look them up."""
+        found = ((practice, [source for source in practice.sources if source.origin_unknown])
+                 for practice in sorted(self.catalog.practices.values(), key=by_title))
+        return [(practice, sources) for practice, sources in found if sources]
 
     def organisations_index(self) -> Page:
         return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",

@@ -13,6 +13,7 @@ from datetime import date
 
 from praktijkbank.common.clock import REVIEW_AFTER_YEARS, is_due_for_review, last_looked_at
 from praktijkbank.common.problems import WARNING, Problem
+from praktijkbank.common.sources import origin_unknown
 from praktijkbank.load.repository import PRACTICE
 from praktijkbank.validate.rules import Record
 
@@ -42,6 +43,12 @@ def _practice_hints(record: Record, reference: date) -> Iterable[Problem]:
     if isinstance(sources, list) and not any(isinstance(source, dict) and source.get("url") for source in sources):
         yield record.problem(("sources",), "no-source-url", "geen enkele bron heeft een webadres.",
                              "Voeg bij een bron een 'url' toe, zodat lezers de bron zelf kunnen nakijken.")
+    for position, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, dict) and origin_unknown(source.get("url"), source.get("publisher")):
+            yield record.problem(("sources", position), "source-origin-unknown",
+                                 "deze bron heeft geen webadres en geen uitgever.",
+                                 "Zoek op waar de bron staat en voeg 'url' of 'publisher' toe, als de bron die "
+                                 "toont. Vul niets in dat je niet zelf in de bron ziet.")
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary.strip()) < SUMMARY_CARD_MIN:
         yield record.problem(("summary",), "summary-short",

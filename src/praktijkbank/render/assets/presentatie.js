@@ -1,4 +1,5 @@
-/* Presentation view: one slide per screen, moved with the keyboard or the buttons.
+/* Presentation view: one slide per screen, moved with the keyboard or the buttons; Esc leaves it, and the
+   buttons say when there is no slide before or after (aria-disabled keeps the focus where it is).
    Without this script the page is a plain list of all slides (progressive enhancement). */
 (function () {
   "use strict";
@@ -27,6 +28,11 @@
     title.textContent = ": " + titleOf(slides[current]);
     status.textContent = "Dia " + (current + 1) + " van " + slides.length;
     status.appendChild(title);
+    controls.querySelectorAll("[data-step]").forEach(function (button) {
+      var step = Number(button.getAttribute("data-step"));
+      var none = step < 0 ? current === 0 : current === slides.length - 1;
+      button.setAttribute("aria-disabled", String(none));
+    });
     if (window.history.replaceState) {
       window.history.replaceState(null, "", "#" + slides[current].id);
     }
@@ -56,6 +62,8 @@
       show(0);
     } else if (event.key === "End") {
       show(slides.length - 1);
+    } else if (event.key === "Escape") {
+      window.location.href = controls.querySelector(".pb-show__exit").href;
     } else {
       return;
     }
