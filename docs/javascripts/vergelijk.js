@@ -37,6 +37,9 @@ const FACTS = [
   ["Laatst bekeken", (practice) => dateText(practice.last_reviewed || practice.added)],
 ];
 
+// The rows with the practices' own words: only there are glossary terms explained (not in labels or dates).
+const PROSE = new Set(["Organisaties", "Activiteiten", "Resultaten", "Lessen en tips", "Kosten", "Financiering"]);
+
 function placeText(place = {}, label) {
   const where = (place.localities?.length ? place.localities : place.municipalities) || [];
   const provinces = (place.provinces || []).map((id) => label("provinces", id));
@@ -113,6 +116,7 @@ function headerCell(practice, ids) {
 
 function factRow([name, valueOf], practices, label) {
   const row = element("tr");
+  if (!PROSE.has(name)) row.setAttribute("data-geen-begrippen", "");
   const cells = practices.map((practice) => {
     const cell = element("td");
     // On a phone the columns stack; each cell then names its practice (screen readers have the header).
