@@ -4,17 +4,20 @@
 // Only current ids go in: an old id (alias) becomes the practice's id now, an unknown one is left out.
 
 const FORM = "collectie-aanmelden.yml";
-// GitHub answers longer addresses with an error; the form then gets the practices without their notes.
-export const MAX_FORM_URL_LENGTH = 8000;
 // The schema's limits (schemas/collection.schema.json) that a selection does not already keep to.
 const MIN = { title: 5, intro: 20, note: 5 };
 const MAX_ID_LENGTH = 80;
 
-/** A file name for the collection, made from its title as `praktijkbank from-issue` makes it (slugify in
- *  validate/rules.py): "Zó gaat het!" → "zo-gaat-het". */
+/** An id made from any text as `praktijkbank from-issue` makes it (slugify in validate/rules.py): "Zó gaat
+ *  het!" → "zo-gaat-het"; `fallback` when the text has no letters or digits. */
+export function slugify(text, fallback) {
+  const words = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+/g) ?? [];
+  return words.join("-").slice(0, MAX_ID_LENGTH).replace(/^-+|-+$/g, "") || fallback;
+}
+
+/** A file name for the collection, made from its title. */
 export function collectionId(title) {
-  const words = title.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+/g) ?? [];
-  return words.join("-").slice(0, MAX_ID_LENGTH).replace(/^-+|-+$/g, "") || "mijn-selectie";
+  return slugify(title, "mijn-selectie");
 }
 
 /** What must change before the selection can become a collection, in Dutch; empty when it can. */
@@ -70,21 +73,26 @@ function practiceLines(practices) {
 
 /**
  * The address of the GitHub form, filled in: `{ url, complete }`; `repository` is https://github.com/<owner>/<name>.
- * `complete` is false when the notes were left out to keep the address short enough for GitHub.
+ * GitHub answers addresses longer than `limit` with an error (the page carries the limit, from
+ * common/form_links.py, which the practice pages' form links keep to too); `complete` is false when the
+ * notes were left out to stay within it.
  */
-export function issueFormUrl(repository, selection, practices) {
+export function issueFormUrl(repository, selection, practices, limit) {
   const address = (items) => {
     const url = new URL(`${repository.replace(/\/+$/, "")}/issues/new`);
-    url.search = new URLSearchParams({
+    const fields = {
       template: FORM,
       title: `Collectie: ${selection.title}`,
       collection_title: selection.title,
       introduction: selection.intro,
       practices: practiceLines(items),
-    }).toString();
+    };
+    // With the id of an existing collection the form proposes an update of it (`praktijkbank from-issue`).
+    if (selection.collection) fields.collection_id = selection.collection;
+    url.search = new URLSearchParams(fields).toString();
     return url.href;
   };
   const complete = address(practices);
-  if (complete.length <= MAX_FORM_URL_LENGTH) return { url: complete, complete: true };
+  if (complete.length <= limit) return { url: complete, complete: true };
   return { url: address(practices.map(({ id }) => ({ id, note: "" }))), complete: false };
 }

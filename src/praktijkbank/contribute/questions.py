@@ -9,7 +9,7 @@ the choices from vocabularies.yml, so a question can never accept what the valid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,15 +17,16 @@ from urllib.parse import urlsplit
 import jsonschema
 
 from praktijkbank.common.facets import FACETS
+from praktijkbank.common.form_links import PARTNER_NAME_PLACEHOLDER
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.common.suggest import normalise, suggestion_hint
 from praktijkbank.common.vocabularies import Vocabularies, Vocabulary
 from praktijkbank.validate.rules import slugify
 
-TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE_LIST, MUNICIPALITIES = (
-    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice-list",
-    "municipalities")
+TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE, PRACTICE_LIST, MUNICIPALITIES = (
+    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice",
+    "practice-list", "municipalities")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Question:
     kind: str
     required: bool
     long: bool = False
+    own_help: str = ""  # instead of the field's help, where a form asks for the field in its own way
+    extra_help: str = ""  # said after the help, where a form uses the answer differently
+    removable: bool = False  # in the change form: an answer of only `-` removes the field
 
 
 def _facet_question(facet: str, label: str, kind: str, required: bool = True) -> Question:
@@ -59,11 +63,33 @@ QUESTIONS = (
     _facet_question("themes", "Thema's", CHOICES),
     _facet_question("target_groups", "Doelgroepen", CHOICES),
     _facet_question("statuses", "Status", CHOICE),
+    Question("activities", "Activiteiten", "activities", LINES, False, long=True),
     Question("start", "Beginjaar", "period.start", YEAR, False),
     Question("source_title", "Titel van de bron", "sources.title", TEXT, True),
     Question("source_url", "Webadres van de bron", "sources.url", URL, False),
     Question("results", "Resultaten", "results.text", LINES, False, long=True),
     Question("lessons", "Lessen en tips", "lessons", LINES, False, long=True),
+    Question("based_on", "Gebaseerd op", "based_on", PRACTICE, False),
+)
+
+def _removable(question: Question) -> bool:
+    """An optional field typed as text can be removed with `-`; a dropdown has no room for it."""
+    return not question.required and question.kind not in (CHOICE, CHOICES, MUNICIPALITIES)
+
+
+KEEP, REMOVE = "Leeg laten: dan blijft het zoals het is.", "Alleen een - (streepje): dan halen we het weg."
+_NOT_CHANGED = {"id", "source_title", "source_url"}  # the change form asks these in its own way
+CHANGE_QUESTIONS = (
+    Question("id", "Id van de praktijk", "$id", PRACTICE, True,
+             own_help="Het id van de praktijk die je wilt verbeteren: het laatste deel van het webadres van de "
+                      "pagina, zoals dalfsen-voorleestent. Het webadres van de pagina mag ook."),
+    Question("remark", "Wat wil je veranderen, en waarom?", "$remark", MARKDOWN, True, long=True),
+    Question("source_title", "Titel van de bron", "sources.title", TEXT, False,
+             extra_help="Alleen als je nieuwe informatie geeft; de bron komt bij de bronnen van de praktijk."),
+    Question("source_url", "Webadres van de bron", "sources.url", URL, False),
+    *(replace(question, required=False, removable=_removable(question),
+              extra_help=f"{KEEP} {REMOVE}" if _removable(question) else KEEP)
+      for question in QUESTIONS if question.key not in _NOT_CHANGED),
 )
 
 COLLECTION_QUESTIONS = (
@@ -87,7 +113,7 @@ _HELP_OVERRIDES = {
                       "het bij hoort.",
     "initiator": "De naam van de organisatie die de praktijk begon, zoals die zichzelf noemt.",
     "partners": "De andere organisaties die meedoen. Eén per regel: naam, komma, soort organisatie. "
-                "Bijvoorbeeld: Welzijn Hoorn, welzijn.",
+                f"Bijvoorbeeld: Welzijn Hoorn, welzijn. Staat er {PARTNER_NAME_PLACEHOLDER}? Vul dan de naam in.",
     "source_title": "Waar komt de informatie vandaan? De titel van het artikel, verslag of de webpagina.",
     "source_url": "Het webadres van de bron. Kopieer het uit de adresbalk van je browser.",
     "results": "Wat heeft de praktijk opgeleverd? Eén resultaat per regel. Alleen wat in de bron staat.",
@@ -101,6 +127,12 @@ _HELP_OVERRIDES = {
                   "de bijeenkomst leeg.",
     "event_date": "De datum van de bijeenkomst, als jjjj-mm-dd of dd-mm-jjjj. Bijvoorbeeld 2027-06-19.",
 }
+# Fields that only a form asks, with the limits their answers are held to (no file keeps them).
+_FORM_FIELDS = {
+    "$remark": {"type": "string", "minLength": 10, "maxLength": 5000,
+                "description": "Vertel de redactie wat er anders moet en waarom. Bijvoorbeeld: de praktijk is "
+                               "afgelopen, er is een nieuw resultaat, of een naam is veranderd."},
+}
 _PLACEHOLDER_OVERRIDES = {
     "collection_id": "congres-2027",
     "curator": "Bibliotheek Voorbeeldstad",
@@ -111,6 +143,29 @@ _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _PRACTICE_ADDRESS = re.compile(r"^https?://\S*?/praktijken/([^/\s]+)/?(?:[?#]\S*)?$")
+
+
+# What a contributor reads about an answer, per rule: said here once, for `new`, `from-issue` and the editor on
+# /aanmelden/ (contribute/editor_fields.py hands the same texts to the browser). `{…}` are filled in per answer.
+MESSAGES = {
+    "required": "dit is verplicht: vul iets in.",
+    "minLength": "dit is te kort: schrijf minstens {limit} tekens.",
+    "maxLength": "dit is te lang: gebruik hoogstens {limit} tekens.",
+    "minimum": "dit moet minstens {limit} zijn.",
+    "maximum": "dit mag hoogstens {limit} zijn.",
+    "uniqueItems": "hier staat iets twee keer in.",
+    "minItems": "noem er minstens één.",
+    "maxItems": "noem er hoogstens {limit}.",
+    "format": "dit heeft niet de juiste vorm. {description}",
+    "unknownMunicipality": "onbekende gemeente '{text}'; {hint}",
+    "municipalityHint": "noem de gemeente zoals het CBS die schrijft.",
+    "formerMunicipality": "'{text}' is sinds {year} geen gemeente meer: noem '{merged_into}'.",
+    "year": "'{text}' is geen jaartal. Schrijf vier cijfers, bijvoorbeeld 2021.",
+    "url": "'{text}' is geen volledig webadres. Kopieer het hele adres uit de adresbalk van je browser, bijvoorbeeld "
+           "https://www.bibliotheek.nl/.",
+    "id": "'{text}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld "
+          "'{suggestion}'.",
+}
 
 
 class AnswerError(ValueError):
@@ -139,6 +194,8 @@ class Questionnaire:
         """The schema of the field a question fills (for lists: the list itself)."""
         if question.field == "$id":
             return self.schema["$defs"]["id"]
+        if question.field in _FORM_FIELDS:
+            return _FORM_FIELDS[question.field]
         node = self.schema
         for part in question.field.split("."):
             if node.get("type") == "array":
@@ -147,7 +204,8 @@ class Questionnaire:
         return node
 
     def help(self, question: Question) -> str:
-        return _HELP_OVERRIDES.get(question.key) or self.field_schema(question)["description"]
+        own = question.own_help or _HELP_OVERRIDES.get(question.key) or self.field_schema(question)["description"]
+        return f"{own} {question.extra_help}" if question.extra_help else own
 
     def example(self, question: Question) -> str:
         """The schema's example as placeholder text, when it is a plain text or number."""
@@ -176,7 +234,7 @@ class Questionnaire:
         """
         if not raw.strip():
             if question.required:
-                raise AnswerError("dit is verplicht: vul iets in.")
+                raise AnswerError(MESSAGES["required"])
             return None
         parsed = self._parsers()[question.kind](question, raw, numbers)
         if question.kind not in (PARTNERS, CHOICE, CHOICES):
@@ -186,7 +244,8 @@ class Questionnaire:
     def _parsers(self) -> dict[str, Any]:
         return {TEXT: self._text, MARKDOWN: self._markdown, LINES: self._lines, PARTNERS: self._partners,
                 CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id,
-                DATE: self._date, PRACTICE_LIST: self._practice_list, MUNICIPALITIES: self._municipalities}
+                DATE: self._date, PRACTICE: self._practice, PRACTICE_LIST: self._practice_list,
+                MUNICIPALITIES: self._municipalities}
 
     def _text(self, question: Question, raw: str, numbers: bool) -> Parsed:
         return Parsed(" ".join(raw.split()))
@@ -230,10 +289,11 @@ class Questionnaire:
             return known
         former = self.municipalities.former_name(text)
         if former:
-            raise AnswerError(f"'{text}' is sinds {former.year} geen gemeente meer: noem '{former.merged_into}'.")
+            raise AnswerError(MESSAGES["formerMunicipality"].format(text=text, year=former.year,
+                                                                    merged_into=former.merged_into))
         match = self.municipalities.closest_name(text)
-        hint = suggestion_hint(match) if match else "noem de gemeente zoals het CBS die schrijft."
-        raise AnswerError(f"onbekende gemeente '{text}'; {hint}")
+        hint = suggestion_hint(match) if match else MESSAGES["municipalityHint"]
+        raise AnswerError(MESSAGES["unknownMunicipality"].format(text=text, hint=hint))
 
     def _partners(self, question: Question, raw: str, numbers: bool) -> Parsed:
         partners = []
@@ -242,6 +302,9 @@ class Questionnaire:
             if not separator or not name.strip():
                 raise AnswerError(f"bij '{line}' mist de soort organisatie. Schrijf: naam, soort. "
                                   "Bijvoorbeeld: Welzijn Hoorn, welzijn.")
+            if name.strip() == PARTNER_NAME_PLACEHOLDER:
+                raise AnswerError(f"vervang {PARTNER_NAME_PLACEHOLDER} in '{line}' door de naam van jullie partner, "
+                                  "of haal de regel weg.")
             organisation_type = self._term(self.vocabularies["organisation_types"], kind, numbers)
             partner = {"name": " ".join(name.split()), "type": organisation_type, "role": "partner"}
             self._check_value(self.schema["properties"]["organisations"]["items"], partner)
@@ -262,7 +325,7 @@ class Questionnaire:
     def _year(self, question: Question, raw: str, numbers: bool) -> Parsed:
         text = raw.strip()
         if not _YEAR.match(text):
-            raise AnswerError(f"'{text}' is geen jaartal. Schrijf vier cijfers, bijvoorbeeld 2021.")
+            raise AnswerError(MESSAGES["year"].format(text=text))
         return Parsed(int(text))
 
     def _url(self, question: Question, raw: str, numbers: bool) -> Parsed:
@@ -273,8 +336,7 @@ class Questionnaire:
             note = f"Voor het webadres is https:// gezet: {url}. Klopt dat niet? Pas het aan in het bestand."
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or "." not in parts.netloc or re.search(r"\s", url):
-            raise AnswerError(f"'{raw.strip()}' is geen volledig webadres. Kopieer het hele adres uit de "
-                              "adresbalk van je browser, bijvoorbeeld https://www.bibliotheek.nl/.")
+            raise AnswerError(MESSAGES["url"].format(text=raw.strip()))
         return Parsed(url, note)
 
     def _date(self, question: Question, raw: str, numbers: bool) -> Parsed:
@@ -294,20 +356,18 @@ class Questionnaire:
         items = []
         for line in _items(raw, commas=False):
             reference, note = _practice_reference(line)
-            address = _PRACTICE_ADDRESS.match(reference)
-            practice_id = address.group(1) if address else reference
-            if slugify(practice_id) != practice_id:
-                raise AnswerError(f"'{reference}' is geen id van een praktijk. Schrijf het id (zoals "
-                                  "dalfsen-voorleestent) of het webadres van de praktijk, en daarna eventueel een "
-                                  "dubbele punt en je toelichting.")
+            practice_id = _practice_id(reference, ", en daarna eventueel een dubbele punt en je toelichting.")
             items.append({"practice": practice_id} | ({"note": note} if note else {}))
         return Parsed(items)
+
+    def _practice(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        """One practice, by its id or its web address; whether it exists is the validator's question."""
+        return Parsed(_practice_id(raw.strip(), "."))
 
     def _id(self, question: Question, raw: str, numbers: bool) -> Parsed:
         text = raw.strip().removesuffix(".yml")
         if slugify(text) != text:
-            raise AnswerError(f"'{text}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en "
-                              f"streepjes, bijvoorbeeld '{slugify(text)}'.")
+            raise AnswerError(MESSAGES["id"].format(text=text, suggestion=slugify(text)))
         return Parsed(text)
 
     def _term(self, vocabulary: Vocabulary, raw: str, numbers: bool) -> str:
@@ -352,7 +412,7 @@ class Questionnaire:
         }
         if answers.get("start"):
             data["period"] = {"start": answers["start"]}
-        for key in ("results", "lessons"):
+        for key in ("activities", "results", "lessons", "based_on"):
             if answers.get(key):
                 data[key] = answers[key]
         return practice_id, data
@@ -369,6 +429,16 @@ class Questionnaire:
             data["event"] = event
         data |= {"items": answers["practices"], "added": added}
         return collection_id, data
+
+
+def _practice_id(reference: str, more: str) -> str:
+    """The id in a reference to a practice (an id or its web address); `more` says what may follow it."""
+    address = _PRACTICE_ADDRESS.match(reference)
+    practice_id = address.group(1) if address else reference.removesuffix(".yml")
+    if slugify(practice_id) != practice_id:
+        raise AnswerError(f"'{reference}' is geen id van een praktijk. Schrijf het id (zoals dalfsen-voorleestent) "
+                          f"of het webadres van de praktijk{more}")
+    return practice_id
 
 
 def _practice_reference(line: str) -> tuple[str, str]:
@@ -388,16 +458,6 @@ def _items(raw: str, *, commas: bool) -> list[str]:
 
 def _explain(error: jsonschema.ValidationError, schema: dict[str, Any]) -> str:
     """A limit from the schema, said plainly for one answer."""
-    limits = {
-        "minLength": f"dit is te kort: schrijf minstens {error.validator_value} tekens.",
-        "maxLength": f"dit is te lang: gebruik hoogstens {error.validator_value} tekens.",
-        "minimum": f"dit moet minstens {error.validator_value} zijn.",
-        "maximum": f"dit mag hoogstens {error.validator_value} zijn.",
-        "uniqueItems": "hier staat iets twee keer in.",
-        "minItems": "noem er minstens één.",
-        "maxItems": f"noem er hoogstens {error.validator_value}.",
-    }
-    if error.validator in limits:
-        return limits[error.validator]
-    description = schema.get("description", "")
-    return f"dit heeft niet de juiste vorm. {description}".strip()
+    if error.validator in MESSAGES and error.validator != "format":
+        return MESSAGES[error.validator].format(limit=error.validator_value)
+    return MESSAGES["format"].format(description=schema.get("description", "")).strip()

@@ -21,8 +21,9 @@ def practice_texts(practice: Practice) -> list[str]:
 
 
 def collection_texts(collection: Collection, practices: dict[str, Practice]) -> list[str]:
-    """The collection's own texts, and what its page shows of each practice: summary and partners."""
-    shown = [practices[item.practice] for item in collection.items]
+    """The collection's own texts, and what its page shows of each listed practice: summary and partners (a
+    withdrawn practice, which `practices` leaves out, shows only its notice)."""
+    shown = [practices[item.practice] for item in collection.items if item.practice in practices]
     return [collection.title, collection.description, *(item.note or "" for item in collection.items),
             *(practice.summary for practice in shown),
             *(organisation.name for practice in shown for organisation in practice.organisations)]

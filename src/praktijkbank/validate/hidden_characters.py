@@ -55,6 +55,8 @@ NAMES = {
 OTHER_NAME = "onzichtbaar opmaakteken"
 HINT = ("Nederlandse tekst heeft dit teken nooit nodig. Zet de cursor op deze plek en druk één keer op Delete, of typ "
         "het woord opnieuw. Zo'n teken komt vaak mee bij kopiëren uit een pdf, Word of een website.")
+MESSAGE = "hier staat een onzichtbaar teken: {character}."
+CODE_MESSAGE = "hier staat de code van een onzichtbaar teken: {character}."
 CODE_HINT = "Nederlandse tekst heeft dit teken nooit nodig. Haal de code weg, met de \\ of & ervoor."
 
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -102,6 +104,5 @@ def _problem(text: str, file: str, index: int, code_point: int, coded: bool) -> 
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     if coded:
-        return Problem(file, line, column, RULE, f"hier staat de code van een onzichtbaar teken: {describe(code_point)}.",
-                       CODE_HINT)
-    return Problem(file, line, column, RULE, f"hier staat een onzichtbaar teken: {describe(code_point)}.", HINT)
+        return Problem(file, line, column, RULE, CODE_MESSAGE.format(character=describe(code_point)), CODE_HINT)
+    return Problem(file, line, column, RULE, MESSAGE.format(character=describe(code_point)), HINT)

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -23,6 +24,9 @@ from praktijkbank.load.strict_yaml import DataPath, Document, SourceMap, load_fi
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80
+URL_SCHEME_MESSAGE = "'{url}' is geen webadres: alleen https://, http:// en mailto: zijn toegestaan."
+URL_SCHEME_HINT = ("Kopieer het volledige adres uit de adresbalk van je browser, bijvoorbeeld "
+                   "https://www.voorbeeld.nl/.")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 
 
@@ -150,7 +154,7 @@ def check_aliases(records: list[Record]) -> Iterator[Problem]:
 
 
 def check_references(records: list[Record]) -> Iterator[Problem]:
-    """`related` and collection items must name a practice that exists."""
+    """`related`, `based_on` and collection items must name a practice that exists."""
     practices = {record.id for record in records if record.kind == PRACTICE}
     aliases = {alias: record.id for record in records if record.kind == PRACTICE for _, alias in record.strings("aliases")}
     for record in records:
@@ -161,8 +165,21 @@ def check_references(records: list[Record]) -> Iterator[Problem]:
                                          "een praktijk kan niet aan zichzelf verwant zijn.", "Haal deze regel weg.")
                 elif target not in practices:
                     yield _unknown_practice(record, ("related", index), target, practices, aliases)
+            yield from _check_based_on(record, practices, aliases)
         else:
             yield from _check_collection_items(record, practices, aliases)
+
+
+def _check_based_on(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
+    """`based_on` names another practice; an old id in `aliases` still counts, since the model follows it."""
+    target = record.data.get("based_on") if record.data else None
+    if not isinstance(target, str):
+        return
+    if aliases.get(target, target) == record.id:
+        yield record.problem(("based_on",), "based-on-self", "een praktijk kan niet op zichzelf gebaseerd zijn.",
+                             "Noem bij `based_on` de praktijk die jullie hebben overgenomen, of haal de regel weg.")
+    elif target not in practices and target not in aliases:
+        yield _unknown_practice(record, ("based_on",), target, practices, aliases)
 
 
 def _check_collection_items(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
@@ -189,6 +206,25 @@ def _unknown_practice(record: Record, path: DataPath, target: str, practices: se
         match = closest(target, sorted(practices))
         hint = suggestion_hint(match) if match else "Gebruik de bestandsnaam van een praktijk in practices/, zonder .yml."
     return record.problem(path, "unknown-practice", f"er is geen praktijk met de id '{target}'.", hint)
+
+
+def check_withdrawal(record: Record) -> Iterator[Problem]:
+    """A practice is withdrawn after it was added: a withdrawal dated earlier is a typing mistake (the schema
+    checks that both are dates and that a reason is given)."""
+    data = record.data if isinstance(record.data, dict) else {}
+    withdrawn, added = data.get("withdrawn"), data.get("added")
+    day = withdrawn.get("date") if isinstance(withdrawn, dict) else None
+    if _is_date(day) and _is_date(added) and day < added:
+        yield record.problem(("withdrawn", "date"), "withdrawn-before-added",
+                             f"de praktijk is teruggetrokken op {day}, voor hij werd toegevoegd ({added}).",
+                             "Zet bij `withdrawn` de datum waarop de praktijk is teruggetrokken.")
+
+
+def _is_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def check_media(record: Record, media_dir: Path) -> Iterator[Problem]:
@@ -277,8 +313,7 @@ def _url_problem(url: str) -> tuple[str, str, str] | None:
     except ValueError:
         return not_a_url
     if parts.scheme.lower() not in ALLOWED_URL_SCHEMES:
-        return ("url-scheme", f"'{url[:80]}' is geen webadres: alleen https://, http:// en mailto: zijn toegestaan.",
-                "Kopieer het volledige adres uit de adresbalk van je browser, bijvoorbeeld https://www.voorbeeld.nl/.")
+        return "url-scheme", URL_SCHEME_MESSAGE.format(url=url[:80]), URL_SCHEME_HINT
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         return not_a_url
     return None
