@@ -90,11 +90,11 @@ def test_a_keyboard_user_gets_the_explanation_as_a_tooltip(browser, base_url: st
             break
     else:
         pytest.fail("Tab never reached an explained term")
-    described = tab.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
-                             "?.textContent")
     tooltip = tab.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
     text = tooltip.inner_text()
+    described = tab.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
+                             "?.textContent")
     context.close()
 
     assert text.strip() in {entry.explanation for entry in first}

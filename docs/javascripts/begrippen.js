@@ -1,6 +1,7 @@
 // The glossary on pages the browser fills itself (the comparison): the first use of each term explained with
 // <abbr title tabindex="0">, and the list "Begrippen op deze pagina" after the content, as the build does on the
-// other pages (src/praktijkbank/render/glossary_marks.py). A term is found as src/praktijkbank/common/glossary.py
+// other pages (src/praktijkbank/render/glossary_marks.py), never in links, headings, buttons, code, what is hidden
+// from screen readers or an element marked data-geen-begrippen. A term is found as src/praktijkbank/common/glossary.py
 // finds it: any of its forms as a whole word; a form in capitals only in capitals. Texts are inserted with
 // textContent; the glossary comes from api/begrippen.json.
 
@@ -8,6 +9,7 @@ import { readJson, siteRoot } from "./praktijken.js";
 
 const SKIPPED = new Set(["A", "ABBR", "BUTTON", "CODE", "PRE", "SCRIPT", "STYLE", "H1", "H2", "H3", "H4", "H5", "H6"]);
 const WORD = "[\\p{L}\\p{N}_]";
+const NO_TERMS = "data-geen-begrippen"; // as in glossary_marks.py: no explanations in this element
 
 let glossary = null;
 
@@ -58,7 +60,9 @@ function textNodes(container) {
   const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       for (let parent = node.parentElement; parent && parent !== container.parentElement; parent = parent.parentElement) {
-        if (SKIPPED.has(parent.tagName)) return NodeFilter.FILTER_REJECT;
+        if (SKIPPED.has(parent.tagName) || parent.hasAttribute(NO_TERMS) || parent.getAttribute("aria-hidden") === "true") {
+          return NodeFilter.FILTER_REJECT;
+        }
       }
       return NodeFilter.FILTER_ACCEPT;
     },

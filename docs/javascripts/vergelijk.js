@@ -36,6 +36,9 @@ const FACTS = [
   ["Laatst nagekeken", (practice) => dateText(practice.last_reviewed || practice.added)],
 ];
 
+// The rows with the practices' own words: only there are glossary terms explained (not in labels or dates).
+const PROSE = new Set(["Organisaties", "Activiteiten", "Resultaten", "Lessen en tips", "Kosten", "Financiering"]);
+
 function periodText({ start, end }) {
   if (end === undefined || end === null) return `Sinds ${start}`;
   return end === start ? String(start) : `${start} tot en met ${end}`;
@@ -105,6 +108,7 @@ function headerCell(practice, ids) {
 
 function factRow([name, valueOf], practices, label) {
   const row = element("tr");
+  if (!PROSE.has(name)) row.setAttribute("data-geen-begrippen", "");
   const cells = practices.map((practice) => {
     const cell = element("td");
     // On a phone the columns stack; each cell then names its practice (screen readers have the header).

@@ -76,8 +76,10 @@ def _mark_index(document: Document, path: DataPath) -> int:
     position = document.source_map.value(path)
     line_start = 0
     for _ in range(position.line - 1):
-        line_start = document.text.index("\n", line_start) + 1
-    return line_start + position.column - 1
+        line_start = document.text.find("\n", line_start) + 1
+        if not line_start:  # YAML counted a line break the text has no \n for (U+2028, refused elsewhere)
+            return 0
+    return min(line_start + position.column - 1, len(document.text))
 
 
 def _warning(file: str, text: str, word: str, start: int) -> Problem:
