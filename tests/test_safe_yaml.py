@@ -1,4 +1,5 @@
-"""PyYAML is only ever used through safe loading: nowhere in the code can YAML construct Python objects."""
+"""YAML is only ever read safely: PyYAML through its safe loaders, and ruamel.yaml (the round-trip edit of
+contribute/yaml_edit.py) only as its safe or round-trip kind, so nowhere can YAML construct Python objects."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 from helpers import PROJECT_ROOT
 
-UNSAFE = re.compile(r"yaml\.(load|load_all|unsafe_load|full_load)\s*\((?![^)]*Loader=yaml\.(C?SafeLoader))|"
-                    r"yaml\.(Unsafe|Full)?Loader\b|UnsafeLoader|FullLoader")
+# PyYAML is the module `yaml` (a ruamel.yaml instance's `self.yaml.load` is not); ruamel's unsafe kinds are named.
+UNSAFE = re.compile(r"(?<![\w.])yaml\.(load|load_all|unsafe_load|full_load)\s*\((?![^)]*Loader=yaml\.(C?SafeLoader))|"
+                    r"yaml\.(Unsafe|Full)?Loader\b|UnsafeLoader|FullLoader|"
+                    r"YAML\([^)]*typ\s*=\s*[\"'](unsafe|full|base)[\"']")
 
 
 def test_no_unsafe_yaml_loading_anywhere() -> None:
@@ -25,7 +28,9 @@ def test_no_unsafe_yaml_loading_anywhere() -> None:
 
 def test_the_pattern_catches_unsafe_calls() -> None:
     for line in ["yaml.load(text)", "yaml.load(text, Loader=yaml.Loader)", "yaml.unsafe_load(x)",
-                 "yaml.full_load(x)", "yaml.load(x, Loader=yaml.FullLoader)"]:
+                 "yaml.full_load(x)", "yaml.load(x, Loader=yaml.FullLoader)", "YAML(typ='unsafe')",
+                 'YAML(typ="full", pure=True)']:
         assert UNSAFE.search(line), line
-    for line in ["yaml.safe_load(x)", "yaml.parse(text, Loader=_LOADER)", "yaml.load(x, Loader=yaml.CSafeLoader)"]:
+    for line in ["yaml.safe_load(x)", "yaml.parse(text, Loader=_LOADER)", "yaml.load(x, Loader=yaml.CSafeLoader)",
+                 'YAML(typ="rt")', "self.yaml.load(text)"]:
         assert not UNSAFE.search(line), line
