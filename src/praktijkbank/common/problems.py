@@ -6,6 +6,7 @@ them at once, each pointing at the line to fix.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -32,9 +33,16 @@ class Problem:
 def display_path(path: Path, root: Path) -> str:
     """Show a path relative to the repository when it lies inside it, as contributors know it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root.absolute())).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    """The repository's real path (from an absolute one: a relative path changes with the working folder),
+    looked up once rather than once for every file shown."""
+    return root.resolve()
 
 
 def format_text(problems: list[Problem]) -> str:
