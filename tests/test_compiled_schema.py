@@ -113,7 +113,7 @@ ODD_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_real_files_with_values_swapped_or_dropped_are_judged_as_jsonschema_judges_them(data: st.DataObject) -> None:
     """Never accepted where jsonschema refuses; refused where it accepts only for the documented unsure cases."""
