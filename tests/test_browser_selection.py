@@ -240,8 +240,8 @@ def test_the_presentation_shows_one_practice_per_screen(tab, site_url, catalog, 
     for number, key in [(1, None), (2, "ArrowRight"), (3, "ArrowRight"), (4, "End"), (1, "Home")]:
         if key:
             tab.keyboard.press(key)
-        assert status.inner_text() == f"Dia {number} van 4: {titles[number - 1]}"
-        assert tab.locator(".pb-slide:visible").count() == 1
+        expect(status).to_have_text(f"Dia {number} van 4: {titles[number - 1]}")
+        expect(tab.locator(".pb-slide:visible")).to_have_count(1)
     tab.keyboard.press("ArrowRight")
     assert NOTES[0] in tab.locator(".pb-slide:visible").inner_text()
     assert tab.problems == []
