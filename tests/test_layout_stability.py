@@ -1,5 +1,5 @@
-"""Nothing jumps when the search results or the comparison table arrive: the page the browser first paints,
-from the HTML and the style sheets alone, already has the script's first state and keeps room for the
+"""Nothing jumps when the search results, the comparison table or the selection arrive: the page the browser
+first paints, from the HTML and the style sheets alone, already has the script's first state and keeps room for the
 results, so what stands above them stays where it is (Lighthouse's layout shift, CLS, counts such jumps).
 
 Measured in headless Chromium by element positions, not by time: the page's script is held back until the
@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from praktijkbank.common.urls import COMPARE, SEARCH
+from praktijkbank.common.urls import COMPARE, SEARCH, SELECTION
 from real_data import CATALOG
 
 pytestmark = pytest.mark.browser
@@ -70,3 +70,17 @@ def test_the_comparison_table_arrives_without_moving_what_stands_above_it(tab, b
         "document.querySelector('.pb-compare__output[aria-busy=false] .pb-compare__table')")
 
     assert final == first
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["own selection", "shared selection"])
+def test_the_selection_arrives_without_moving_what_stands_above_it_or_pulling_the_footer_into_view(
+        tab, base_url: str, shared: bool) -> None:
+    query = "?" + "&".join(f"p={practice_id}" for practice_id in PRACTICES[:3]) if shared else ""
+    first, final = first_state_and_final(
+        tab, f"{base_url}{SELECTION}{query}", "selectie.js", [".pb-selection", ".pb-selection__status", ".md-footer"],
+        "document.querySelector('.pb-selection__app:not([aria-busy]):not([hidden])')")
+    height = tab.viewport_size["height"]
+
+    assert final[".pb-selection"]["top"] == first[".pb-selection"]["top"]
+    assert final[".pb-selection__status"] == first[".pb-selection__status"]
+    assert first[".md-footer"]["top"] >= height and final[".md-footer"]["top"] >= height
