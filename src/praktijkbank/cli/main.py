@@ -12,9 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from praktijkbank.cli.contribute import CONTRIBUTE_COMMANDS, add_contribute_commands
 from praktijkbank.common.clock import reference_date
