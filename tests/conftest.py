@@ -56,6 +56,42 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def history_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
+    """A copy of the site with a git history of its own (history_site.py), built once with `mkdocs build`:
+    (what was done to which practice, the built site)."""
+    from history_site import build_environment, make_history_site
+    from sites import build
+
+    site = make_history_site(tmp_path_factory.mktemp("history") / "repo")
+    output = tmp_path_factory.mktemp("history-site")
+    result = build(site.root, output, **build_environment())
+    assert result.returncode == 0, result.stderr
+    return site, output
+
+
+@pytest.fixture(scope="session")
+def forms_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the repository, with one practice renamed (its old id kept in `aliases`), and its site built
+    once with the GitHub repository set (sites.FORMS_REPOSITORY), so the pages link to the forms, filled in:
+    (repository, site). A test that writes into the repository puts it back as it was."""
+    from sites import FORMS_REPOSITORY, build
+    from test_collections import NEW_ID, RENAMED, rename_practice, site_repository
+
+    repository = site_repository(tmp_path_factory.mktemp("forms") / "repository")
+    rename_practice(repository, RENAMED, NEW_ID)
+    output = repository.parent / "site"
+    result = build(repository, output, PRAKTIJKBANK_REPOSITORY=FORMS_REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    return repository, output
+
+
+@pytest.fixture(scope="session")
+def forms_url(forms_site: tuple[Path, Path]) -> Iterator[str]:
+    with serve(forms_site[1]) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     with serve(built_site) as url:
         yield url

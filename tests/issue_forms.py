@@ -12,6 +12,15 @@ import yaml
 from helpers import PROJECT_ROOT
 
 COLLECTION_FORM = PROJECT_ROOT / ".github/ISSUE_TEMPLATE/collectie-aanmelden.yml"
+PRACTICE_FORM = PROJECT_ROOT / ".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml"
+CHANGE_FORM = PROJECT_ROOT / ".github/ISSUE_TEMPLATE/wijziging-voorstellen.yml"
+
+
+def prefilled_answers(address: str) -> dict[str, str]:
+    """The form fields a prefilled form address fills in (its query without GitHub's own parameters)."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    return {key: value for key, value in parse_qsl(urlsplit(address).query) if key not in ("template", "title")}
 
 
 def issue_body(form: Path, answers: Mapping[str, str]) -> str:

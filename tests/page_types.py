@@ -29,6 +29,7 @@ PAGE_TYPES: dict[str, str] = {
     "status": "status/lopend/",
     "organisations": "organisaties/",
     "practices due for review": "te-herzien/",
+    "changes": "wijzigingen/",
     "collections overview": "collecties/",
     "collection": collection_url(A_COLLECTION.id),
     "collection presentation": presentation_url(A_COLLECTION.id),

@@ -16,6 +16,8 @@ import pytest
 from helpers import PROJECT_ROOT
 
 SITE_PARTS = ("mkdocs.yml", "docs", "schemas", "practices", "collections")
+# The GitHub repository the forms site is built with (conftest.py, forms_site): its pages link to its forms.
+FORMS_REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 

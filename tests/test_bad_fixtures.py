@@ -32,7 +32,7 @@ def test_every_rule_has_a_fixture() -> None:
         "yaml-control-character",
         "missing-field", "unknown-field", "unknown-value", "wrong-type", "empty-value", "too-short", "too-long",
         "empty-list", "duplicate-item", "invalid-format", "invalid-date", "out-of-range", "invalid-file-name",
-        "alias-collision", "unknown-practice", "related-self", "media-missing", "media-path", "url-scheme",
+        "alias-collision", "unknown-practice", "related-self", "based-on-self", "media-missing", "media-path", "url-scheme",
         "invalid-url", "wrong-extension", "hidden-character", "former-municipality", "province-mismatch",
     }
 

@@ -3,7 +3,8 @@ order and annotate them, share one link, scan its QR code, print the handout, pr
 collection (a file that validates, or the GitHub form that `from-issue` turns into the same collection).
 
 The site is the repository's own, built once with one practice renamed (its old id kept in `aliases`) and
-with the GitHub repository set, so shared links with old ids and the form's address can be tested.
+with the GitHub repository set (the session's forms site), so shared links with old ids and the form's address
+can be tested.
 """
 
 from __future__ import annotations
@@ -18,30 +19,26 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from helpers import serve
 from issue_forms import COLLECTION_FORM, issue_body
 from praktijkbank.common.urls import SELECTION, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
-from sites import build
+from sites import FORMS_REPOSITORY as REPOSITORY
 from test_browser_collections import page_texts, print_to_pdf, scanned_codes
-from test_collections import NEW_ID, RENAMED, decode_qr, rename_practice, site_repository
+from test_collections import NEW_ID, RENAMED, decode_qr
 from test_contribute import run
 
 pytestmark = pytest.mark.browser
 
-REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
 TITLE = "Zes praktijken voor de sessie van vandaag"
 INTRO = "Voorbeelden voor de netwerkdag over samenwerken in het sociaal domein."
 NOTES = ["Laat zien hoe welzijn en bieb samen beginnen.", "", "Een mooi voorbeeld uit een kleine gemeente."]
 
 
 @pytest.fixture(scope="module")
-def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repository = site_repository(tmp_path_factory.mktemp("selection") / "repository")
-    rename_practice(repository, RENAMED, NEW_ID)
-    return repository
+def repository(forms_site: tuple[Path, Path]) -> Path:
+    return forms_site[0]
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +47,8 @@ def catalog(repository: Path):
 
 
 @pytest.fixture(scope="module")
-def site_url(repository: Path) -> Iterator[str]:
-    output = repository.parent / "site"
-    result = build(repository, output, PRAKTIJKBANK_REPOSITORY=REPOSITORY)
-    assert result.returncode == 0, result.stderr
-    with serve(output) as url:
-        yield url
+def site_url(forms_url: str) -> str:
+    return forms_url
 
 
 @pytest.fixture

@@ -121,7 +121,7 @@ def test_the_site_shows_when_a_practice_was_last_looked_at_and_lists_those_due(b
     review = (built_site / "te-herzien" / "index.html").read_text(encoding="utf-8")
     index = (built_site / "praktijken" / "index.html").read_text(encoding="utf-8")
 
-    assert 'Laatst bekeken: <time datetime="' in practice
+    assert 'Nagekeken op <time datetime="' in practice
     assert "Gemeten op " in review
     assert 'href="../te-herzien/"' in index
 
@@ -141,3 +141,17 @@ def test_the_review_page_lists_a_practice_not_looked_at_for_two_years(make_repos
 
     assert page.src_uri == "te-herzien/index.md"
     assert "Voorleestent in Voorbeeldstad" in page.content and "laatst bekeken: 1 maart 2021" in page.content
+
+
+def test_a_withdrawn_practice_is_never_due_for_review(make_repository, run_cli, tmp_path, monkeypatch) -> None:
+    old = _complete_text().replace("added: 2026-11-23", "added: 2020-01-01")
+    withdrawn = old + "withdrawn:\n  date: 2021-01-01\n  reason: De bron bleek niet te kloppen.\n"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 11, 21, tzinfo=timezone.utc).timestamp())))
+
+    listed = run_cli("validate", "--root", make_repository(practices=[_practice(tmp_path, "voorbeeldstad-a", old)]),
+                     "--format", "json")
+    assert [warning["rule"] for warning in listed.warnings] == ["review-due"]
+    (tmp_path / "repo").rename(tmp_path / "first")
+    gone = run_cli("validate", "--root", make_repository(practices=[_practice(tmp_path, "voorbeeldstad-a", withdrawn)]),
+                   "--format", "json")
+    assert gone.code == 0 and gone.warnings == []

@@ -27,11 +27,13 @@ ANSWERS = [
     "1, participatie",  # themes: by number and by id
     "Nieuwkomers",  # target groups, by label
     "lopend",  # status
+    "",  # activities: none
     "",  # start year: skipped
     "Taalcafé in de bibliotheek",  # source title
     "",  # source url: skipped
     "",  # results: none
     "Begin klein.", "",  # lessons
+    "",  # based on: no other practice
 ]
 
 

@@ -16,7 +16,8 @@ import yaml
 
 from helpers import PROJECT_ROOT, VALID_PRACTICE
 from praktijkbank.common.municipalities import read_municipalities
-from praktijkbank.publish.exports import FEED_SIZE, LICENSE, PRACTICE_FIELDS, export_files
+from praktijkbank.publish.exports import LICENSE, PRACTICE_FIELDS, export_files
+from praktijkbank.publish.feeds import FEED_SIZE
 from praktijkbank.common.facets import FACETS
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.load.repository import Repository

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 import pytest
 
 from helpers import PROJECT_ROOT, require_tool, serve
+from praktijkbank.common.form_links import MAX_FORM_URL_LENGTH
+from praktijkbank.common.urls import selection_url
 from praktijkbank.validate.rules import slugify
 
 pytestmark = pytest.mark.browser
@@ -58,6 +60,24 @@ def test_a_selection_survives_the_round_trip_through_a_link(modules) -> None:
     assert call(modules, "decodeSelection", query) == {"selection": original, "ignored": 0}
     assert call(modules, "isSharedLink", "?" + query) is True
     assert call(modules, "isSharedLink", "?q=iets") is False
+
+
+def test_a_collection_link_written_by_the_site_is_read_with_its_id(modules) -> None:
+    """The collection pages write the link in Python (common/urls.py); the browser reads the same fields."""
+    items = [(PRACTICE_IDS[0], "Omdat het werkt & blijft"), (PRACTICE_IDS[1], "")]
+    link = selection_url("Een collectie", "Inleiding\n\nmet **Markdown**", items, "congres-2027")
+
+    decoded = call(modules, "decodeSelection", "?" + link.split("?", 1)[1])
+    tampered = call(modules, "decodeSelection", f"?p={PRACTICE_IDS[0]}&c=../../etc")
+
+    assert decoded == {"ignored": 0, "selection": {
+        "title": "Een collectie", "intro": "Inleiding\n\nmet **Markdown**", "collection": "congres-2027",
+        "items": [{"id": item_id, "note": note} for item_id, note in items]}}
+    assert "collection" not in tampered["selection"]
+    assert call(modules, "encodeSelection", decoded["selection"]).endswith("&c=congres-2027")
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank", decoded["selection"],
+                [{"id": item_id, "note": note} for item_id, note in items], MAX_FORM_URL_LENGTH)
+    assert "collection_id=congres-2027" in form["url"]
 
 
 def test_empty_notes_at_the_end_are_left_out_and_the_rest_stay_in_order(modules) -> None:
@@ -133,7 +153,7 @@ def test_a_tampered_link_loses_what_is_no_practice_id_and_counts_it(modules, que
 
 def test_texts_from_a_link_are_cut_to_the_limits_and_lose_invisible_characters(modules) -> None:
     limits = modules.evaluate("() => window.m.LIMITS")
-    query = ("t=" + "T" * 500 + "&i=" + "I" * 5000 + f"&p={PRACTICE_IDS[0]}.{PRACTICE_IDS[0]}&n="
+    query = ("t=" + "T" * 500 + "&i=" + "I" * 6000 + f"&p={PRACTICE_IDS[0]}.{PRACTICE_IDS[0]}&n="
              + "N" * 5000 + "&n=dubbel" + "&x=onbekend")
 
     decoded = call(modules, "decodeSelection", query)
@@ -181,7 +201,8 @@ def test_the_issue_form_address_carries_the_form_fields(modules) -> None:
     chosen = selection(2, note="")
     practices = [{"id": PRACTICE_IDS[0], "note": "Een reden"}, {"id": PRACTICE_IDS[1], "note": ""}]
 
-    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank/", chosen, practices)
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank/", chosen, practices,
+                MAX_FORM_URL_LENGTH)
     address = form["url"]
 
     assert form["complete"] is True
@@ -193,10 +214,11 @@ def test_an_issue_form_address_too_long_for_github_leaves_out_the_notes(modules)
     chosen = selection(50, note="Een lange toelichting. " * 12)
     practices = [{"id": item["id"], "note": item["note"]} for item in chosen["items"]]
 
-    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank", chosen, practices)
+    form = call(modules, "issueFormUrl", "https://github.com/voorbeeld/praktijkbank", chosen, practices,
+                MAX_FORM_URL_LENGTH)
 
     assert form["complete"] is False
-    assert len(form["url"]) <= modules.evaluate("() => window.m.MAX_FORM_URL_LENGTH")
+    assert len(form["url"]) <= MAX_FORM_URL_LENGTH
     assert "toelichting" not in form["url"] and chosen["items"][-1]["id"] in form["url"]
 
 

@@ -91,6 +91,13 @@ def test_only_the_steps_that_talk_to_github_get_the_token_in_the_form_workflow()
     assert "password=$GH_TOKEN" in push
 
 
+def test_the_site_is_built_from_a_checkout_with_the_full_history() -> None:
+    """The practice pages, wijzigingen/ and the feeds read the history from git; a shallow clone leaves it out."""
+    build = _jobs(PROJECT_ROOT / ".github" / "workflows" / "deploy.yml")["build"]
+    [checkout] = [step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
+
+
 def test_the_pages_deploy_job_alone_may_write_pages() -> None:
     jobs = _jobs(PROJECT_ROOT / ".github" / "workflows" / "deploy.yml")
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
@@ -184,3 +191,21 @@ def test_the_pre_commit_hook_runs_the_validator_on_changed_data_files(make_repos
     assert good.returncode == 0, good.stdout + good.stderr
     assert failing.returncode == 1
     assert "practices/kapot.yml:" in failing.stdout and "unknown-value" in failing.stdout
+
+
+def test_the_form_workflow_turns_a_change_into_its_own_pull_request_by_the_exit_code() -> None:
+    """The label of the form "Wijziging voorstellen" starts the job; a change gets its own branch; the exit codes
+    of `from-issue` (its --help lists them) decide between a pull request, a comment and the editors' label."""
+    from praktijkbank.cli.contribute import EXIT_CHANGED, EXIT_OK, EXIT_PROBLEMS, EXIT_REMARK_ONLY
+    from praktijkbank.contribute.issue_form import CHANGE_FORM
+
+    job = _jobs(PROJECT_ROOT / ".github" / "workflows" / "praktijk-uit-formulier.yml")["convert"]
+    assert f"'{CHANGE_FORM.label}'" in job["if"]
+    [convert] = [step["run"] for step in job["steps"] if "from-issue" in step.get("run", "")]
+    assert f"{EXIT_OK}|{EXIT_CHANGED}) echo \"outcome=pull-request\"" in convert
+    assert f"{EXIT_PROBLEMS}) echo \"outcome=problems\"" in convert
+    assert f"{EXIT_REMARK_ONLY}) echo \"outcome=editors\"" in convert
+    assert '*) exit "$status"' in convert, "any other code fails the job"
+    assert "branch=praktijk-wijziging/issue-$ISSUE_NUMBER" in convert
+    editors = next(step for step in job["steps"] if "outcome == 'editors'" in step.get("if", ""))
+    assert "--add-label" in editors["run"] and "gh issue comment" in editors["run"]

@@ -4,8 +4,6 @@
 // Only current ids go in: an old id (alias) becomes the practice's id now, an unknown one is left out.
 
 const FORM = "collectie-aanmelden.yml";
-// GitHub answers longer addresses with an error; the form then gets the practices without their notes.
-export const MAX_FORM_URL_LENGTH = 8000;
 // The schema's limits (schemas/collection.schema.json) that a selection does not already keep to.
 const MIN = { title: 5, intro: 20, note: 5 };
 const MAX_ID_LENGTH = 80;
@@ -70,21 +68,26 @@ function practiceLines(practices) {
 
 /**
  * The address of the GitHub form, filled in: `{ url, complete }`; `repository` is https://github.com/<owner>/<name>.
- * `complete` is false when the notes were left out to keep the address short enough for GitHub.
+ * GitHub answers addresses longer than `limit` with an error (the page carries the limit, from
+ * common/form_links.py, which the practice pages' form links keep to too); `complete` is false when the
+ * notes were left out to stay within it.
  */
-export function issueFormUrl(repository, selection, practices) {
+export function issueFormUrl(repository, selection, practices, limit) {
   const address = (items) => {
     const url = new URL(`${repository.replace(/\/+$/, "")}/issues/new`);
-    url.search = new URLSearchParams({
+    const fields = {
       template: FORM,
       title: `Collectie: ${selection.title}`,
       collection_title: selection.title,
       introduction: selection.intro,
       practices: practiceLines(items),
-    }).toString();
+    };
+    // With the id of an existing collection the form proposes an update of it (`praktijkbank from-issue`).
+    if (selection.collection) fields.collection_id = selection.collection;
+    url.search = new URLSearchParams(fields).toString();
     return url.href;
   };
   const complete = address(practices);
-  if (complete.length <= MAX_FORM_URL_LENGTH) return { url: complete, complete: true };
+  if (complete.length <= limit) return { url: complete, complete: true };
   return { url: address(practices.map(({ id }) => ({ id, note: "" }))), complete: false };
 }

@@ -1,4 +1,5 @@
-// A selection as one link: `selectie/?t=<title>&p=<id>.<id>…&i=<introduction>&n=<note>&n=<note>…`.
+// A selection as one link: `selectie/?t=<title>&p=<id>.<id>…&i=<introduction>&n=<note>&n=<note>…&c=<collection>`,
+// `c` only when it adapts a collection. The collection pages write the same links (common/urls.py, selection_url).
 //
 // Plain URL parameters rather than base64 of JSON: Dutch text is mostly letters and spaces, which a URL keeps
 // as they are (a space becomes "+"), while base64 makes every three bytes four characters and JSON adds its
@@ -24,6 +25,7 @@ export function encodeSelection(selection, { withTexts = true } = {}) {
     while (notes.length && !notes.at(-1)) notes.pop();
     for (const note of notes) params.append("n", note);
   }
+  if (clean.collection) params.set("c", clean.collection);
   return params.toString();
 }
 
@@ -44,6 +46,7 @@ export function decodeSelection(query) {
     title: params.get("t") ?? "",
     intro: params.get("i") ?? "",
     items: ids.map((id, position) => ({ id, note: notes[position] ?? "" })),
+    collection: params.get("c") ?? "",
   });
   return { selection, ignored: ids.length - selection.items.length };
 }

@@ -1,4 +1,5 @@
-// "Mijn selectie": the practices a visitor keeps, with a title, an introduction and a note per practice.
+// "Mijn selectie": the practices a visitor keeps, with a title, an introduction and a note per practice, and
+// `collection`: the id of the collection it adapts, only when it came from "Pas deze collectie aan".
 // It lives in this browser only (localStorage); nothing is sent anywhere. What is stored may have been
 // changed by hand or by an older version of the site, so it is read as untrusted input: what does not parse is
 // ignored (and reported through `problem`), what is too long is cut, and nothing here ever throws.
@@ -8,8 +9,9 @@ import { isPracticeId } from "./praktijken.js";
 const KEY = "praktijkbank-selectie";
 const CHANGED = "praktijkbank:selectie";
 
-/** How long each text may be, and how many practices fit in one selection. */
-export const LIMITS = Object.freeze({ title: 120, intro: 600, note: 280, practices: 50 });
+/** How long each text may be (the collection schema's limits: a selection becomes a collection, and a
+ *  collection must fit in a selection whole), and how many practices fit in one selection. */
+export const LIMITS = Object.freeze({ title: 120, intro: 5000, note: 1000, practices: 50 });
 
 /** An empty selection. */
 export function emptySelection() {
@@ -35,7 +37,10 @@ export function cleanSelection(value) {
     seen.add(id);
     items.push({ id, note: cleanText(item.note, LIMITS.note) });
   }
-  return { title: cleanText(source.title, LIMITS.title), intro: cleanText(source.intro, LIMITS.intro), items };
+  const clean = { title: cleanText(source.title, LIMITS.title), intro: cleanText(source.intro, LIMITS.intro), items };
+  // Only a selection that adapts a collection has its id, which has the form of a practice id: a slug.
+  if (isPracticeId(source.collection)) clean.collection = source.collection;
+  return clean;
 }
 
 function storage() {

@@ -6,6 +6,7 @@ import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js
 import { element, labelled } from "./dom.js";
 import { printQr, qrSvgElement } from "./qr.js";
 import { decodeSelection, encodeSelection, qrLink } from "./selectie-link.js";
+import { withdrawnNote } from "./teruggetrokken.js";
 
 const slides = document.querySelector(".pb-show__slides");
 const first = slides.querySelector(".pb-slide--title");
@@ -48,6 +49,8 @@ function practiceSlide(item, found, position, count) {
   const [section, heading] = slide(position + 1, "h2", practice.title);
   section.append(element("p", "pb-slide__kicker", `${kicker} · ${practice.place}`), heading,
     element("p", "pb-slide__summary", practice.summary));
+  const note = withdrawnNote(practice);
+  if (note) heading.after(note);
   if (item.note) section.append(labelled("p", "pb-slide__note", "Waarom deze praktijk?", item.note));
   section.append(labelled("p", "pb-slide__meta", "Partners:", practice.partners.join(", ")));
   const box = element("div", "pb-slide__link");

@@ -10,6 +10,7 @@ import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
+import { withdrawnNote } from "./teruggetrokken.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");
@@ -78,6 +79,8 @@ function practiceItem(entry, position, count) {
         `Deze praktijk heeft een nieuw adres; hij heette eerder ‘${found.from}’. De link hierboven gaat naar de nieuwe pagina.`));
     }
     li.append(element("p", "pb-card__place", practice.place));
+    const note = withdrawnNote(practice);
+    if (note) li.append(note);
   }
   if (item.note && (shared || found.status === "unknown")) {
     li.append(labelled("p", "pb-collection__note", "Waarom deze praktijk?", item.note));
@@ -236,6 +239,7 @@ function updateCollection() {
   const problems = collectionProblems(selection, practices);
   if (shared && problems.length) problems.unshift("Neem deze selectie eerst over in je eigen selectie: daar kun je hem aanvullen.");
   const routes = collectionBox.querySelector(".pb-selection__routes");
+  showUpdating();
   let advice = collectionBox.querySelector(".pb-selection__advice");
   if (!advice) {
     advice = element("ul", "pb-selection__advice");
@@ -245,7 +249,7 @@ function updateCollection() {
   advice.hidden = !problems.length;
   routes.hidden = problems.length > 0;
   if (problems.length) return;
-  const id = collectionId(selection.title);
+  const id = selection.collection || collectionId(selection.title);
   const yaml = collectionYaml(selection, practices, new Date().toISOString().slice(0, 10));
   const file = collectionBox.querySelector(".pb-selection__yaml");
   if (file.href.startsWith("blob:")) URL.revokeObjectURL(file.href);
@@ -254,7 +258,7 @@ function updateCollection() {
   file.textContent = `download het collectiebestand ${id}.yml`;
   const form = collectionBox.querySelector(".pb-selection__form");
   if (repository.startsWith("https://")) {
-    const address = issueFormUrl(repository, selection, practices);
+    const address = issueFormUrl(repository, selection, practices, Number(root.dataset.formUrlLimit));
     const link = element("a", "pb-selection__issue", "Meld de collectie aan met het formulier op GitHub.");
     link.href = address.url;
     form.replaceChildren(link);
@@ -264,6 +268,24 @@ function updateCollection() {
   } else {
     form.textContent = "Open in de repository op GitHub Issues, New issue, Collectie aanmelden, en vul het formulier in.";
   }
+}
+
+/** Whether the selection adapts an existing collection ("Pas deze collectie aan"): say which, at its address. */
+function showUpdating() {
+  const updating = collectionBox.querySelector(".pb-selection__updating");
+  updating.hidden = !selection.collection || shared;
+  if (updating.hidden) return;
+  const link = updating.querySelector(".pb-selection__updating-link");
+  link.href = new URL(`collecties/${selection.collection}/`, siteRoot).href;
+  link.textContent = `collecties/${selection.collection}/`;
+}
+
+function makeNewCollection() {
+  delete selection.collection;
+  save();
+  updateCollection();
+  root.querySelector("#collectie").focus();
+  announce("Je maakt nu een nieuwe collectie. De collectie die je aanpaste, blijft zoals hij is.");
 }
 
 function showShared(ignored) {
@@ -276,6 +298,10 @@ function showShared(ignored) {
   const sharedBox = root.querySelector(".pb-selection__shared");
   sharedBox.hidden = false;
   sharedBox.querySelector(".pb-selection__intro").textContent = selection.intro;
+  if (selection.collection) {
+    sharedBox.querySelector(".pb-selection__shared-about").textContent = "Dit is een collectie uit de praktijkbank. "
+      + "Neem hem over in je eigen selectie om hem aan te passen: daarna stel je de wijziging voor met het formulier.";
+  }
   sharedBox.querySelector(".pb-selection__adopt").addEventListener("click", adopt);
   const unknown = entries().filter(({ found }) => found.status === "unknown").length;
   const messages = [];
@@ -299,9 +325,11 @@ function showOwn(problem) {
   intro.append(...textBox("pb-selection-intro", "Inleiding (mag leeg blijven)", selection.intro, LIMITS.intro, 3,
     (value) => { selection.intro = value; }));
   titleInput.parentElement.after(intro);
+  root.querySelector(".pb-selection__new-collection").addEventListener("click", makeNewCollection);
   root.querySelector(".pb-selection__clear").addEventListener("click", () => {
     if (!confirm(`Alle ${plural(selection.items.length, "praktijk", "praktijken")} uit je selectie halen?`)) return;
     selection.items = [];
+    delete selection.collection;
     save();
     renderList();
     root.querySelector("#praktijken").focus();
@@ -322,6 +350,7 @@ function copyLink() {
 async function start() {
   root.querySelector(".pb-selection__fallback").hidden = true;
   root.querySelector("#praktijken").tabIndex = -1;
+  root.querySelector("#collectie").tabIndex = -1;
   try {
     cards = await loadCards();
   } catch {

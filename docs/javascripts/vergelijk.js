@@ -5,10 +5,10 @@
 
 import { fetchPractice, loadVocabularies, practicePageUrl, resolveOne } from "./praktijken.js";
 import { FEWEST, MOST, chosenIds, compareUrl } from "./vergelijkkeuze.js";
+import { dateText, withdrawnNote } from "./teruggetrokken.js";
 
 const UNKNOWN = "niet bekend";
 const LINK_SCHEMES = ["https:", "http:"];
-const dutchDate = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 const root = document.querySelector(".pb-compare");
 const status = root.querySelector(".pb-compare__status");
@@ -44,11 +44,6 @@ function placeText(place = {}, label) {
 function periodText({ start, end }) {
   if (end === undefined || end === null) return `Sinds ${start}`;
   return end === start ? String(start) : `${start} tot en met ${end}`;
-}
-
-function dateText(value) {
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? value : dutchDate.format(date);
 }
 
 // A source as text, with a link when its address is a web address.
@@ -105,7 +100,10 @@ function headerCell(practice, ids) {
     history.pushState(null, "", compareUrl(left).href);
     show().catch(failed);
   });
-  cell.append(link, remove);
+  cell.append(link);
+  const note = withdrawnNote(practice);
+  if (note) cell.append(note);
+  cell.append(remove);
   return cell;
 }
 

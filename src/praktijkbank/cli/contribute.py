@@ -17,8 +17,17 @@ from typing import Any
 
 from praktijkbank.common.clock import reference_date
 from praktijkbank.common.problems import FORMATTERS, Problem, display_path
-from praktijkbank.contribute.from_issue import form_of, problem_comment, read_issue, success_text
-from praktijkbank.contribute.issue_form import PRACTICE_FORM, IssueForm
+from praktijkbank.contribute.change_text import change_text, remark_text
+from praktijkbank.contribute.collection_update import existing_collection, update_collection
+from praktijkbank.contribute.from_issue import (
+    comment,
+    escape_markdown,
+    form_of,
+    problem_comment,
+    read_issue,
+    success_text,
+)
+from praktijkbank.contribute.issue_form import CHANGE_FORM, COLLECTION_FORM, PRACTICE_FORM, IssueForm
 from praktijkbank.contribute.new_practice import (
     Answers,
     Conversation,
@@ -28,11 +37,22 @@ from praktijkbank.contribute.new_practice import (
     questionnaire,
     write_document,
 )
+from praktijkbank.contribute.practice_change import FieldChange, read_change
 from praktijkbank.contribute.questions import QUESTIONS, Questionnaire
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import load_vocabularies, validate_repository
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CHANGED, EXIT_REMARK_ONLY = 0, 1, 2, 3, 4
+FROM_ISSUE_EXIT_CODES = f"""\
+afsluitcodes:
+  {EXIT_OK}  er is een nieuwe praktijk of collectie gemaakt; de uitvoer is de tekst voor de pull request
+  {EXIT_PROBLEMS}  er is niets geschreven; de uitvoer is een reactie met wat er moet veranderen
+  {EXIT_USAGE}  het commando is verkeerd gebruikt (bijvoorbeeld: geen datum van toevoegen)
+  {EXIT_CHANGED}  een bestaande praktijk of collectie is aangepast (alleen de gewijzigde velden); de uitvoer
+     is de tekst voor de pull request, met elk veld oud en nieuw
+  {EXIT_REMARK_ONLY}  het voorstel verandert geen veld, alleen een toelichting: er is niets geschreven; de
+     uitvoer is een reactie dat de redactie ernaar kijkt
+"""
 ADDED_ENVIRONMENT = "PRAKTIJKBANK_ADDED"
 FILE_EXISTS = "file-exists"
 
@@ -60,10 +80,12 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
 
     from_issue = commands.add_parser(
         "from-issue", parents=[common], help="maak een praktijk of collectie van een ingevuld aanmeldformulier",
-        description="Lees de tekst van een issue dat met een aanmeldformulier is gemaakt en schrijf "
+        description="Lees de tekst van een issue dat met een formulier is gemaakt en schrijf "
                     "practices/<id>.yml (formulier Praktijk aanmelden) of collections/<id>.yml (formulier "
-                    "Collectie aanmelden). Lukt dat niet, dan staan de problemen als Markdown op de uitvoer, "
-                    "klaar om als reactie bij het issue te zetten.")
+                    "Collectie aanmelden; met het id van een bestaande collectie wordt die aangepast), of pas een "
+                    "bestaande praktijk aan (formulier Wijziging voorstellen). Lukt dat niet, dan staan de "
+                    "problemen als Markdown op de uitvoer, klaar om als reactie bij het issue te zetten.",
+        epilog=FROM_ISSUE_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     from_issue.add_argument("body", type=Path, metavar="BESTAND", help="een bestand met de tekst van het issue")
     from_issue.add_argument("--added", type=_date, default=os.environ.get(ADDED_ENVIRONMENT),
                             help=f"de datum van toevoegen, jjjj-mm-dd (of de omgevingsvariabele "
@@ -103,7 +125,7 @@ def _new(arguments: argparse.Namespace, repository: Repository) -> int:
 def _from_issue(arguments: argparse.Namespace, repository: Repository) -> int:
     if arguments.added is None:
         print(f"praktijkbank: geef de datum van toevoegen mee met --added of {ADDED_ENVIRONMENT}.", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     try:
         body = arguments.body.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
@@ -113,10 +135,18 @@ def _from_issue(arguments: argparse.Namespace, repository: Repository) -> int:
     asking = _questionnaire(repository, form)
     if asking is None:
         return EXIT_PROBLEMS
+    if form is CHANGE_FORM:
+        return _change_practice(repository, asking, body)
     result = read_issue(form, asking, body)
     if result.answers.problems or result.problems:
         print(problem_comment(result))
         return EXIT_PROBLEMS
+    if form is COLLECTION_FORM:
+        records = validate_repository(repository).records
+        existing = existing_collection(result.answers.values.get("collection_id"), records)
+        if existing is not None:
+            text, changes = update_collection(asking, result.answers.values, existing, _key_order(asking))
+            return _write_change(repository, existing.path, text, changes, "", form.noun, existing.id)
     path, problems = _create(repository, form, asking, result.answers, arguments.added)
     if problems:
         if not any(problem.rule == FILE_EXISTS for problem in problems):
@@ -127,6 +157,45 @@ def _from_issue(arguments: argparse.Namespace, repository: Repository) -> int:
     print(success_text(form, shown, result.answers.notes))
     print(f"Gemaakt: {shown}.", file=sys.stderr)
     return EXIT_OK
+
+
+def _change_practice(repository: Repository, asking: Questionnaire, body: str) -> int:
+    """The form "Wijziging voorstellen": the changed fields written into the practice, or nothing."""
+    proposed = read_change(asking, body, validate_repository(repository).records, _key_order(asking))
+    if proposed.problems:
+        print(comment(proposed.problems))
+        return EXIT_PROBLEMS
+    if not proposed.changes:
+        print(remark_text(proposed.practice_id, proposed.remark))
+        print("Niets geschreven: het voorstel verandert geen veld. De redactie kijkt ernaar.", file=sys.stderr)
+        return EXIT_REMARK_ONLY
+    assert proposed.path is not None
+    return _write_change(repository, proposed.path, proposed.text, proposed.changes, proposed.remark, "praktijk",
+                         proposed.practice_id)
+
+
+def _write_change(repository: Repository, path: Path, text: str, changes: list[FieldChange], remark: str,
+                  noun: str, document_id: str) -> int:
+    """Write the changed file and keep it only when the full validator passes it; else put it back."""
+    shown = display_path(path, repository.root)
+    if not changes:
+        print(comment([f"De {noun} `{document_id}` staat al zo in de praktijkbank: er verandert niets."]))
+        return EXIT_PROBLEMS
+    original = path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    problems = validate_repository(repository, [path]).problems
+    if problems:
+        path.write_text(original, encoding="utf-8")
+        print(comment([escape_markdown(problem.message) for problem in problems]))
+        return EXIT_PROBLEMS
+    print(change_text(noun, shown, changes, remark))
+    print(f"Aangepast: {shown}.", file=sys.stderr)
+    return EXIT_CHANGED
+
+
+def _key_order(asking: Questionnaire) -> list[str]:
+    """The schema's order of fields, where a new field goes in the file."""
+    return list(asking.schema["properties"])
 
 
 def _questionnaire(repository: Repository, form: IssueForm) -> Questionnaire | None:

@@ -210,6 +210,8 @@ def _export_pages(arguments: argparse.Namespace) -> int:
         print(FORMATTERS["text"](site.lost_urls))
         print(f"Niets geschreven: {lost_summary(site.lost_urls)}.", file=sys.stderr)
         return EXIT_PROBLEMS
+    for note in site.notes:
+        print(note, file=sys.stderr)
     count = write_site(site, config, target)
     print(f"{count} bestanden geschreven naar {target}.", file=sys.stderr)
     return EXIT_OK

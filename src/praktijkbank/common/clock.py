@@ -24,9 +24,18 @@ def reference_date(environ: Mapping[str, str] = os.environ) -> date:
 
 def review_deadline(reference: date) -> date:
     """The oldest date that still counts as recently looked at: two years before the reference date."""
-    year = reference.year - REVIEW_AFTER_YEARS
-    return reference.replace(year=year, day=28) if (reference.month, reference.day) == (2, 29) \
-        else reference.replace(year=year)
+    return _years_later(reference, -REVIEW_AFTER_YEARS)
+
+
+def next_review(looked_at: str) -> str:
+    """The day a text looked at on `looked_at` (jjjj-mm-dd) is due for its next look: two years later."""
+    return _years_later(date.fromisoformat(looked_at), REVIEW_AFTER_YEARS).isoformat()
+
+
+def _years_later(day: date, years: int) -> date:
+    """The same day `years` later (or earlier); 29 February becomes the 28th in a year without it."""
+    year = day.year + years
+    return day.replace(year=year, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=year)
 
 
 def last_looked_at(data: Mapping[str, Any]) -> str | None:

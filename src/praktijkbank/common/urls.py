@@ -20,10 +20,18 @@ LOCAL_SITE_URL = "http://localhost:8000/"
 SEARCH = "zoeken/"
 SELECTION = "selectie/"
 """A visitor's own selection of practices, kept in the browser; shared as `selectie/?t=…&p=…` (selectie-link.js)."""
+SELECTION_ID_SEPARATOR = "."
 SELECTION_PRESENTATION = f"{SELECTION}presentatie/"
 SELECTION_CARDS = f"{SELECTION}kaarten.json"
 COMPARE = "vergelijk/"
 """Two to four practices side by side (`vergelijk/?p=a,b,c`); at the top level, like the search page."""
+CHANGES = "wijzigingen/"
+"""The newest changes in the whole bank; at the top level, like the search page."""
+CHANGES_FEED = f"{CHANGES}feed.xml"
+FEED = "feed.xml"
+"""The newest practices of the whole bank."""
+FEED_FACETS = ("themes", "provinces")
+"""The facets whose every value has a feed of its own beside its overview page: `themas/<id>/feed.xml`."""
 MAP = "kaart/"
 # The provinces without data, drawn once per build: the background of every practice's locator map.
 MAP_BACKGROUND = "kaart/nederland.svg"
@@ -46,10 +54,28 @@ def embed_url(collection_id: str) -> str:
     return f"{collection_url(collection_id)}embed/"
 
 
+def selection_url(title: str, intro: str, items: list[tuple[str, str]], collection_id: str = "") -> str:
+    """A selection as one link, in the format selectie-link.js reads (`t` title, `p` ids joined by ".",
+    `i` introduction, one `n` per note up to the last one given, `c` the collection it adapts): the
+    collection pages put a collection into Mijn selectie with it."""
+    notes = [note for _, note in items]
+    while notes and not notes[-1]:
+        notes.pop()
+    parameters = ([("t", title)] if title else []) + [("p", SELECTION_ID_SEPARATOR.join(i for i, _ in items))]
+    parameters += ([("i", intro)] if intro else []) + [("n", note) for note in notes]
+    parameters += [("c", collection_id)] if collection_id else []
+    return f"{SELECTION}?{urlencode(parameters)}"
+
+
 def facet_url(facet: str, value: str | None = None) -> str:
     """The overview of one vocabulary (`themas/`) or of one value in it (`themas/laaggeletterdheid/`)."""
     folder = FACETS[facet].folder
     return f"{folder}/{value}/" if value else f"{folder}/"
+
+
+def facet_feed_url(facet: str, value: str) -> str:
+    """The feed of one value's practices, beside its overview page: `themas/laaggeletterdheid/feed.xml`."""
+    return f"{facet_url(facet, value)}feed.xml"
 
 
 def is_local(site_url: str) -> bool:

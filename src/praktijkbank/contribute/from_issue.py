@@ -36,10 +36,16 @@ def _labels(form: IssueForm) -> set[str]:
 
 
 def form_of(body: str) -> IssueForm:
-    """The form an issue was made with: the one whose questions appear most as headings (people may delete
-    some); the practice form when nothing matches, so its comment lists what is missing."""
+    """The form an issue was made with. The change form asks the practice form's questions too, so the
+    questions only one form asks count first, then all (people may delete some); the practice form when
+    nothing matches, so its comment lists what is missing."""
     headings = {normalise(match.group(1)) for line in body.split("\n") if (match := _HEADING.match(line))}
-    return max(FORMS, key=lambda form: len(_labels(form) & headings))
+
+    def score(form: IssueForm) -> tuple[int, int]:
+        others = set().union(*(_labels(other) for other in FORMS if other is not form))
+        return len((_labels(form) - others) & headings), len(_labels(form) & headings)
+
+    return max(FORMS, key=score)
 
 
 def sections(body: str, form: IssueForm) -> dict[str, str]:
@@ -65,13 +71,15 @@ def read_issue(form: IssueForm, asking: Questionnaire, body: str) -> IssueAnswer
     """Parse every answer of the form; collect all problems, never stop at the first."""
     found = sections(body, form)
     raw = {question.key: found.get(normalise(question.label), "") for question in form.questions}
-    result = IssueAnswers(answers_from_text(asking, raw))
+    return IssueAnswers(answers_from_text(asking, raw), check_problems(form, found))
+
+
+def check_problems(form: IssueForm, found: dict[str, str]) -> list[str]:
+    """A problem for each box of the form that is not ticked in the issue (`found`: its sections)."""
     ticked = {normalise(match.group(1)) for line in found.get(normalise(CHECKS_LABEL), "").split("\n")
               if (match := _TICKED.match(line))}
-    for check in form.checks:
-        if normalise(check) not in ticked:
-            result.problems.append(f"Vink bij **{CHECKS_LABEL}** aan: {escape_markdown(check)}")
-    return result
+    return [f"Vink bij **{CHECKS_LABEL}** aan: {escape_markdown(check)}" for check in form.checks
+            if normalise(check) not in ticked]
 
 
 def escape_markdown(text: str) -> str:
@@ -81,9 +89,14 @@ def escape_markdown(text: str) -> str:
 
 def problem_comment(result: IssueAnswers, extra: list[str] = ()) -> str:
     """The comment that tells the contributor, in plain Dutch, what to change in the issue."""
+    return comment([*(f"**{question.label}**: {escape_markdown(message)}" for question, message in result.answers.problems),
+                    *result.problems, *extra])
+
+
+def comment(problems: list[str]) -> str:
+    """The comment listing `problems` (Markdown in which any text from the issue is already escaped)."""
     lines = ["Bedankt voor je aanmelding! Een paar antwoorden kunnen we nog niet verwerken:", ""]
-    lines += [f"- **{question.label}**: {escape_markdown(message)}" for question, message in result.answers.problems]
-    lines += [f"- {message}" for message in [*result.problems, *extra]]
+    lines += [f"- {problem}" for problem in problems]
     lines += ["", "Pas je aanmelding aan: klik bovenaan bij je aanmelding op de drie puntjes (**...**) en dan op "
               "**Edit**. Na het opslaan controleren we hem opnieuw. Kom je er niet uit? Schrijf dan hier een "
               "reactie; de redactie helpt je."]

@@ -1,5 +1,6 @@
 """The GitHub issue forms in `.github/ISSUE_TEMPLATE/`, written from the questions: "Praktijk aanmelden"
-(`praktijk-aanmelden.yml`) and "Collectie aanmelden" (`collectie-aanmelden.yml`).
+(`praktijk-aanmelden.yml`), "Collectie aanmelden" (`collectie-aanmelden.yml`) and "Wijziging voorstellen"
+(`wijziging-voorstellen.yml`), which changes a practice that is already in the bank.
 
 Each form shows the questions of its kind, with the vocabularies as dropdowns; `from-issue` reads the issue
 GitHub makes of it. Generated and checked like the schemas, so a form, the converter and the validator always
@@ -15,8 +16,16 @@ from typing import Any
 
 import yaml
 
+from praktijkbank.common.form_links import (
+    ADOPT_TITLE,
+    CHANGE_FORM_FILE,
+    CHANGE_TITLE,
+    COLLECTION_FORM_FILE,
+    PRACTICE_FORM_FILE,
+)
 from praktijkbank.contribute.questions import (
     CHOICE,
+    CHANGE_QUESTIONS,
     CHOICES,
     COLLECTION_QUESTIONS,
     MUNICIPALITIES,
@@ -26,6 +35,7 @@ from praktijkbank.contribute.questions import (
 )
 
 CHECKS_LABEL = "Controle"
+FORMS_DIR = PurePosixPath(".github/ISSUE_TEMPLATE")
 _INTRO_END = ("Kan iets niet verwerkt worden? Dan lees je hieronder in een reactie wat er moet gebeuren.\n\n"
               "Lees eerst de [opnamecriteria](../blob/main/docs/opnamecriteria.md). Verzin niets: laat een vraag "
               "leeg als je het antwoord niet weet.")
@@ -49,11 +59,11 @@ class IssueForm:
 
 
 PRACTICE_FORM = IssueForm(
-    path=PurePosixPath(".github/ISSUE_TEMPLATE/praktijk-aanmelden.yml"),
+    path=FORMS_DIR / PRACTICE_FORM_FILE,
     schema="practice",
     name="Praktijk aanmelden",
     description="Meld een goed voorbeeld aan voor de praktijkbank, zonder zelf een bestand te maken.",
-    title="Praktijk: ",
+    title=ADOPT_TITLE,
     label="praktijk-aanmelding",
     intro="Met dit formulier meld je een goed voorbeeld aan voor de Praktijkbank Sociaal Domein. Je hoeft geen "
           "bestand te maken: na het versturen maakt de praktijkbank er een voorstel (pull request) van. " + _INTRO_END,
@@ -63,7 +73,7 @@ PRACTICE_FORM = IssueForm(
     noun="praktijk",
 )
 COLLECTION_FORM = IssueForm(
-    path=PurePosixPath(".github/ISSUE_TEMPLATE/collectie-aanmelden.yml"),
+    path=FORMS_DIR / COLLECTION_FORM_FILE,
     schema="collection",
     name="Collectie aanmelden",
     description="Maak van praktijken uit de praktijkbank een collectie met een vaste pagina, bijvoorbeeld voor "
@@ -78,7 +88,27 @@ COLLECTION_FORM = IssueForm(
     checks=("Mijn tekst mag op de site komen onder de licentie CC BY 4.0 (Naamsvermelding).",),
     noun="collectie",
 )
-FORMS = (PRACTICE_FORM, COLLECTION_FORM)
+CHANGE_FORM = IssueForm(
+    path=FORMS_DIR / CHANGE_FORM_FILE,
+    schema="practice",
+    name="Wijziging voorstellen",
+    description="Stel een verbetering voor in een praktijk die al in de praktijkbank staat, zonder zelf een "
+                "bestand aan te passen.",
+    title=CHANGE_TITLE,
+    label="praktijk-wijziging",
+    intro="Met dit formulier stel je een wijziging voor in een praktijk die al in de praktijkbank staat. Kwam je "
+          "via **Stel een wijziging voor** op de pagina van de praktijk? Dan staan het id en de huidige teksten "
+          "al ingevuld.\n\n"
+          "- Verander alleen wat anders moet.\n"
+          "- Een lege vraag betekent: dit blijft zoals het is.\n"
+          "- Wil je iets weghalen dat niet verplicht is? Typ dan alleen een - (streepje).\n\n"
+          "Vertel altijd wat je wilt veranderen en waarom. Na het versturen maakt de praktijkbank er een voorstel "
+          "(pull request) van met alleen jouw wijzigingen; de redactie kijkt ernaar. " + _INTRO_END,
+    questions=CHANGE_QUESTIONS,
+    checks=PRACTICE_FORM.checks,
+    noun="praktijk",
+)
+FORMS = (PRACTICE_FORM, COLLECTION_FORM, CHANGE_FORM)
 _HEADER = ("# Gemaakt met `praktijkbank generate --write` uit schemas/{schema}.schema.json en "
            "schemas/vocabularies.yml.\n# Pas dit bestand niet met de hand aan.\n")
 

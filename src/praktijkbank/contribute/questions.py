@@ -9,12 +9,13 @@ the choices from vocabularies.yml, so a question can never accept what the valid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from praktijkbank.common.facets import FACETS
+from praktijkbank.common.form_links import PARTNER_NAME_PLACEHOLDER
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.common.suggest import normalise, suggestion_hint
@@ -24,9 +25,9 @@ from praktijkbank.validate.rules import slugify
 if TYPE_CHECKING:
     import jsonschema
 
-TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE_LIST, MUNICIPALITIES = (
-    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice-list",
-    "municipalities")
+TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE, PRACTICE_LIST, MUNICIPALITIES = (
+    "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice",
+    "practice-list", "municipalities")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Question:
     kind: str
     required: bool
     long: bool = False
+    own_help: str = ""  # instead of the field's help, where a form asks for the field in its own way
+    extra_help: str = ""  # said after the help, where a form uses the answer differently
+    removable: bool = False  # in the change form: an answer of only `-` removes the field
 
 
 def _facet_question(facet: str, label: str, kind: str, required: bool = True) -> Question:
@@ -60,11 +64,33 @@ QUESTIONS = (
     _facet_question("themes", "Thema's", CHOICES),
     _facet_question("target_groups", "Doelgroepen", CHOICES),
     _facet_question("statuses", "Status", CHOICE),
+    Question("activities", "Activiteiten", "activities", LINES, False, long=True),
     Question("start", "Beginjaar", "period.start", YEAR, False),
     Question("source_title", "Titel van de bron", "sources.title", TEXT, True),
     Question("source_url", "Webadres van de bron", "sources.url", URL, False),
     Question("results", "Resultaten", "results.text", LINES, False, long=True),
     Question("lessons", "Lessen en tips", "lessons", LINES, False, long=True),
+    Question("based_on", "Gebaseerd op", "based_on", PRACTICE, False),
+)
+
+def _removable(question: Question) -> bool:
+    """An optional field typed as text can be removed with `-`; a dropdown has no room for it."""
+    return not question.required and question.kind not in (CHOICE, CHOICES, MUNICIPALITIES)
+
+
+KEEP, REMOVE = "Leeg laten: dan blijft het zoals het is.", "Alleen een - (streepje): dan halen we het weg."
+_NOT_CHANGED = {"id", "source_title", "source_url"}  # the change form asks these in its own way
+CHANGE_QUESTIONS = (
+    Question("id", "Id van de praktijk", "$id", PRACTICE, True,
+             own_help="Het id van de praktijk die je wilt verbeteren: het laatste deel van het webadres van de "
+                      "pagina, zoals dalfsen-voorleestent. Het webadres van de pagina mag ook."),
+    Question("remark", "Wat wil je veranderen, en waarom?", "$remark", MARKDOWN, True, long=True),
+    Question("source_title", "Titel van de bron", "sources.title", TEXT, False,
+             extra_help="Alleen als je nieuwe informatie geeft; de bron komt bij de bronnen van de praktijk."),
+    Question("source_url", "Webadres van de bron", "sources.url", URL, False),
+    *(replace(question, required=False, removable=_removable(question),
+              extra_help=f"{KEEP} {REMOVE}" if _removable(question) else KEEP)
+      for question in QUESTIONS if question.key not in _NOT_CHANGED),
 )
 
 COLLECTION_QUESTIONS = (
@@ -88,7 +114,7 @@ _HELP_OVERRIDES = {
                       "het bij hoort.",
     "initiator": "De naam van de organisatie die de praktijk begon, zoals die zichzelf noemt.",
     "partners": "De andere organisaties die meedoen. Eén per regel: naam, komma, soort organisatie. "
-                "Bijvoorbeeld: Welzijn Hoorn, welzijn.",
+                f"Bijvoorbeeld: Welzijn Hoorn, welzijn. Staat er {PARTNER_NAME_PLACEHOLDER}? Vul dan de naam in.",
     "source_title": "Waar komt de informatie vandaan? De titel van het artikel, verslag of de webpagina.",
     "source_url": "Het webadres van de bron. Kopieer het uit de adresbalk van je browser.",
     "results": "Wat heeft de praktijk opgeleverd? Eén resultaat per regel. Alleen wat in de bron staat.",
@@ -101,6 +127,12 @@ _HELP_OVERRIDES = {
     "event_name": "Is de collectie voor een bijeenkomst? Vul dan de naam in. Anders laat je de vragen over "
                   "de bijeenkomst leeg.",
     "event_date": "De datum van de bijeenkomst, als jjjj-mm-dd of dd-mm-jjjj. Bijvoorbeeld 2027-06-19.",
+}
+# Fields that only a form asks, with the limits their answers are held to (no file keeps them).
+_FORM_FIELDS = {
+    "$remark": {"type": "string", "minLength": 10, "maxLength": 5000,
+                "description": "Vertel de redactie wat er anders moet en waarom. Bijvoorbeeld: de praktijk is "
+                               "afgelopen, er is een nieuw resultaat, of een naam is veranderd."},
 }
 _PLACEHOLDER_OVERRIDES = {
     "collection_id": "congres-2027",
@@ -140,6 +172,8 @@ class Questionnaire:
         """The schema of the field a question fills (for lists: the list itself)."""
         if question.field == "$id":
             return self.schema["$defs"]["id"]
+        if question.field in _FORM_FIELDS:
+            return _FORM_FIELDS[question.field]
         node = self.schema
         for part in question.field.split("."):
             if node.get("type") == "array":
@@ -148,7 +182,8 @@ class Questionnaire:
         return node
 
     def help(self, question: Question) -> str:
-        return _HELP_OVERRIDES.get(question.key) or self.field_schema(question)["description"]
+        own = question.own_help or _HELP_OVERRIDES.get(question.key) or self.field_schema(question)["description"]
+        return f"{own} {question.extra_help}" if question.extra_help else own
 
     def example(self, question: Question) -> str:
         """The schema's example as placeholder text, when it is a plain text or number."""
@@ -187,7 +222,8 @@ class Questionnaire:
     def _parsers(self) -> dict[str, Any]:
         return {TEXT: self._text, MARKDOWN: self._markdown, LINES: self._lines, PARTNERS: self._partners,
                 CHOICE: self._choice, CHOICES: self._choices, YEAR: self._year, URL: self._url, ID: self._id,
-                DATE: self._date, PRACTICE_LIST: self._practice_list, MUNICIPALITIES: self._municipalities}
+                DATE: self._date, PRACTICE: self._practice, PRACTICE_LIST: self._practice_list,
+                MUNICIPALITIES: self._municipalities}
 
     def _text(self, question: Question, raw: str, numbers: bool) -> Parsed:
         return Parsed(" ".join(raw.split()))
@@ -243,6 +279,9 @@ class Questionnaire:
             if not separator or not name.strip():
                 raise AnswerError(f"bij '{line}' mist de soort organisatie. Schrijf: naam, soort. "
                                   "Bijvoorbeeld: Welzijn Hoorn, welzijn.")
+            if name.strip() == PARTNER_NAME_PLACEHOLDER:
+                raise AnswerError(f"vervang {PARTNER_NAME_PLACEHOLDER} in '{line}' door de naam van jullie partner, "
+                                  "of haal de regel weg.")
             organisation_type = self._term(self.vocabularies["organisation_types"], kind, numbers)
             partner = {"name": " ".join(name.split()), "type": organisation_type, "role": "partner"}
             self._check_value(self.schema["properties"]["organisations"]["items"], partner)
@@ -295,14 +334,13 @@ class Questionnaire:
         items = []
         for line in _items(raw, commas=False):
             reference, note = _practice_reference(line)
-            address = _PRACTICE_ADDRESS.match(reference)
-            practice_id = address.group(1) if address else reference
-            if slugify(practice_id) != practice_id:
-                raise AnswerError(f"'{reference}' is geen id van een praktijk. Schrijf het id (zoals "
-                                  "dalfsen-voorleestent) of het webadres van de praktijk, en daarna eventueel een "
-                                  "dubbele punt en je toelichting.")
+            practice_id = _practice_id(reference, ", en daarna eventueel een dubbele punt en je toelichting.")
             items.append({"practice": practice_id} | ({"note": note} if note else {}))
         return Parsed(items)
+
+    def _practice(self, question: Question, raw: str, numbers: bool) -> Parsed:
+        """One practice, by its id or its web address; whether it exists is the validator's question."""
+        return Parsed(_practice_id(raw.strip(), "."))
 
     def _id(self, question: Question, raw: str, numbers: bool) -> Parsed:
         text = raw.strip().removesuffix(".yml")
@@ -355,7 +393,7 @@ class Questionnaire:
         }
         if answers.get("start"):
             data["period"] = {"start": answers["start"]}
-        for key in ("results", "lessons"):
+        for key in ("activities", "results", "lessons", "based_on"):
             if answers.get(key):
                 data[key] = answers[key]
         return practice_id, data
@@ -372,6 +410,16 @@ class Questionnaire:
             data["event"] = event
         data |= {"items": answers["practices"], "added": added}
         return collection_id, data
+
+
+def _practice_id(reference: str, more: str) -> str:
+    """The id in a reference to a practice (an id or its web address); `more` says what may follow it."""
+    address = _PRACTICE_ADDRESS.match(reference)
+    practice_id = address.group(1) if address else reference.removesuffix(".yml")
+    if slugify(practice_id) != practice_id:
+        raise AnswerError(f"'{reference}' is geen id van een praktijk. Schrijf het id (zoals dalfsen-voorleestent) "
+                          f"of het webadres van de praktijk{more}")
+    return practice_id
 
 
 def _practice_reference(line: str) -> tuple[str, str]:

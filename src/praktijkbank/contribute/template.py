@@ -56,10 +56,16 @@ _DOCUMENT_HEADER = """\
 _DOCUMENT_NAMES = {"practice": "Een praktijk", "collection": "Een collectie"}
 
 
+# Fields a new practice never has: left in a copied template, `withdrawn` would hide the practice at once.
+NOT_IN_TEMPLATE = ("withdrawn",)
+
+
 def render_template(schema: dict[str, Any]) -> str:
-    """The template text for the (vocabulary-completed) practice schema: every field, with its example."""
+    """The template text for the (vocabulary-completed) practice schema: every field a new practice can
+    have, with its example."""
     inlined = inline_references(schema)
-    examples = {name: field["examples"][0] for name, field in inlined["properties"].items()}
+    examples = {name: field["examples"][0] for name, field in inlined["properties"].items()
+                if name not in NOT_IN_TEMPLATE}
     return _render(inlined, examples, _HEADER)
 
 

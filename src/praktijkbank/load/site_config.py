@@ -42,6 +42,7 @@ class SiteConfig:
     markdown_extensions: tuple[str, ...] = BUILTIN_EXTENSIONS
     extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
     nav: dict[str, str | None] = field(default_factory=dict)
+    repository: str | None = None  # extra.repository: the GitHub repository whose forms the pages link to
 
     def is_excluded(self, src_uri: str) -> bool:
         """A file in docs_dir (path relative to it) that the site leaves out."""
@@ -92,7 +93,15 @@ def read_site_config(config_file: Path) -> SiteConfig:
         markdown_extensions=extensions,
         extension_configs=options,
         nav=dict(nav_entries(raw.get("nav") or [])),
+        repository=_repository((raw.get("extra") or {}).get("repository")),
     )
+
+
+def _repository(address: Any) -> str | None:
+    """The repository's https address without a trailing slash; anything else (empty, or no https) means
+    none, so the pages lead to the contributors' page instead of a broken form."""
+    text = str(address or "").strip().rstrip("/")
+    return text if text.startswith("https://") else None
 
 
 def markdown_extensions(entries: list[Any]) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:

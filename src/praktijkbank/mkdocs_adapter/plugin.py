@@ -81,6 +81,8 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
             _refuse(error.problems, f"De site is niet gebouwd: {count} {'probleem' if count == 1 else 'problemen'} "
                                     "in de praktijken of collecties (zie hierboven). `praktijkbank validate` toont "
                                     "dezelfde meldingen.")
+        for note in self.site.notes:
+            log.info(note)
         if self.command == "build" and is_local(config.site_url or ""):
             log.info(f"Het adres van de site is {config.site_url}: de QR-codes wijzen dus naar localhost en werken "
                      "alleen op deze computer. Zet PRAKTIJKBANK_SITE_URL op het echte adres van de site voor een "

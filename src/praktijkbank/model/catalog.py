@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Any
@@ -18,7 +18,9 @@ from praktijkbank.common.facets import INDEXED, MUNICIPALITIES
 from praktijkbank.common.licenses import DEFAULT_LICENSE
 from praktijkbank.common.municipalities import Municipalities
 from praktijkbank.common.vocabularies import Vocabularies
+from praktijkbank.load.history import History
 from praktijkbank.load.repository import COLLECTION, PRACTICE
+from praktijkbank.model.history import Histories, RecordDates, build_histories
 from praktijkbank.validate.checker import ValidationReport
 
 
@@ -76,6 +78,15 @@ class Media:
     credit: str
 
 
+NOT_READ = "De geschiedenis is niet gelezen."
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    date: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Practice:
     """One good practice; `id` is its file name and the last part of its URL."""
@@ -103,6 +114,8 @@ class Practice:
     last_reviewed: str | None = None
     license: str = DEFAULT_LICENSE
     aliases: tuple[str, ...] = ()
+    withdrawn: Withdrawal | None = None
+    based_on: str | None = None  # the current id of the practice this one follows, old ids already resolved
 
     @cached_property
     def organisation_types(self) -> tuple[str, ...]:
@@ -146,13 +159,28 @@ class Collection:
 
 @dataclass(frozen=True)
 class Catalog:
-    """Everything the site shows, sorted by id, with indexes from vocabulary values to practices."""
+    """Everything the site shows, sorted by id, with indexes from vocabulary values to practices.
+
+    `practices` are the ones the site lists; a withdrawn practice is in `withdrawn` only, so it leaves every
+    overview, count, feed and index without each of them checking. Its page, its open data and the
+    collections that hold it look it up with `practice`."""
 
     practices: dict[str, Practice]
     collections: dict[str, Collection]
     vocabularies: Vocabularies
     by_value: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     municipalities: Municipalities = Municipalities()
+    withdrawn: dict[str, Practice] = field(default_factory=dict)
+    histories: Histories = Histories(omitted=NOT_READ)
+
+    def practice(self, practice_id: str) -> Practice:
+        """A practice by its current id, listed or withdrawn."""
+        return self.practices.get(practice_id) or self.withdrawn[practice_id]
+
+    @property
+    def all_practices(self) -> list[Practice]:
+        """Listed and withdrawn practices together, by id: what the open data publishes."""
+        return sorted([*self.practices.values(), *self.withdrawn.values()], key=lambda practice: practice.id)
 
     def practices_with(self, facet: str, value: str) -> list[Practice]:
         """The practices carrying `value` in `facet` (themes, target_groups, provinces, …), by title."""
@@ -234,7 +262,26 @@ def practice_from_data(practice_id: str, data: dict[str, Any], municipalities: M
         last_reviewed=data.get("last_reviewed"),
         license=data.get("license", DEFAULT_LICENSE),
         aliases=_tuple(data.get("aliases")),
+        withdrawn=Withdrawal(**data["withdrawn"]) if "withdrawn" in data else None,
+        based_on=data.get("based_on"),
     )
+
+
+def with_resolved_based_on(practices: dict[str, Practice]) -> dict[str, Practice]:
+    """The practices with `based_on` turned into the current id where it names an old id (`aliases`), so
+    every page and index follows a renamed original without checking again."""
+    current = {alias: practice.id for practice in practices.values() for alias in practice.aliases}
+    return {practice_id: replace(practice, based_on=current[practice.based_on]) if practice.based_on in current
+            else practice for practice_id, practice in practices.items()}
+
+
+def adoptions_by_practice(practices: dict[str, Practice]) -> dict[str, list[Practice]]:
+    """For each practice, the practices based on it, by title: derived from `based_on`, never typed twice."""
+    found: dict[str, list[Practice]] = defaultdict(list)
+    for practice in sorted(practices.values(), key=by_title):
+        if practice.based_on:
+            found[practice.based_on].append(practice)
+    return dict(found)
 
 
 def collection_from_data(collection_id: str, data: dict[str, Any]) -> Collection:
@@ -262,12 +309,16 @@ def facet_values(practice: Practice, facet: str) -> tuple[str, ...]:
 MUNICIPALITY_FACET = MUNICIPALITIES.name
 
 
-def build_catalog(report: ValidationReport) -> Catalog:
-    """The catalog of a clean report; refuses a report with problems, which must be shown instead."""
+def build_catalog(report: ValidationReport, history: History | None = None) -> Catalog:
+    """The catalog of a clean report, with each record's changes from `history` (read from git); refuses a
+    report with problems, which must be shown instead."""
     if not report.ok:
         raise ValueError("a catalog is built only from input without problems")
     records = sorted(report.records, key=lambda record: record.id)
-    practices = {r.id: practice_from_data(r.id, r.data, report.municipalities) for r in records if r.kind == PRACTICE}
+    everything = with_resolved_based_on(
+        {r.id: practice_from_data(r.id, r.data, report.municipalities) for r in records if r.kind == PRACTICE})
+    practices = {key: practice for key, practice in everything.items() if not practice.withdrawn}
+    withdrawn = {key: practice for key, practice in everything.items() if practice.withdrawn}
     collections = {r.id: collection_from_data(r.id, r.data) for r in records if r.kind == COLLECTION}
     by_value: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for practice in practices.values():
@@ -275,4 +326,14 @@ def build_catalog(report: ValidationReport) -> Catalog:
             for value in facet_values(practice, facet):
                 by_value[facet][value].append(practice.id)
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
-    return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities)
+    histories = build_histories(history or History(omitted=NOT_READ), {r.file: (r.kind, r.id) for r in records},
+                                _record_dates(everything.values(), collections.values()))
+    return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities, withdrawn, histories)
+
+
+def _record_dates(practices: Iterable[Practice], collections: Iterable[Collection]) -> dict[tuple[str, str], RecordDates]:
+    """What the data says of each record's life, for its history."""
+    dates = {(PRACTICE, p.id): RecordDates(p.added, p.withdrawn.date if p.withdrawn else None, p.aliases)
+             for p in practices}
+    dates.update({(COLLECTION, c.id): RecordDates(c.added, None, c.aliases) for c in collections})
+    return dates

@@ -1,4 +1,4 @@
-"""Open data: the catalog as JSON, CSV and an Atom feed, plus the vocabularies, so others can re-use it.
+"""Open data: the catalog as JSON, CSV and Atom feeds (feeds.py), plus the vocabularies, so others can re-use it.
 
 Every output is a pure function of the catalog and the site's address: no wall-clock time, a fixed order
 everywhere, so the same input gives byte-identical files. All text is contributor text and therefore
@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import uuid
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
@@ -23,11 +21,11 @@ from praktijkbank.common.facets import FACETS
 from praktijkbank.common.licenses import DEFAULT_LICENSE, license_for
 from praktijkbank.common.urls import absolute, facet_url, practice_url
 from praktijkbank.common.vocabularies import Term
-from praktijkbank.model.catalog import Catalog, Practice, facet_values, newest_first
+from praktijkbank.model.catalog import Catalog, Practice, facet_values
+from praktijkbank.publish.feeds import feed_files
 from praktijkbank.render.outputs import OutputFile
 
 API_FOLDER = "api"
-FEED_PATH = "feed.xml"
 
 _DEFAULT = license_for(DEFAULT_LICENSE)
 LICENSE = {
@@ -42,7 +40,7 @@ LICENSE = {
 PRACTICE_FIELDS = (
     "title", "summary", "description", "place", "organisations", "themes", "target_groups", "activities",
     "period", "status", "results", "lessons", "costs", "funding", "contact", "sources", "media", "related",
-    "added", "last_reviewed", "license", "aliases",
+    "based_on", "added", "last_reviewed", "license", "aliases", "withdrawn",
 )
 
 LIST_SEPARATOR = "; "
@@ -83,18 +81,13 @@ CSV_COLUMNS = ("id", "url", *(name for name, _ in CSV_FIELDS))
 # Roles have no overview pages, so the catalog does not index them; the vocabulary export counts them itself.
 ROLES = "organisation_roles"
 
-ATOM = "http://www.w3.org/2005/Atom"
-FEED_TITLE = "Praktijkbank Sociaal Domein — nieuwe praktijken"
-FEED_SIZE = 50
-# An empty catalog has no newest practice; a fixed instant keeps that build reproducible too.
-EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"
-
 
 def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
-    """Every open-data file of the site: the practices as JSON (all, and one file each), as CSV, the
-    vocabularies with counts and links, and an Atom feed of new practices."""
+    """Every open-data file of the site: the practices as JSON (all, and one file each, withdrawn ones
+    included with `withdrawn` so re-users can drop them), the listed ones as CSV, the vocabularies with
+    counts and links, and the Atom feeds."""
     practices = sorted(catalog.practices.values(), key=lambda practice: practice.id)
-    records = [practice_record(practice, site_url) for practice in practices]
+    records = [practice_record(practice, site_url) for practice in catalog.all_practices]
     return [
         OutputFile(f"{API_FOLDER}/praktijken.json",
                    _json({"license": LICENSE, "count": len(records), "practices": records})),
@@ -102,7 +95,7 @@ def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
           for record in records),
         OutputFile(f"{API_FOLDER}/praktijken.csv", practices_csv(practices, site_url)),
         OutputFile(f"{API_FOLDER}/vocabularies.json", _json(vocabularies_record(catalog, site_url))),
-        OutputFile(FEED_PATH, atom_feed(catalog, site_url)),
+        *feed_files(catalog, site_url, LICENSE["note"]),
     ]
 
 
@@ -181,53 +174,3 @@ def _term_record(vocabulary: str, term: Term, count: int, site_url: str | None) 
     if vocabulary in FACETS:
         record["url"] = absolute(facet_url(vocabulary, term.id), site_url)
     return record
-
-
-def atom_feed(catalog: Catalog, site_url: str | None) -> bytes:
-    """An Atom 1.0 feed (RFC 4287) of the newest practices. Its `updated` is the newest `added` date, never
-    the build time, so a rebuild without new practices gives the same bytes and feed readers see no change."""
-    entries = newest_first(catalog.practices.values())[:FEED_SIZE]
-    feed = ET.Element("feed", xmlns=ATOM)
-    _add(feed, "title", FEED_TITLE)
-    _add(feed, "id", _urn("praktijkbank:feed"))
-    _add(feed, "updated", _timestamp(entries[0].added) if entries else EMPTY_FEED_UPDATED)
-    _add(feed, "link", rel="self", href=absolute(FEED_PATH, site_url))
-    _add(feed, "link", rel="alternate", type="text/html", href=absolute("", site_url))
-    _add(feed, "rights", LICENSE["note"])
-    for practice in entries:
-        _add_entry(feed, practice, catalog, site_url)
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _add_entry(feed: ET.Element, practice: Practice, catalog: Catalog, site_url: str | None) -> None:
-    """One practice as a feed entry; its id is derived from the practice id, so it stays the same for ever."""
-    entry = _add(feed, "entry")
-    _add(entry, "id", _urn(f"praktijkbank:praktijk:{practice.id}"))
-    _add(entry, "title", practice.title)
-    _add(entry, "updated", _timestamp(practice.added))
-    _add(entry, "link", rel="alternate", type="text/html", href=absolute(practice_url(practice.id), site_url))
-    _add(entry, "summary", practice.summary)
-    themes = catalog.vocabularies["themes"]
-    for theme in practice.themes:
-        _add(entry, "category", term=theme, label=themes.label(theme))
-    _add(_add(entry, "author"), "name", practice.organisations[0].name)
-
-
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    """A child element (in the Atom namespace, which the feed element declares as the default); ElementTree
-    escapes the text. Characters XML cannot hold never get here: the loader refuses them."""
-    element = ET.SubElement(parent, tag, attributes)
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _urn(name: str) -> str:
-    """A stable, globally unique Atom id that does not change when the site moves to another address."""
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
-
-
-def _timestamp(date: str) -> str:
-    """An RFC 3339 timestamp for a `jjjj-mm-dd` date, as Atom requires."""
-    return f"{date}T00:00:00Z"

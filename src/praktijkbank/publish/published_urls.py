@@ -70,8 +70,9 @@ def lost_urls(path: Path, urls: Iterable[str]) -> list[Problem]:
         Problem(MANIFEST_NAME, number, 1, "published-url-lost",
                 f"Het adres {address} is gepubliceerd, maar deze versie van de site heeft er geen pagina meer voor.",
                 "Heeft een praktijk of collectie een nieuw id gekregen? Zet het oude id in `aliases` van het "
-                "nieuwe bestand, dan stuurt het oude adres door. Is een pagina in docs/ hernoemd of "
-                "verwijderd? Zet hem terug.")
+                "nieuwe bestand, dan stuurt het oude adres door. Moet een praktijk weg? Verwijder het bestand "
+                "niet, maar zet er `withdrawn` in (datum en reden): het adres toont dan dat hij is "
+                "teruggetrokken. Is een pagina in docs/ hernoemd of verwijderd? Zet hem terug.")
         for number, address in read_manifest(path) if address not in current
     ]
 

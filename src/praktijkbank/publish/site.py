@@ -15,6 +15,7 @@ from pathlib import Path
 
 from praktijkbank.common.problems import Problem
 from praktijkbank.common.urls import MAP_BACKGROUND
+from praktijkbank.load.history import read_history
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
@@ -23,6 +24,7 @@ from praktijkbank.publish.exports import export_files
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
 from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
 from praktijkbank.publish.search_index import IndexSummary, search_index
+from praktijkbank.render.changes_page import ChangesRenderer
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
 from praktijkbank.render.outputs import OutputFile, Page, write_outputs
@@ -44,6 +46,8 @@ class Site:
     search: IndexSummary = IndexSummary(0, 0, 0)
     urls: list[str] = field(default_factory=list)
     lost_urls: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the build left out and why, in Dutch, for the engine to say once (the history without git)."""
 
 
 class InvalidInput(Exception):
@@ -60,30 +64,38 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     InvalidInput, with all problems, on bad input."""
     config = config or read_site_config(repository.root / CONFIG_NAME)
     catalog = load_catalog(repository, workers)
-    pages, files = generate(repository, catalog, config.site_url, workers, draw_maps)
+    pages, files = generate(repository, catalog, config.site_url, workers, draw_maps, config.repository)
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
-    return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls))
+    notes = [catalog.histories.omitted] if catalog.histories.omitted else []
+    return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls),
+                notes)
 
 
 def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
+    """The validated catalog, with the history of its files read from git in one pass."""
     report = validate_repository(repository, workers=workers)
     if report.problems:
         raise InvalidInput(report.problems)
-    return build_catalog(report)
+    return build_catalog(report, read_history(repository.root))
 
 
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
-             draw_maps: bool = True) -> tuple[list[Page], list[OutputFile]]:
+             draw_maps: bool = True, forms_repository: str | None = None) -> tuple[list[Page], list[OutputFile]]:
     """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
-    exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark measures their cost)."""
+    the changes, exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark
+    measures their cost); `forms_repository` is the GitHub repository whose forms the pages link to and
+    whose pull requests the histories link."""
     base_map = read_base_map(repository.geo_dir)
-    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps)
+    renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps,
+                            forms_repository)
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
+    changes = ChangesRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))])
-    return renderer.pages() + collections.pages() + selection.pages(), files + media_files(repository, catalog)
+    pages = renderer.pages() + collections.pages() + selection.pages() + changes.pages()
+    return pages, files + media_files(repository, catalog)
 
 
 def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:

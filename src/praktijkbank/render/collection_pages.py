@@ -72,11 +72,14 @@ class CollectionRenderer:
     def _context(self, collection: Collection) -> dict[str, Any]:
         return {
             "collection": collection,
-            "entries": [(item, self.catalog.practices[item.practice]) for item in collection.items],
+            "entries": [(item, self.catalog.practice(item.practice)) for item in collection.items],
             "address": self.renderer.shared(urls.collection_url(collection.id)),
             "qr_svg_url": qr_svg_url(collection.id),
             "qr_png_url": qr_png_url(collection.id),
             "asset_url": asset_url,
+            "adapt_url": urls.selection_url(collection.title, collection.description,
+                                            [(item.practice, item.note or "") for item in collection.items],
+                                            collection.id),
         }
 
 

@@ -122,6 +122,12 @@ def locator_points(base: BaseMap, practice: Practice) -> list[Point]:
     return [base.points[code] for code in practice.place.municipality_codes]
 
 
+def adoption_points(base: BaseMap, adoptions: list[Practice]) -> list[Point]:
+    """Where a practice was taken over: the municipalities of its adoptions, each once, for its locator map."""
+    codes = dict.fromkeys(code for adoption in adoptions for code in adoption.place.municipality_codes)
+    return [base.points[code] for code in codes]
+
+
 def background_svg(base: BaseMap) -> bytes:
     """The provinces in neutral grey as a standalone SVG: the background every locator map shares, so a
     practice page carries only its dots and the browser fetches the country once."""

@@ -33,14 +33,17 @@ from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
     Practice,
+    adoptions_by_practice,
     by_title,
     collections_by_practice,
     newest_first,
     title_key,
 )
 from praktijkbank.model.related import related_practices
+from praktijkbank.render.form_links import FormLinks
 from praktijkbank.render.json_ld import practice_json_ld
-from praktijkbank.render.maps import BaseMap, locator_points, map_view
+from praktijkbank.render.life import freshness, practice_history, pull_request_url, subject_parts
+from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.qr_codes import inline_qr_codes
@@ -104,18 +107,26 @@ class PageRenderer:
     """Renders every page of the site from one catalog."""
 
     def __init__(self, catalog: Catalog, site_url: str | None, base_map: BaseMap, qr_cache: Path | None = None,
-                 workers: int = 1, draw_maps: bool = True) -> None:
-        """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost."""
+                 workers: int = 1, draw_maps: bool = True, repository: str | None = None) -> None:
+        """`draw_maps=False` leaves the map drawings out (the tables stay): the benchmark measures their cost.
+        `repository` is the GitHub repository whose forms the practice pages link to and whose pull requests a
+        history links (extra.repository)."""
         self.catalog = catalog
         self.site_url = site_url
+        self.form_links = FormLinks(catalog, repository)
         self.share_url = site_url or urls.LOCAL_SITE_URL
         self.environment = _environment()
         self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
                                         draw_maps=draw_maps,
-                                        locator_points=partial(locator_points, base_map))
-        self.related = related_practices(catalog.practices)
+                                        locator_points=partial(locator_points, base_map),
+                                        adoption_points=partial(adoption_points, base_map),
+                                        review_years=REVIEW_AFTER_YEARS, subject_parts=subject_parts,
+                                        pull_request_url=partial(pull_request_url, repository))
+        self.reference = reference_date()
+        self.related = related_practices(catalog.practices, also=catalog.withdrawn)
         self.collections_of = collections_by_practice(catalog)
-        practice_addresses = (self.shared(urls.practice_url(practice_id)) for practice_id in catalog.practices)
+        self.adoptions = adoptions_by_practice(catalog.practices)
+        practice_addresses = (self.shared(urls.practice_url(practice.id)) for practice in catalog.all_practices)
         self.qr_codes = inline_qr_codes(practice_addresses, qr_cache, workers)
         self._cards: dict[tuple[str, int, int], Markup] = {}
 
@@ -123,7 +134,7 @@ class PageRenderer:
         """All pages, in a fixed order (the output must be identical for identical input)."""
         pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(),
                  self.search_page(), self.compare_page(), self.map_page()]
-        pages += [self.practice_page(practice) for practice in self.catalog.practices.values()]
+        pages += [self.practice_page(practice) for practice in self.catalog.all_practices]
         for facet in FACETS:
             pages.append(self.facet_index(facet))
             pages += [self.facet_value(facet, term) for term in self.catalog.vocabularies[facet].terms]
@@ -138,13 +149,16 @@ class PageRenderer:
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
     def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
-                    hide: tuple[str, ...] = (), **context: Any) -> Page:
+                    hide: tuple[str, ...] = (), in_sitemap: bool = True, **context: Any) -> Page:
         """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too.
-        `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of."""
+        `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of; `in_sitemap=False`
+        leaves the page out of sitemap.xml (docs/overrides/sitemap.xml reads `praktijkbank_sitemap`)."""
         body = self.render_html(url, template, **context)
         extra: dict[str, object] = {"praktijkbank_head": head} if head else {}
         if hide:
             extra["hide"] = list(hide)
+        if not in_sitemap:
+            extra["praktijkbank_sitemap"] = False
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
 
     def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
@@ -157,6 +171,8 @@ class PageRenderer:
             "card": partial(self.card, url),
             "shared": self.shared,
             "practice_qr": lambda practice: self.qr_codes[self.shared(urls.practice_url(practice.id))],
+            "change_link": partial(self.form_links.change, url),
+            "adopt_link": partial(self.form_links.adopt, url),
         }
 
     def card(self, url: str, practice: Practice, level: int) -> Markup:
@@ -178,6 +194,8 @@ class PageRenderer:
     def practice_page(self, practice: Practice) -> Page:
         url = urls.practice_url(practice.id)
         related = [self.catalog.practices[practice_id] for practice_id in self.related[practice.id]]
+        if practice.withdrawn:
+            return self.withdrawn_page(practice, related)
         head = self.environment.get_template("head.html.j2").render(
             title=practice.title, description=practice.summary,
             url=urls.absolute(url, self.site_url) if self.site_url else "",
@@ -185,7 +203,24 @@ class PageRenderer:
         )
         return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
                                 practice=practice, related=related,
-                                collections=self.collections_of.get(practice.id, []))
+                                collections=self.collections_of.get(practice.id, []),
+                                history=practice_history(self.catalog, practice),
+                                freshness=freshness(practice, self.reference),
+                                adoptions=self.adoptions.get(practice.id, []),
+                                original=self.catalog.practices.get(practice.based_on or ""))
+
+    def withdrawn_page(self, practice: Practice, related: list[Practice]) -> Page:
+        """What stays at a withdrawn practice's address: the title, when and why it was withdrawn, related
+        practices and its history. Search engines are asked to drop it; the sitemap leaves it out."""
+        assert practice.withdrawn
+        return self.render_page(urls.practice_url(practice.id), "withdrawn.md.j2", practice.title,
+                                f"Teruggetrokken: {practice.withdrawn.reason}",
+                                '<meta name="robots" content="noindex">', in_sitemap=False, practice=practice,
+                                related=related, history=practice_history(self.catalog, practice))
+
+    def feed_links(self, url: str, feeds: list[tuple[str, str]]) -> str:
+        """The head's `<link rel="alternate feed">` to each (title, feed path), relative to the page at `url`."""
+        return self.render_html(url, "feed_links.html.j2", feeds=feeds)
 
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
@@ -196,10 +231,13 @@ class PageRenderer:
     def facet_value(self, facet: str, term: Term) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
         practices = self.catalog.practices_with(facet, term.id)
-        return self.render_page(urls.facet_url(facet, term.id), "facet_value.md.j2",
-                                f"{FACETS[facet].title}: {term.label}", term.description, facet=facet,
+        url = urls.facet_url(facet, term.id)
+        title = f"{FACETS[facet].title}: {term.label}"
+        feed = urls.facet_feed_url(facet, term.id) if facet in urls.FEED_FACETS else None
+        head = self.feed_links(url, [(f"{title} – nieuwe praktijken", feed)]) if feed else ""
+        return self.render_page(url, "facet_value.md.j2", title, term.description, head, facet=facet,
                                 vocabulary=vocabulary, term=term, practices=practices,
-                                search_within=FACETS[facet].search_within)
+                                search_within=FACETS[facet].search_within, feed=feed)
 
     def search_page(self) -> Page:
         """The search page: the form and its filters are written here, in vocabulary order with Dutch labels;
@@ -235,7 +273,7 @@ class PageRenderer:
 
     def review_page(self) -> Page:
         """Practices nobody has looked at for two years, oldest first: the editors' to-do list."""
-        reference = reference_date()
+        reference = self.reference
         due = sorted((practice for practice in self.catalog.practices.values()
                       if is_due_for_review(practice.last_reviewed or practice.added, reference)),
                      key=lambda practice: (practice.last_reviewed or practice.added, practice.id))
@@ -270,7 +308,9 @@ class PageRenderer:
             "organisations": len(self.organisations),
             "provinces": len(self.catalog.by_value.get("provinces", {})),
         }
+        head = self.feed_links("", [("Nieuwe praktijken", urls.FEED),
+                                    ("Wijzigingen in de praktijkbank", urls.CHANGES_FEED)])
         return self.render_page("", "home.md.j2", "Praktijkbank Sociaal Domein",
-                                "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.",
+                                "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.", head,
                                 newest=newest, counts=counts)
 

@@ -10,8 +10,10 @@ the browser. Without JavaScript the page says so and points to the overviews.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from praktijkbank.common import urls
+from praktijkbank.common.form_links import MAX_FORM_URL_LENGTH
 from praktijkbank.model.catalog import by_title
 from praktijkbank.render.collection_pages import asset_url
 from praktijkbank.render.outputs import OutputFile, Page
@@ -31,7 +33,8 @@ class SelectionRenderer:
         self.catalog = renderer.catalog
 
     def pages(self) -> list[Page]:
-        return [self.renderer.render_page(urls.SELECTION, "selection.md.j2", TITLE, DESCRIPTION)]
+        return [self.renderer.render_page(urls.SELECTION, "selection.md.j2", TITLE, DESCRIPTION,
+                                          form_url_limit=MAX_FORM_URL_LENGTH)]
 
     def files(self) -> list[OutputFile]:
         presentation = self.renderer.render_html(urls.SELECTION_PRESENTATION, "selection_presentation.html.j2",
@@ -40,8 +43,9 @@ class SelectionRenderer:
                 OutputFile(f"{urls.SELECTION_PRESENTATION}index.html", presentation.encode("utf-8"))]
 
     def cards(self) -> bytes:
-        """What a card of a selection shows of each practice, and its old ids: a few hundred bytes a practice,
-        where the full open data (api/praktijken.json) would be many times that on a phone."""
+        """What a card of a selection shows of each practice, its old ids, and for a withdrawn one when and why
+        (a selection made before keeps it, and says so): a few hundred bytes a practice, where the full open
+        data (api/praktijken.json) would be many times that on a phone."""
         vocabularies = self.catalog.vocabularies
         practices = [{
             "id": practice.id,
@@ -50,5 +54,6 @@ class SelectionRenderer:
             "place": place_text(practice.place, vocabularies),
             "partners": [organisation.name for organisation in practice.organisations],
             **({"aliases": list(practice.aliases)} if practice.aliases else {}),
-        } for practice in sorted(self.catalog.practices.values(), key=by_title)]
+            **({"withdrawn": asdict(practice.withdrawn)} if practice.withdrawn else {}),
+        } for practice in sorted(self.catalog.all_practices, key=by_title)]
         return (json.dumps({"practices": practices}, ensure_ascii=False, separators=(",", ":")) + "\n").encode()

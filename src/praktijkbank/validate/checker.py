@@ -131,6 +131,7 @@ class FileChecker:
             *self.schema_checkers[kind].problems(document, file),
             *rules.check_urls(record, self.url_paths[kind]),
             *rules.check_media(record, self.repository.media_dir),
+            *rules.check_withdrawal(record),
             *hidden_character_problems(document.text, file),
             *(places.check_place(record, self.municipalities, self.provinces) if kind == PRACTICE else ()),
         ]

@@ -57,7 +57,7 @@ def _practice_hints(record: Record, reference: date) -> Iterable[Problem]:
                              "Verdeel hem in alinea's met een lege regel ertussen, bijvoorbeeld: wat er gebeurt, "
                              "hoe het ging, wat het opleverde.")
     looked_at = last_looked_at(data)
-    if looked_at and is_due_for_review(looked_at, reference):
+    if looked_at and is_due_for_review(looked_at, reference) and "withdrawn" not in data:
         field = "last_reviewed" if data.get("last_reviewed") else "added"
         yield record.problem((field,), "review-due",
                              f"de tekst is voor het laatst bekeken op {looked_at}, meer dan "

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -152,7 +153,7 @@ def check_aliases(records: list[Record]) -> Iterator[Problem]:
 
 
 def check_references(records: list[Record]) -> Iterator[Problem]:
-    """`related` and collection items must name a practice that exists."""
+    """`related`, `based_on` and collection items must name a practice that exists."""
     practices = {record.id for record in records if record.kind == PRACTICE}
     aliases = {alias: record.id for record in records if record.kind == PRACTICE for _, alias in record.strings("aliases")}
     for record in records:
@@ -163,8 +164,21 @@ def check_references(records: list[Record]) -> Iterator[Problem]:
                                          "een praktijk kan niet aan zichzelf verwant zijn.", "Haal deze regel weg.")
                 elif target not in practices:
                     yield _unknown_practice(record, ("related", index), target, practices, aliases)
+            yield from _check_based_on(record, practices, aliases)
         else:
             yield from _check_collection_items(record, practices, aliases)
+
+
+def _check_based_on(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
+    """`based_on` names another practice; an old id in `aliases` still counts, since the model follows it."""
+    target = record.data.get("based_on") if record.data else None
+    if not isinstance(target, str):
+        return
+    if aliases.get(target, target) == record.id:
+        yield record.problem(("based_on",), "based-on-self", "een praktijk kan niet op zichzelf gebaseerd zijn.",
+                             "Noem bij `based_on` de praktijk die jullie hebben overgenomen, of haal de regel weg.")
+    elif target not in practices and target not in aliases:
+        yield _unknown_practice(record, ("based_on",), target, practices, aliases)
 
 
 def _check_collection_items(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
@@ -191,6 +205,25 @@ def _unknown_practice(record: Record, path: DataPath, target: str, practices: se
         match = closest(target, sorted(practices))
         hint = suggestion_hint(match) if match else "Gebruik de bestandsnaam van een praktijk in practices/, zonder .yml."
     return record.problem(path, "unknown-practice", f"er is geen praktijk met de id '{target}'.", hint)
+
+
+def check_withdrawal(record: Record) -> Iterator[Problem]:
+    """A practice is withdrawn after it was added: a withdrawal dated earlier is a typing mistake (the schema
+    checks that both are dates and that a reason is given)."""
+    data = record.data if isinstance(record.data, dict) else {}
+    withdrawn, added = data.get("withdrawn"), data.get("added")
+    day = withdrawn.get("date") if isinstance(withdrawn, dict) else None
+    if _is_date(day) and _is_date(added) and day < added:
+        yield record.problem(("withdrawn", "date"), "withdrawn-before-added",
+                             f"de praktijk is teruggetrokken op {day}, voor hij werd toegevoegd ({added}).",
+                             "Zet bij `withdrawn` de datum waarop de praktijk is teruggetrokken.")
+
+
+def _is_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def check_media(record: Record, media_dir: Path) -> Iterator[Problem]:

@@ -1,0 +1,54 @@
+"""What a practice page shows of the practice's life: its history (from git), when it was last looked at and
+when it is due again.
+
+The review period and "today" come from `common.clock`, as for the list `te-herzien/` and the validator's
+warnings, so the page, the list and the warning always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from praktijkbank.common.clock import is_due_for_review, next_review
+from praktijkbank.load.repository import PRACTICE
+from praktijkbank.model.catalog import Catalog, Practice
+from praktijkbank.model.history import PULL_REQUEST, Change
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When someone last looked at the text (the review date, or the day it was added), when the next look
+    is due, and whether that day has passed."""
+
+    looked_at: str
+    next_review: str
+    overdue: bool
+
+
+def freshness(practice: Practice, reference: date) -> Freshness:
+    looked_at = practice.last_reviewed or practice.added
+    return Freshness(looked_at, next_review(looked_at), is_due_for_review(looked_at, reference))
+
+
+def practice_history(catalog: Catalog, practice: Practice) -> list[Change]:
+    """The practice's changes, newest first; none when the build has no history from git (then the page leaves
+    the section out, and the build said why)."""
+    if not catalog.histories.from_git:
+        return []
+    return list(reversed(catalog.histories.of((PRACTICE, practice.id))))
+
+
+def subject_parts(subject: str) -> tuple[str, int | None, str]:
+    """A commit subject split around its pull-request number: 'Fix (#42)' → ('Fix (', 42, ')'), so a
+    template can link the number; (subject, None, '') without one."""
+    matches = list(PULL_REQUEST.finditer(subject))
+    if not matches:
+        return subject, None, ""
+    last = matches[-1]
+    return subject[:last.start() + 1], int(last.group(1)), subject[last.end() - 1:]
+
+
+def pull_request_url(repository: str | None, number: int) -> str | None:
+    """The address of pull request `number` on GitHub, when the site knows its repository."""
+    return f"{repository}/pull/{number}" if repository else None

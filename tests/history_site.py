@@ -1,0 +1,94 @@
+"""A copy of the repository's site with a git history of its own, as an editor would make it: everything
+added, one practice edited in a pull request, one renamed (its old id in `aliases`), one withdrawn.
+
+Each commit has a fixed date, so the site built from it is the same on every run. The practices are taken
+from the data by what they are (real_data.py), never by their ids.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from real_data import A_COLLECTION, A_PRACTICE, CATALOG, other_practice, rewrite_practice
+from sites import copy_site_repository
+
+REPOSITORY_URL = "https://github.com/voorbeeld/praktijkbank"
+ADDED_AT = "2026-12-01T09:00:00+00:00"
+EDITED_AT = "2026-12-05T09:00:00+00:00"
+RENAMED_AT = "2026-12-10T09:00:00+00:00"
+WITHDRAWN_AT = "2026-12-15T09:00:00+00:00"
+WITHDRAWN_ON = "2026-12-15"
+REVIEWED_ON = "2026-12-05"
+REASON = "De organisatie heeft gevraagd deze praktijk weg te halen."
+EDIT_SUBJECT = "Fix the summary (#42)"
+RENAME_SUBJECT = "Give the practice a clearer id (#43)"
+WITHDRAW_SUBJECT = "Withdraw a practice at the organisation's request (#44)"
+# The day the builds count from: the practices looked at in November 2026 are overdue (two years), the one
+# reviewed on REVIEWED_ON is not yet.
+BUILT_ON = "2028-12-03"
+
+
+@dataclass(frozen=True)
+class HistorySite:
+    root: Path
+    edited: str
+    renamed_from: str
+    renamed_to: str
+    withdrawn: str
+
+    @property
+    def withdrawn_title(self) -> str:
+        return CATALOG.practices[self.withdrawn].title
+
+
+def git(root: Path, *arguments: str, when: str = ADDED_AT) -> str:
+    """git in `root` with a fixed author, committer and date, and no user or system configuration."""
+    environment = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+                   "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    command = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org",
+               "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *arguments]
+    return subprocess.run(command, cwd=root, env=environment, check=True, capture_output=True, text=True).stdout
+
+
+def withdrawn_choice(renamed: str) -> str:
+    """A practice in the first collection that another practice names as related, so the withdrawal shows in
+    a collection and in a related list; any practice of the collection when none is named."""
+    candidates = [item.practice for item in A_COLLECTION.items if item.practice not in (A_PRACTICE.id, renamed)]
+    named = {target for practice in CATALOG.practices.values() for target in practice.related}
+    return next((candidate for candidate in candidates if candidate in named), candidates[0])
+
+
+def make_history_site(root: Path) -> HistorySite:
+    copy_site_repository(root)
+    renamed = other_practice().id
+    site = HistorySite(root, A_PRACTICE.id, renamed, f"{renamed}-nieuw", withdrawn_choice(renamed))
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Add the practices and collections")
+
+    rewrite_practice(root / "practices" / f"{site.edited}.yml", lambda data: data.update(
+        summary=data["summary"] + " Aangevuld.", last_reviewed=REVIEWED_ON))
+    git(root, "commit", "-q", "-a", "-m", EDIT_SUBJECT, when=EDITED_AT)
+
+    git(root, "mv", f"practices/{site.renamed_from}.yml", f"practices/{site.renamed_to}.yml", when=RENAMED_AT)
+    for path in [*(root / "practices").glob("*.yml"), *(root / "collections").glob("*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(site.renamed_from, site.renamed_to), encoding="utf-8")
+    rewrite_practice(root / "practices" / f"{site.renamed_to}.yml",
+                     lambda data: data.update(aliases=[site.renamed_from]))
+    git(root, "commit", "-q", "-a", "-m", RENAME_SUBJECT, when=RENAMED_AT)
+
+    rewrite_practice(root / "practices" / f"{site.withdrawn}.yml", lambda data: data.update(
+        withdrawn={"date": WITHDRAWN_ON, "reason": REASON}))
+    git(root, "commit", "-q", "-a", "-m", WITHDRAW_SUBJECT, when=WITHDRAWN_AT)
+    return site
+
+
+def build_environment() -> dict[str, str]:
+    """What the deploy workflow sets: the repository (for pull-request links) and the day the build counts from."""
+    epoch = int(datetime.combine(date.fromisoformat(BUILT_ON), datetime.min.time(), timezone.utc).timestamp())
+    return {"PRAKTIJKBANK_REPOSITORY": REPOSITORY_URL, "SOURCE_DATE_EPOCH": str(epoch)}
