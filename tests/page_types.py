@@ -41,6 +41,7 @@ PAGE_TYPES: dict[str, str] = {
     "comparison": f"vergelijk/?p={A_PRACTICE.id},{other_practice().id}",
     "search by municipality": "zoeken/?gemeente=Dalfsen",
     "map": "kaart/",
+    "glossary": "begrippen/",
     "docs page": "over/",
     "accessibility statement": "toegankelijkheid/",
     "not found (404)": "404.html",

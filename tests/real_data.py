@@ -17,6 +17,7 @@ from helpers import PROJECT_ROOT
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.strict_yaml import load_file
 from praktijkbank.model.catalog import Catalog, Collection, Practice, build_catalog
+from praktijkbank.publish.search_compounds import compound_key, compound_stems
 from praktijkbank.publish.search_documents import practice_document
 from praktijkbank.publish.search_text import STOP_WORDS, stem, stems, words
 from praktijkbank.validate.checker import validate_repository
@@ -31,9 +32,10 @@ def _richness(practice: Practice) -> tuple[int, ...]:
 
 @cache
 def _indexed_stems(practice: Practice) -> frozenset[str]:
-    """Every stem search finds `practice` by."""
-    document = practice_document(practice, CATALOG.vocabularies)
-    return frozenset(found for text, _ in document.fields for found in stems(text))
+    """Every stem search finds `practice` by: its own words, its glossary terms' explanations, the parts of its
+    compounds (as their keys)."""
+    document = practice_document(practice, CATALOG.vocabularies, CATALOG.glossary)
+    return frozenset(found for text, _ in document.fields for found in (*stems(text), *compound_stems(text)))
 
 
 @cache
@@ -49,6 +51,7 @@ def _leads_only_to(typed: str, practice: Practice) -> bool:
     mine, others = _indexed_stems(practice), _stems_of_others(practice)
     return (typed not in STOP_WORDS and base[-1:] not in ("z", "v")
             and any(found == base or found.startswith(typed) for found in mine)
+            and compound_key(base) not in others
             and not any(found == base or found.startswith(typed) or found.startswith(base) for found in others))
 
 

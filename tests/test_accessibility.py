@@ -211,3 +211,16 @@ def test_axe_finds_no_violations_on_a_filled_selection(mode_page, base_url: str,
     result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
 
     assert result["violations"] == [], f"selection ({mode_page.mode}):\n{describe(result['violations'])}"
+
+
+def test_axe_finds_no_violations_with_a_glossary_tooltip_open(mode_page, base_url: str, axe_source: str) -> None:
+    """A term's explanation shown as Material's tooltip (the keyboard focus on the term), in light, dark and at
+    320 px: its colours and the term's focus ring must pass too."""
+    mode_page.goto(base_url + PAGE_TYPES["practice"])
+    mode_page.locator("article abbr[tabindex='0']").first.focus()
+    mode_page.locator(".md-tooltip2--active").wait_for(state="visible")
+    mode_page.add_script_tag(content=axe_source)
+
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+
+    assert result["violations"] == [], f"tooltip ({mode_page.mode}):\n{describe(result['violations'])}"

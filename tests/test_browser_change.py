@@ -1,5 +1,5 @@
 """The ways to take part, in headless Chromium as a visitor uses them: the two links on a practice page reached
-and followed by keyboard, with and without JavaScript, and "Pas deze collectie aan" through Mijn selectie to
+and followed by keyboard, with JavaScript to the editor on /aanmelden/ and without it to the forms, and "Pas deze collectie aan" through Mijn selectie to
 the form that updates the collection. GitHub itself is not reached: its addresses are answered in the browser.
 """
 
@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from praktijkbank.common.form_links import ADOPT_SECTION, CHANGE_SECTION
-from praktijkbank.common.urls import SELECTION, collection_url, practice_url
+from praktijkbank.common.urls import EDITOR, SELECTION, collection_url, practice_url
 from real_data import A_COLLECTION, A_PRACTICE
 from sites import FORMS_REPOSITORY
 
@@ -61,18 +61,25 @@ def test_both_links_are_reached_and_followed_by_keyboard(browser, forms_url: str
         following = tab.evaluate("() => [document.activeElement.textContent, document.activeElement.href]")
 
         assert [focused[0], following[0]] == list(LINKS.values())
-        assert focused[1].startswith(f"{FORMS_REPOSITORY}/issues/new?template=wijziging-voorstellen.yml")
-        assert following[1].startswith(f"{FORMS_REPOSITORY}/issues/new?template=praktijk-aanmelden.yml")
         with tab.expect_navigation():
             tab.keyboard.press("Enter")
         assert tab.url == following[1]
-        assert parse_qs(urlsplit(tab.url).query)["based_on"] == [A_PRACTICE.id]
+        if javascript:  # the on-site editor takes the links over (docs/javascripts/aanmelden/links.js)
+            assert focused[1] == f"{forms_url}{EDITOR}?wijzig={A_PRACTICE.id}"
+            assert following[1] == f"{forms_url}{EDITOR}?neem-over={A_PRACTICE.id}"
+            expect(tab.locator("#veld-based-on")).to_have_value(A_PRACTICE.id)
+        else:
+            assert focused[1].startswith(f"{FORMS_REPOSITORY}/issues/new?template=wijziging-voorstellen.yml")
+            assert following[1].startswith(f"{FORMS_REPOSITORY}/issues/new?template=praktijk-aanmelden.yml")
+            assert parse_qs(urlsplit(tab.url).query)["based_on"] == [A_PRACTICE.id]
         assert tab.problems == []
     finally:
         context.close()
 
 
-def test_without_a_repository_the_links_lead_to_the_section_that_explains_the_forms(page, base_url: str) -> None:
+def test_without_a_repository_the_links_lead_to_the_section_that_explains_the_forms(browser, base_url: str) -> None:
+    """Without JavaScript (with it, the links lead to the editor on /aanmelden/)."""
+    context, page = forms_tab(browser, javascript=False)
     for kind, section in (("wijzig", CHANGE_SECTION), ("neem-over", ADOPT_SECTION)):
         page.goto(base_url + practice_url(A_PRACTICE.id))
         tab_to(page, f'[data-aanmelden="{kind}"]')
@@ -81,7 +88,7 @@ def test_without_a_repository_the_links_lead_to_the_section_that_explains_the_fo
 
         assert page.url == base_url + section
         assert page.locator(f"#{section.split('#')[1]}").is_visible()
-    assert page.problems == []
+    context.close()
 
 
 def test_adapting_a_collection_fills_in_the_form_with_its_id(tab, forms_url: str) -> None:

@@ -3,12 +3,13 @@ follows from them. Each rule is shown with the exact lines a contributor reads."
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
 from helpers import PROJECT_ROOT, VALID_PRACTICE
-from praktijkbank.common.municipalities import read_municipalities
+from praktijkbank.common.municipalities import read_municipalities, short_names
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
@@ -115,3 +116,50 @@ def test_every_former_municipality_merged_into_a_current_one() -> None:
     for former in municipalities.former.values():
         assert former.merged_into in municipalities.current, former
         assert former.name not in municipalities.current, former
+
+
+@pytest.mark.parametrize(("typed", "cbs_name"), [
+    ("Den Haag", "'s-Gravenhage"), ("den bosch", "'s-Hertogenbosch"), ("’s-Hertogenbosch", "'s-Hertogenbosch"),
+    ("s-Gravenhage", "'s-Gravenhage"), ("Gemeente Dalfsen", "Dalfsen"), ("gemeente  Noordoostpolder", "Noordoostpolder"),
+    ("Sudwest-Fryslan", "Súdwest-Fryslân"), ("HENGELO", "Hengelo (O.)"), ("Nuenen", "Nuenen, Gerwen en Nederwetten"),
+])
+def test_a_name_as_people_write_it_gets_the_cbs_name(make_repository, run_cli, typed: str, cbs_name: str) -> None:
+    lines = validate(make_repository, run_cli, f"place:\n  municipalities:\n    - {typed}\n")
+
+    assert lines == [f"practices/plek.yml:{PLACE_LINE + 2}:7: unknown-value: onbekende gemeente '{typed}'.",
+                     f"    tip: bedoelde je '{cbs_name}'?"]
+
+
+def test_an_ambiguous_name_lists_every_municipality_with_its_province(make_repository, run_cli) -> None:
+    lines = validate(make_repository, run_cli, "place:\n  municipalities:\n    - bergen\n")
+
+    assert lines == [f"practices/plek.yml:{PLACE_LINE + 2}:7: ambiguous-municipality: 'bergen' kan 2 gemeenten zijn: "
+                     "'Bergen (L.)' in Limburg en 'Bergen (NH.)' in Noord-Holland.",
+                     "    tip: Schrijf de naam van de gemeente die je bedoelt precies zo bij municipalities."]
+
+
+def test_every_everyday_name_has_a_source_and_means_a_current_municipality() -> None:
+    with (PROJECT_ROOT / "schemas" / "geo" / "gemeentenamen.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    municipalities = read_municipalities(PROJECT_ROOT / "schemas" / "geo")
+
+    assert rows
+    for row in rows:
+        assert row["gemeente"] in municipalities.current, row
+        assert row["naam"] not in municipalities.current, row
+        assert row["bron"].startswith("https://"), row
+
+
+def test_a_cbs_name_only_ever_means_itself() -> None:
+    """'Hengelo (O.)' is written as such; its short name may mean more, the CBS name never does."""
+    municipalities = read_municipalities(PROJECT_ROOT / "schemas" / "geo")
+
+    for name in municipalities.current:
+        assert [municipality.name for municipality in municipalities.candidates(name)] == [name]
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("Bergen (NH.)", ["Bergen"]), ("Nuenen, Gerwen en Nederwetten", ["Nuenen"]), ("Dalfsen", []),
+])
+def test_short_names_leave_out_the_cbs_addition(name: str, short: list[str]) -> None:
+    assert short_names(name) == short

@@ -1,16 +1,15 @@
 """The browser modules of "Mijn selectie", run in headless Chromium straight from docs/javascripts/: the
 share link (round trip, length limits, tampered links), the stored selection (what a corrupt value does) and
-the collection id. Plus the vendored QR library, which must be the pinned npm package byte for byte.
+the collection id.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
 
-from helpers import PROJECT_ROOT, require_tool, serve
+from helpers import PROJECT_ROOT, serve
 from praktijkbank.common.form_links import MAX_FORM_URL_LENGTH
 from praktijkbank.common.urls import selection_url
 from praktijkbank.validate.rules import slugify
@@ -19,7 +18,6 @@ pytestmark = pytest.mark.browser
 
 PAGE = "http://selectie.test/selectie/"
 PRACTICE_IDS = sorted(path.stem for path in (PROJECT_ROOT / "practices").glob("*.yml") if not path.stem.startswith("_"))
-VENDORED = PROJECT_ROOT / "docs/javascripts/vendor/qrcode-generator.js"
 
 
 @pytest.fixture(scope="module")
@@ -221,12 +219,3 @@ def test_an_issue_form_address_too_long_for_github_leaves_out_the_notes(modules)
     assert len(form["url"]) <= MAX_FORM_URL_LENGTH
     assert "toelichting" not in form["url"] and chosen["items"][-1]["id"] in form["url"]
 
-
-def test_the_vendored_qr_library_is_the_pinned_npm_package() -> None:
-    installed = PROJECT_ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.mjs"
-    require_tool(installed.is_file(), "qrcode-generator (node_modules)", "run `npm ci`")
-    lock = json.loads((PROJECT_ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    pinned = lock["packages"]["node_modules/qrcode-generator"]["version"]
-    assert json.loads((installed.parent.parent / "package.json").read_text(encoding="utf-8"))["version"] == pinned
-    assert VENDORED.read_bytes() == installed.read_bytes(), (
-        "copy node_modules/qrcode-generator/dist/qrcode.mjs to docs/javascripts/vendor/qrcode-generator.js")

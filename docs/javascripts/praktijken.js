@@ -19,7 +19,8 @@ let cards = null;
 let vocabularies = null;
 const records = new Map(); // id → the promise of its file's data, or of null when it has no file
 
-async function readJson(path) {
+/** A JSON file of the site (`api/…`), by its path from the site's root. */
+export async function readJson(path) {
   const response = await fetch(new URL(path, siteRoot));
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();

@@ -8,11 +8,16 @@ const FORM = "collectie-aanmelden.yml";
 const MIN = { title: 5, intro: 20, note: 5 };
 const MAX_ID_LENGTH = 80;
 
-/** A file name for the collection, made from its title as `praktijkbank from-issue` makes it (slugify in
- *  validate/rules.py): "Zó gaat het!" → "zo-gaat-het". */
+/** An id made from any text as `praktijkbank from-issue` makes it (slugify in validate/rules.py): "Zó gaat
+ *  het!" → "zo-gaat-het"; `fallback` when the text has no letters or digits. */
+export function slugify(text, fallback) {
+  const words = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+/g) ?? [];
+  return words.join("-").slice(0, MAX_ID_LENGTH).replace(/^-+|-+$/g, "") || fallback;
+}
+
+/** A file name for the collection, made from its title. */
 export function collectionId(title) {
-  const words = title.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+/g) ?? [];
-  return words.join("-").slice(0, MAX_ID_LENGTH).replace(/^-+|-+$/g, "") || "mijn-selectie";
+  return slugify(title, "mijn-selectie");
 }
 
 /** What must change before the selection can become a collection, in Dutch; empty when it can. */

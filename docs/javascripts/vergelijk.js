@@ -1,10 +1,12 @@
 // The comparison page, vergelijk/?p=a,b,c: two to four practices side by side, one column per practice and
 // one row per fact, built from the open data the site publishes (api/praktijken/<id>.json) through
 // praktijken.js. Ids come from the URL and are untrusted: they are resolved (old ids through `aliases`),
-// never inserted as markup; every value from the data goes into the page with textContent.
+// never inserted as markup; every value from the data goes into the page with textContent. Glossary terms are
+// explained at their first use, with the list of them at the end (begrippen.js).
 
 import { fetchPractice, loadVocabularies, practicePageUrl, resolveOne } from "./praktijken.js";
 import { FEWEST, MOST, chosenIds, compareUrl } from "./vergelijkkeuze.js";
+import { explainTerms } from "./begrippen.js";
 import { dateText, withdrawnNote } from "./teruggetrokken.js";
 
 const UNKNOWN = "niet bekend";
@@ -191,6 +193,7 @@ async function show() {
   }
   const [label, records] = await Promise.all([loadVocabularies(), Promise.all(ids.map(fetchPractice))]);
   output.append(table(records.map((record) => record.practice), label));
+  await explainTerms(output);
   output.setAttribute("aria-busy", "false");
   status.textContent = `${ids.length} praktijken naast elkaar. Bij een rij die voor alle praktijken gelijk is, staat ‘bij alle gelijk’.`;
 }

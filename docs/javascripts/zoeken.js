@@ -4,6 +4,7 @@
 
 import { SearchIndex, excerpt } from "./zoekindex.js";
 import { compareButton } from "./vergelijkkeuze.js";
+import { nameKey } from "./gemeentenamen.js";
 
 const PAGE_SIZE = 10;
 const OTHER_PAGES = 5;
@@ -46,10 +47,12 @@ function textField(facet) {
   return filterPanel.querySelector(`input[type="text"][name="${facet}"]`);
 }
 
-// The value as the list writes it, whatever the case typed ('dalfsen' finds 'Dalfsen').
+// The value as the list writes it, whatever the case, accents or everyday name typed ('dalfsen' finds 'Dalfsen',
+// 'Den Haag' finds 's-Gravenhage): each option lists the folded names that mean it (data-namen, from the build).
 function listed(field, text) {
   const typed = text.trim();
-  const option = [...field.list.options].find((item) => item.value.toLowerCase() === typed.toLowerCase());
+  const key = nameKey(typed);
+  const option = [...field.list.options].find((item) => item.dataset.namen.split(" ").includes(key));
   return option ? option.value : typed;
 }
 
@@ -312,11 +315,13 @@ root.addEventListener("change", (event) => {
   typing = false;
   update().catch(searchFailed);
 });
-// Choosing from a text field's list searches at once; typing waits for Enter or leaving the field (change).
+// Choosing from a text field's list, or typing a name that means one of its values ('Den Haag'), searches at
+// once; other typing waits for Enter or leaving the field (change).
 root.addEventListener("input", (event) => {
   const field = event.target;
   if (field === queryInput || field.form !== form || !field.list) return;
-  if ([...field.list.options].some((item) => item.value === field.value)) {
+  const value = listed(field, field.value);
+  if ([...field.list.options].some((item) => item.value === value)) {
     typing = false;
     update().catch(searchFailed);
   }

@@ -4,8 +4,10 @@
 // of the results on screen. Words become stems exactly as in search_text.py, with the same Snowball
 // algorithm (snowball/dutch_porter-stemmer.js, loaded before this module). A word no stem matches is
 // matched to the closest words of the index (tikfouten.js), which fetches the word lists of nearby lengths.
+// A word inside a compound, and a compound typed as two words, are found too (samenstellingen.js).
 
 import { allowedDistance, closestWords, suggestionDistance } from "./tikfouten.js";
+import { compoundQueries, isCompoundKey } from "./samenstellingen.js";
 
 const GZIP = [0x1f, 0x8b];
 const PREFIX_FROM = 3; // a word of three letters or more also finds longer words that start with it
@@ -185,21 +187,30 @@ export class SearchIndex {
   }
 
   // The query's words and the stems each matches: the word's own stem in full, longer stems that start
-  // with the word at PREFIX_SHARE; a word that matches none of them, the stems of the closest words at
+  // with the word at PREFIX_SHARE, compounds it is a part of at COMPOUND_SHARE, and with its neighbour the
+  // word the two make together in full; a word that matches none of them, the stems of the closest words at
   // TYPO_SHARE, and `corrected` names the closest word.
   async terms(query) {
     const all = words(query);
     const kept = all.filter((word) => !this.stopWords.has(word));
-    const chosen = (kept.length ? kept : all).map((word) => {
+    const typed = kept.length ? kept : all;
+    const chosen = typed.map((word) => {
       const base = stem(word);
       return { word, base, starts: prefixes(word, base) };
     });
-    await this.loadShards(new Set(chosen.flatMap((term) => [...this.shardsFor(term)])));
-    const terms = chosen.map(({ word, base, starts }) => {
+    const compounds = compoundQueries(typed, stem);
+    await this.loadShards(new Set([...chosen.flatMap((term) => [...this.shardsFor(term)]),
+      ...compounds.flat().map(([key]) => this.shardOf(key))]));
+    const terms = chosen.map(({ word, base, starts }, position) => {
       const matches = new Map();
       if (this.stems.has(base)) matches.set(base, 1);
       for (const key of this.stems.keys()) {
-        if (!matches.has(key) && starts.some((prefix) => key.startsWith(prefix))) matches.set(key, PREFIX_SHARE);
+        if (!matches.has(key) && !isCompoundKey(key) && starts.some((prefix) => key.startsWith(prefix))) {
+          matches.set(key, PREFIX_SHARE);
+        }
+      }
+      for (const [key, share] of compounds[position]) {
+        if (this.stems.has(key) && (matches.get(key) || 0) < share) matches.set(key, share);
       }
       return { word, matches, corrected: null };
     });
@@ -237,16 +248,21 @@ export class SearchIndex {
     const highlight = new Set();
     terms.forEach(({ matches, corrected }) => {
       const best = new Float64Array(total);
+      const whole = new Uint8Array(total); // found by the word itself, not only inside a compound
       for (const [key, share] of matches) {
         highlight.add(key);
         const { numbers, scores: points } = this.postingsOf(key);
         const rarity = this.rarity(numbers.length) * share;
-        for (let i = 0; i < numbers.length; i++) best[numbers[i]] = Math.max(best[numbers[i]], rarity * points[i]);
+        const inCompound = isCompoundKey(key);
+        for (let i = 0; i < numbers.length; i++) {
+          best[numbers[i]] = Math.max(best[numbers[i]], rarity * points[i]);
+          if (!inCompound) whole[numbers[i]] = 1;
+        }
       }
       for (let number = 0; number < total; number++) {
         if (best[number] > 0) {
           matched[number]++;
-          exact[number] += corrected ? 0 : 1;
+          exact[number] += corrected || !whole[number] ? 0 : 1;
           scores[number] += best[number];
         }
       }
@@ -301,8 +317,9 @@ export class SearchIndex {
              partial: words ? words.partial : false, searchedFor: words ? words.searchedFor : null, suggestion };
   }
 
-  // Best result first (words matched as typed before words matched by forgiving a typing error, then by
-  // score, ties by title), by title (the numbering), or newest first.
+  // Best result first (words matched as typed, in full or as the start of a word, before words matched
+  // inside a compound or by forgiving a typing error, then by score, ties by title), by title (the
+  // numbering), or newest first.
   async order(numbers, words, sort) {
     if (sort === "nieuwste") {
       const rank = await this.newestRank();

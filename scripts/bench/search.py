@@ -42,15 +42,19 @@ SEARCH_GOAL_KB, KEYSTROKE_GOAL_MS, INDEX_SHARE_GOAL = 300, 100, 0.30
 @dataclass(frozen=True)
 class Build:
     """One `mkdocs build` of the generated practices: the whole build and the search index step alone, as the
-    build logs it (NaN when that revision did not log it)."""
+    build logs it (NaN when that revision did not log it), and the size of the index it wrote."""
 
     seconds: float
     index_s: float
+    index_kb: float = math.nan  # every file under zoekindex/, as written (compressed)
 
     @classmethod
-    def of(cls, measurement: Measurement) -> Build:
+    def of(cls, measurement: Measurement, site_dir: Path | None = None) -> Build:
         logged = INDEX_LOG.search(measurement.output)
-        return cls(measurement.seconds, float(logged.group(1)) if logged else math.nan)
+        index = site_dir / "zoekindex" if site_dir else None
+        size = sum(path.stat().st_size for path in index.rglob("*") if path.is_file()) / 1024 \
+            if index and index.is_dir() else math.nan
+        return cls(measurement.seconds, float(logged.group(1)) if logged else math.nan, size)
 
     @property
     def index_share(self) -> float:
@@ -86,7 +90,7 @@ OUR_SEARCH = SearchUi(
     "ours", "zoeken/", "#pb-search-q", _OUR_ANSWER + " && document.querySelector('.pb-result') !== null",
     "() => document.querySelector('.pb-search__practices').hidden",
     ("/zoekindex/", "/javascripts/zoeken.js", "/javascripts/zoekindex.js", "/javascripts/snowball/",
-     "/javascripts/tikfouten.js"), _OUR_ANSWER)
+     "/javascripts/tikfouten.js", "/javascripts/samenstellingen.js"), _OUR_ANSWER)
 BEFORE_SEARCH = dataclasses.replace(OUR_SEARCH, name="before")
 
 
@@ -98,11 +102,11 @@ def benchmark_search(count: int, before: str | None, only_ours: bool) -> SearchR
         work = Path(directory)
         root, pages, _ = prepare_site(work, count)
         ours_dir = work / "ours"
-        build = Build.of(run_clean(build_command(root / "mkdocs.yml", ours_dir), count))
+        build = Build.of(run_clean(build_command(root / "mkdocs.yml", ours_dir), count), ours_dir)
         sites = [(OUR_SEARCH, ours_dir)]
         before_build = None
         if before:
-            before_build = Build.of(build_at_revision(before, root, work / "before", count))
+            before_build = Build.of(build_at_revision(before, root, work / "before", count), work / "before")
             sites.append((BEFORE_SEARCH, work / "before"))
         yardsticks = None
         if not only_ours:
@@ -165,11 +169,12 @@ def _engine_line(engine: str, result: BrowserSearch, ours: BrowserSearch) -> str
 
 def _build_lines(row: SearchRow) -> list[str]:
     """Our build and, when measured, the revision's and the yardsticks'."""
-    lines = [f"{'build':<8}  {'build s':>7}  {'index s':>7}  {'index adds':>10}"]
+    lines = [f"{'build':<8}  {'build s':>7}  {'index s':>7}  {'index adds':>10}  {'index KB':>8}"]
     lines.append("-" * len(lines[-1]))
     for name, build in (("ours", row.build), ("before", row.before)):
         if build:
-            lines.append(f"{name:<8}  {build.seconds:>7.2f}  {build.index_s:>7.2f}  {build.index_share:>9.0%}")
+            lines.append(f"{name:<8}  {build.seconds:>7.2f}  {build.index_s:>7.2f}  {build.index_share:>9.0%}  "
+                         f"{build.index_kb:>8.0f}")
     if row.yardsticks:
         sticks = row.yardsticks
         lines += [f"Pagefind indexing {sticks.pagefind_index_s:.2f} s; Material build {sticks.theme_build_s:.2f} s, "

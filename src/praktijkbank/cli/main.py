@@ -148,11 +148,13 @@ def _existing(paths: Sequence[Path]) -> list[Path]:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    """Errors decide the exit code; warnings (completeness hints) are shown with them but never fail."""
+    """Errors decide the exit code; warnings (completeness hints, unexplained abbreviations) are shown with them
+    but never fail."""
     repository = _repository(arguments)
     selected = _existing(arguments.paths)
     report = validate_repository(repository, selected, workers=os.cpu_count() or 1)
-    warnings = report.in_scope(completeness_warnings(report.records, reference_date())) if arguments.warnings else []
+    warnings = report.warnings + report.in_scope(completeness_warnings(report.records, reference_date())) \
+        if arguments.warnings else []
     if report.problems or warnings:
         print(FORMATTERS[arguments.format](sorted(report.problems + warnings)))
     print(_summary(report.problems, report.records, len(warnings)), file=sys.stderr)

@@ -18,6 +18,7 @@ SCHEMA_FILES = {
     "practice": "practice.schema.json",
     "collection": "collection.schema.json",
     "vocabularies": "vocabularies.schema.json",
+    "glossary": "begrippen.schema.json",
 }
 VOCABULARY_KEYWORD = "x-vocabulary"
 

@@ -34,5 +34,9 @@ def closest(value: str, candidates: list[str], allowed_keys: list[str] | None = 
     return keys[normalised.index(matches[0])] if matches else None
 
 
+SUGGESTION = "bedoelde je '{match}'?"
+"""The hint itself, also for the editor on /aanmelden/, which suggests in the browser."""
+
+
 def suggestion_hint(match: str) -> str:
-    return f"bedoelde je '{match}'?"
+    return SUGGESTION.format(match=match)

@@ -146,6 +146,29 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _PRACTICE_ADDRESS = re.compile(r"^https?://\S*?/praktijken/([^/\s]+)/?(?:[?#]\S*)?$")
 
 
+# What a contributor reads about an answer, per rule: said here once, for `new`, `from-issue` and the editor on
+# /aanmelden/ (contribute/editor_fields.py hands the same texts to the browser). `{…}` are filled in per answer.
+MESSAGES = {
+    "required": "dit is verplicht: vul iets in.",
+    "minLength": "dit is te kort: schrijf minstens {limit} tekens.",
+    "maxLength": "dit is te lang: gebruik hoogstens {limit} tekens.",
+    "minimum": "dit moet minstens {limit} zijn.",
+    "maximum": "dit mag hoogstens {limit} zijn.",
+    "uniqueItems": "hier staat iets twee keer in.",
+    "minItems": "noem er minstens één.",
+    "maxItems": "noem er hoogstens {limit}.",
+    "format": "dit heeft niet de juiste vorm. {description}",
+    "unknownMunicipality": "onbekende gemeente '{text}'; {hint}",
+    "municipalityHint": "noem de gemeente zoals het CBS die schrijft.",
+    "formerMunicipality": "'{text}' is sinds {year} geen gemeente meer: noem '{merged_into}'.",
+    "year": "'{text}' is geen jaartal. Schrijf vier cijfers, bijvoorbeeld 2021.",
+    "url": "'{text}' is geen volledig webadres. Kopieer het hele adres uit de adresbalk van je browser, bijvoorbeeld "
+           "https://www.bibliotheek.nl/.",
+    "id": "'{text}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld "
+          "'{suggestion}'.",
+}
+
+
 class AnswerError(ValueError):
     """An answer that cannot be used; the message says why and what to do, in Dutch."""
 
@@ -212,7 +235,7 @@ class Questionnaire:
         """
         if not raw.strip():
             if question.required:
-                raise AnswerError("dit is verplicht: vul iets in.")
+                raise AnswerError(MESSAGES["required"])
             return None
         parsed = self._parsers()[question.kind](question, raw, numbers)
         if question.kind not in (PARTNERS, CHOICE, CHOICES):
@@ -267,10 +290,11 @@ class Questionnaire:
             return known
         former = self.municipalities.former_name(text)
         if former:
-            raise AnswerError(f"'{text}' is sinds {former.year} geen gemeente meer: noem '{former.merged_into}'.")
+            raise AnswerError(MESSAGES["formerMunicipality"].format(text=text, year=former.year,
+                                                                    merged_into=former.merged_into))
         match = self.municipalities.closest_name(text)
-        hint = suggestion_hint(match) if match else "noem de gemeente zoals het CBS die schrijft."
-        raise AnswerError(f"onbekende gemeente '{text}'; {hint}")
+        hint = suggestion_hint(match) if match else MESSAGES["municipalityHint"]
+        raise AnswerError(MESSAGES["unknownMunicipality"].format(text=text, hint=hint))
 
     def _partners(self, question: Question, raw: str, numbers: bool) -> Parsed:
         partners = []
@@ -302,7 +326,7 @@ class Questionnaire:
     def _year(self, question: Question, raw: str, numbers: bool) -> Parsed:
         text = raw.strip()
         if not _YEAR.match(text):
-            raise AnswerError(f"'{text}' is geen jaartal. Schrijf vier cijfers, bijvoorbeeld 2021.")
+            raise AnswerError(MESSAGES["year"].format(text=text))
         return Parsed(int(text))
 
     def _url(self, question: Question, raw: str, numbers: bool) -> Parsed:
@@ -313,8 +337,7 @@ class Questionnaire:
             note = f"Voor het webadres is https:// gezet: {url}. Klopt dat niet? Pas het aan in het bestand."
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or "." not in parts.netloc or re.search(r"\s", url):
-            raise AnswerError(f"'{raw.strip()}' is geen volledig webadres. Kopieer het hele adres uit de "
-                              "adresbalk van je browser, bijvoorbeeld https://www.bibliotheek.nl/.")
+            raise AnswerError(MESSAGES["url"].format(text=raw.strip()))
         return Parsed(url, note)
 
     def _date(self, question: Question, raw: str, numbers: bool) -> Parsed:
@@ -345,8 +368,7 @@ class Questionnaire:
     def _id(self, question: Question, raw: str, numbers: bool) -> Parsed:
         text = raw.strip().removesuffix(".yml")
         if slugify(text) != text:
-            raise AnswerError(f"'{text}' kan geen bestandsnaam zijn: gebruik kleine letters, cijfers en "
-                              f"streepjes, bijvoorbeeld '{slugify(text)}'.")
+            raise AnswerError(MESSAGES["id"].format(text=text, suggestion=slugify(text)))
         return Parsed(text)
 
     def _term(self, vocabulary: Vocabulary, raw: str, numbers: bool) -> str:
@@ -439,16 +461,6 @@ def _items(raw: str, *, commas: bool) -> list[str]:
 
 def _explain(error: jsonschema.ValidationError, schema: dict[str, Any]) -> str:
     """A limit from the schema, said plainly for one answer."""
-    limits = {
-        "minLength": f"dit is te kort: schrijf minstens {error.validator_value} tekens.",
-        "maxLength": f"dit is te lang: gebruik hoogstens {error.validator_value} tekens.",
-        "minimum": f"dit moet minstens {error.validator_value} zijn.",
-        "maximum": f"dit mag hoogstens {error.validator_value} zijn.",
-        "uniqueItems": "hier staat iets twee keer in.",
-        "minItems": "noem er minstens één.",
-        "maxItems": f"noem er hoogstens {error.validator_value}.",
-    }
-    if error.validator in limits:
-        return limits[error.validator]
-    description = schema.get("description", "")
-    return f"dit heeft niet de juiste vorm. {description}".strip()
+    if error.validator in MESSAGES and error.validator != "format":
+        return MESSAGES[error.validator].format(limit=error.validator_value)
+    return MESSAGES["format"].format(description=schema.get("description", "")).strip()

@@ -74,6 +74,11 @@ class Repository:
         return self.schemas_dir / "vocabularies.yml"
 
     @property
+    def glossary_file(self) -> Path:
+        """The sector terms and abbreviations with their explanations (common/glossary.py)."""
+        return self.schemas_dir / "begrippen.yml"
+
+    @property
     def data_folders(self) -> dict[str, Path]:
         return {PRACTICE: self.practices_dir, COLLECTION: self.collections_dir}
 

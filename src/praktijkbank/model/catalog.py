@@ -16,7 +16,9 @@ from typing import Any
 
 from praktijkbank.common.facets import INDEXED, MUNICIPALITIES
 from praktijkbank.common.licenses import DEFAULT_LICENSE
+from praktijkbank.common.glossary import Glossary
 from praktijkbank.common.municipalities import Municipalities
+from praktijkbank.common.problems import Problem
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.load.history import History
 from praktijkbank.load.repository import COLLECTION, PRACTICE
@@ -170,6 +172,9 @@ class Catalog:
     vocabularies: Vocabularies
     by_value: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     municipalities: Municipalities = Municipalities()
+    glossary: Glossary = Glossary()
+    warnings: tuple[Problem, ...] = ()
+    """What validation would have the contributors improve (unexplained abbreviations), for the review page."""
     withdrawn: dict[str, Practice] = field(default_factory=dict)
     histories: Histories = Histories(omitted=NOT_READ)
 
@@ -328,7 +333,8 @@ def build_catalog(report: ValidationReport, history: History | None = None) -> C
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
     histories = build_histories(history or History(omitted=NOT_READ), {r.file: (r.kind, r.id) for r in records},
                                 _record_dates(everything.values(), collections.values()))
-    return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities, withdrawn, histories)
+    return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities,
+                   glossary=report.glossary, warnings=tuple(report.warnings), withdrawn=withdrawn, histories=histories)
 
 
 def _record_dates(practices: Iterable[Practice], collections: Iterable[Collection]) -> dict[tuple[str, str], RecordDates]:

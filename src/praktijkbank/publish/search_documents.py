@@ -11,14 +11,18 @@ from dataclasses import dataclass
 
 from praktijkbank.common import urls
 from praktijkbank.common.facets import FACETS, INDEXED
+from praktijkbank.common.glossary import Glossary
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.model.catalog import Catalog, Practice, by_title, facet_values
+from praktijkbank.model.glossary_use import practice_terms
 from praktijkbank.render.markup import html_to_text, markdown_to_text
 from praktijkbank.render.text import place_text
 
 PRACTICE, PAGE = "praktijk", "pagina"
-# How much a word counts where it stands: a word in the title says more about a practice than one in a lesson.
-TITLE, SUMMARY, NAMES, LABELS, BODY = 6, 3, 3, 2, 1
+# How much a word counts where it stands: a word in the title says more about a practice than one in a lesson,
+# and a word of the glossary's explanation of a term the practice uses (it says 'VVE', the explanation 'taal')
+# says less than any word of the practice's own.
+TITLE, SUMMARY, NAMES, LABELS, BODY, GLOSSARY = 6, 3, 3, 2, 1, 0.5
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ class SearchDocument:
     url: str
     title: str
     kind: str
-    fields: tuple[tuple[str, int], ...]
+    fields: tuple[tuple[str, float], ...]
     text: str
     summary: str = ""
     place: str = ""
@@ -39,11 +43,12 @@ class SearchDocument:
 
 def practice_documents(catalog: Catalog) -> list[SearchDocument]:
     """Every practice, by title: the index numbers them in this order, which makes sorting by title free."""
-    return [practice_document(practice, catalog.vocabularies)
+    return [practice_document(practice, catalog.vocabularies, catalog.glossary)
             for practice in sorted(catalog.practices.values(), key=by_title)]
 
 
-def practice_document(practice: Practice, vocabularies: Vocabularies) -> SearchDocument:
+def practice_document(practice: Practice, vocabularies: Vocabularies, glossary: Glossary = Glossary()
+                      ) -> SearchDocument:
     place = place_text(practice.place, vocabularies)
     names = [organisation.name for organisation in practice.organisations]
     filters = tuple(search_filters(practice))
@@ -55,7 +60,8 @@ def practice_document(practice: Practice, vocabularies: Vocabularies) -> SearchD
             *(part for source in practice.sources for part in (source.title, source.publisher) if part)]
     fields = ((practice.title, TITLE), (practice.summary, SUMMARY), (" ".join(names), NAMES),
               (" ".join([place, *practice.place.municipalities, practice.place.region or "", *labels]), LABELS),
-              (" ".join(body), BODY))
+              (" ".join(body), BODY),
+              (" ".join(entry.explanation for entry in practice_terms(practice, glossary)), GLOSSARY))
     text = "\n".join(part for part in [body[0], "Organisaties: " + ", ".join(names) + ".", *body[1:]] if part)
     return SearchDocument(urls.practice_url(practice.id), practice.title, PRACTICE, fields, text,
                           practice.summary, place, filters, practice.added)

@@ -31,11 +31,12 @@ import json
 import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from praktijkbank.publish.search_compounds import compound_stems
 from praktijkbank.publish.search_documents import PRACTICE, SearchDocument
 from praktijkbank.publish.search_text import STOP_WORDS, stems
 from praktijkbank.render.outputs import OutputFile, write_outputs
@@ -110,24 +111,27 @@ def number_documents(documents: Iterable[SearchDocument]) -> list[SearchDocument
 def score_stems(documents: Sequence[SearchDocument]) -> dict[str, list[tuple[int, int]]]:
     """Every stem with its (document number, score) pairs, by number. The score is BM25's term weight with
     each field's weight counted as that many occurrences (BM25F's simple form); the browser multiplies it by
-    the stem's rarity, which depends only on how many documents have it."""
-    counts = [_weighted_counts(document) for document in documents]
+    the stem's rarity, which depends only on how many documents have it. The parts of compounds
+    (search_compounds.py) get postings of their own, scored the same way but left out of a document's length:
+    splitting a word does not make a text longer."""
+    counts = [_weighted_counts(document, stems) for document in documents]
     lengths = [sum(count.values()) for count in counts]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, (count, length) in enumerate(zip(counts, lengths)):
         norm = K1 * (1 - B + B * length / average)
+        count.update(_weighted_counts(documents[number], compound_stems))
         for stem, frequency in count.items():
             weight = frequency * (K1 + 1) / (frequency + norm)
             postings[stem].append((number, max(1, round(weight / (K1 + 1) * TOP_SCORE))))
     return dict(sorted(postings.items()))
 
 
-def _weighted_counts(document: SearchDocument) -> Counter[str]:
+def _weighted_counts(document: SearchDocument, keys: Callable[[str], Iterable[str]]) -> Counter[str]:
     count: Counter[str] = Counter()
     for text, weight in document.fields:
-        for stem in stems(text):
-            count[stem] += weight
+        for key in keys(text):
+            count[key] += weight
     return count
 
 

@@ -21,12 +21,16 @@ from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_con
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.export_config import export_config
 from praktijkbank.publish.exports import export_files
+from praktijkbank.publish.glossary_file import glossary_file
+from praktijkbank.publish.municipality_names import municipality_names_file
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
 from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
 from praktijkbank.publish.search_index import IndexSummary, search_index
 from praktijkbank.render.changes_page import ChangesRenderer
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
+from praktijkbank.render.editor_page import editor_page
+from praktijkbank.render.glossary_page import glossary_page
 from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
@@ -83,9 +87,9 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
              draw_maps: bool = True, forms_repository: str | None = None) -> tuple[list[Page], list[OutputFile]]:
     """The pages and files made from the catalog: practices, overviews, the map, collections, the selection,
-    the changes, exports, redirects, media. `draw_maps=False` leaves the map drawings out (the benchmark
-    measures their cost); `forms_repository` is the GitHub repository whose forms the pages link to and
-    whose pull requests the histories link."""
+    the changes, the glossary, the editor, exports, redirects, media. `draw_maps=False` leaves the map drawings
+    out (the benchmark measures their cost); `forms_repository` is the GitHub repository whose forms the pages
+    link to and whose pull requests the histories link."""
     base_map = read_base_map(repository.geo_dir)
     renderer = PageRenderer(catalog, site_url, base_map, repository.qr_cache_file, workers, draw_maps,
                             forms_repository)
@@ -93,8 +97,10 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     selection = SelectionRenderer(renderer)
     changes = ChangesRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
-             + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))])
-    pages = renderer.pages() + collections.pages() + selection.pages() + changes.pages()
+             + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
+             + [municipality_names_file(catalog.municipalities), glossary_file(catalog.glossary)])
+    pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + [glossary_page(renderer)]
+             + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)
 
 

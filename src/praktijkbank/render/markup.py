@@ -4,7 +4,8 @@ Every Markdown field is untrusted text from a pull request. It is rendered with 
 CommonMark preset, the dialect GitHub's preview shows contributors, with raw HTML switched off (it appears
 as text), and the result is sanitised with nh3: an allow-list of tags and attributes, only http(s) and
 mailto links, and `rel="noopener noreferrer ugc"` on every link. Headings move down two levels so a
-contributor's `#` never competes with the page's own headings.
+contributor's `#` never competes with the page's own headings. The allowed subset is common/markdown_subset.py,
+shared with the editor's preview.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
+from praktijkbank.common.markdown_subset import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    DISABLED_RULES,
+    HEADING_OFFSET,
+    LINK_REL,
+    PRESET,
+)
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 
-HEADING_OFFSET = 2
-ALLOWED_TAGS = frozenset({
-    "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4", "h5", "h6", "hr",
-})
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
-LINK_REL = "noopener noreferrer ugc"
 _BLOCK_TAG = re.compile(r"</?(?:address|article|aside|blockquote|br|dd|div|dl|dt|fieldset|figcaption|figure|footer|"
                         r"form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b", re.IGNORECASE)
 
@@ -35,8 +38,8 @@ def _demote_headings(state: StateCore) -> None:
 
 
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False})
-    parser.disable("image")
+    parser = MarkdownIt(PRESET, {"html": False})
+    parser.disable(list(DISABLED_RULES))
     parser.core.ruler.push("demote_headings", _demote_headings)
     return parser
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -25,6 +25,7 @@ from markupsafe import Markup
 from praktijkbank.common import urls
 from praktijkbank.common.clock import REVIEW_AFTER_YEARS, is_due_for_review, reference_date
 from praktijkbank.common.facets import FACETS
+from praktijkbank.common.glossary import GlossaryTerm
 from praktijkbank.common.licenses import license_for
 from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
@@ -39,9 +40,11 @@ from praktijkbank.model.catalog import (
     newest_first,
     title_key,
 )
+from praktijkbank.model.glossary_use import practice_terms
 from praktijkbank.model.related import related_practices
 from praktijkbank.render.form_links import FormLinks
 from praktijkbank.render.json_ld import practice_json_ld
+from praktijkbank.render.glossary_marks import mark_first_uses
 from praktijkbank.render.life import freshness, practice_history, pull_request_url, subject_parts
 from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
@@ -149,11 +152,16 @@ class PageRenderer:
         return self.environment.get_template(template).render(**self._helpers(url), **context)
 
     def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
-                    hide: tuple[str, ...] = (), in_sitemap: bool = True, **context: Any) -> Page:
+                    hide: tuple[str, ...] = (), glossary_terms: Sequence[GlossaryTerm] = (), in_sitemap: bool = True,
+                    **context: Any) -> Page:
         """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too.
-        `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of; `in_sitemap=False`
-        leaves the page out of sitemap.xml (docs/overrides/sitemap.xml reads `praktijkbank_sitemap`)."""
-        body = self.render_html(url, template, **context)
+        `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of; `glossary_terms` are
+        the glossary terms it explains at their first use and lists at the end (`page_terms`, _begrippen.html.j2);
+        `in_sitemap=False` leaves the page out of sitemap.xml (docs/overrides/sitemap.xml reads
+        `praktijkbank_sitemap`)."""
+        body = self.render_html(url, template, page_terms=glossary_terms, **context)
+        if glossary_terms:
+            body = mark_first_uses(body, glossary_terms, self.catalog.glossary)
         extra: dict[str, object] = {"praktijkbank_head": head} if head else {}
         if hide:
             extra["hide"] = list(hide)
@@ -202,7 +210,8 @@ class PageRenderer:
             json_ld=Markup(practice_json_ld(practice, self.catalog, self.site_url)),
         )
         return self.render_page(url, "practice.md.j2", practice.title, practice.summary, head,
-                                practice=practice, related=related,
+                                glossary_terms=practice_terms(practice, self.catalog.glossary), practice=practice,
+                                related=related,
                                 collections=self.collections_of.get(practice.id, []),
                                 history=practice_history(self.catalog, practice),
                                 freshness=freshness(practice, self.reference),
@@ -246,8 +255,9 @@ class PageRenderer:
         return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
                                 "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep, "
                                 "status en gemeente.", hide=WIDE, facets=facets,
-                                municipalities=sorted(self.catalog.by_value.get(MUNICIPALITY_FACET, {}),
-                                                      key=title_key))
+                                municipalities=[(name, self.catalog.municipalities.keys_meaning(name))
+                                                for name in sorted(self.catalog.by_value.get(MUNICIPALITY_FACET, {}),
+                                                                   key=title_key)])
 
     def compare_page(self) -> Page:
         """The comparison: an empty frame that vergelijk.js fills from the open data (api/praktijken/), for
@@ -279,7 +289,8 @@ class PageRenderer:
                      key=lambda practice: (practice.last_reviewed or practice.added, practice.id))
         return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
                                 "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
-                                practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS)
+                                practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS,
+                                warnings=self.catalog.warnings)
 
     def organisations_index(self) -> Page:
         return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",

@@ -8,16 +8,18 @@ only the rules between files run in the calling process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from praktijkbank.common.glossary import Glossary
 from praktijkbank.common.municipalities import Municipalities, read_municipalities
-from praktijkbank.common.problems import Problem, display_path
+from praktijkbank.common.problems import ERROR, WARNING, Problem, display_path
 from praktijkbank.common.schemas import read_schema, with_vocabularies
 from praktijkbank.common.vocabularies import Vocabularies, vocabularies_from_data
 from praktijkbank.load.repository import COLLECTION, LOAD, PRACTICE, DataFile, Repository
 from praktijkbank.load.strict_yaml import LoadError, load_file
-from praktijkbank.validate import places, rules
+from praktijkbank.validate import abbreviations, places, rules
+from praktijkbank.validate.glossary import load_glossary
 from praktijkbank.validate.hidden_characters import hidden_character_problems
 from praktijkbank.validate.rules import Record
 from praktijkbank.validate.schema_problems import SchemaChecker
@@ -35,6 +37,9 @@ class ValidationReport:
     municipalities: Municipalities = Municipalities()
     scope: frozenset[str] | None = None
     """The files (as displayed) the problems were limited to when paths were selected; None means all."""
+    glossary: Glossary = Glossary()
+    warnings: list[Problem] = field(default_factory=list)
+    """What would make a valid file better (unexplained abbreviations): shown, never blocking."""
 
     def in_scope(self, problems: Iterable[Problem]) -> list[Problem]:
         """The problems about the files this report is about."""
@@ -50,20 +55,23 @@ def validate_repository(repository: Repository, selected: Sequence[Path] = (), w
     whole repository), report only those files. References are still resolved against the whole repository,
     so a new practice may point at existing ones."""
     vocabularies, problems = load_vocabularies(repository)
-    if problems:
-        return ValidationReport(problems, [], {})
-    checker = FileChecker(repository, vocabularies)
+    glossary, glossary_problems = load_glossary(repository)
+    if problems or glossary_problems:
+        return ValidationReport(problems + glossary_problems, [], {})
+    checker = FileChecker(repository, vocabularies, glossary)
     selection = [data_file for path in selected for data_file in repository.files_at(path)]
     files = _unique(repository.data_files() + selection)
     results = _check_files(checker, [data_file for data_file in files if data_file.handling == LOAD], workers)
     records = [record for record, _ in results]
-    problems = [problem for _, file_problems in results for problem in file_problems]
+    found = [problem for _, file_problems in results for problem in file_problems]
+    problems = [problem for problem in found if problem.severity == ERROR]
     problems += [rules.unread_file_problem(data_file, repository.root) for data_file in files
                  if data_file.handling != LOAD]
     problems += [*rules.check_unique_ids(records), *rules.check_aliases(records), *rules.check_references(records)]
     scope = frozenset(display_path(data_file.path, repository.root) for data_file in selection) if selected else None
+    warnings = [problem for problem in found if problem.severity == WARNING]
     return ValidationReport(sorted(_in_scope(problems, scope)), records, vocabularies, checker.municipalities,
-                            scope)
+                            scope, glossary, sorted(_in_scope(warnings, scope)))
 
 
 def load_vocabularies(repository: Repository) -> tuple[Vocabularies, list[Problem]]:
@@ -107,8 +115,9 @@ def _unique(files: Iterable[DataFile]) -> list[DataFile]:
 class FileChecker:
     """The checks that need one file only: loading, its schema, its file name, URLs and media."""
 
-    def __init__(self, repository: Repository, vocabularies: Vocabularies) -> None:
+    def __init__(self, repository: Repository, vocabularies: Vocabularies, glossary: Glossary = Glossary()) -> None:
         self.repository = repository
+        self.glossary = glossary
         schemas = {kind: with_vocabularies(read_schema(repository.schemas_dir, kind), vocabularies)
                    for kind in (PRACTICE, COLLECTION)}
         self.schema_checkers = {kind: SchemaChecker(schema, vocabularies) for kind, schema in schemas.items()}
@@ -133,6 +142,7 @@ class FileChecker:
             *rules.check_media(record, self.repository.media_dir),
             *rules.check_withdrawal(record),
             *hidden_character_problems(document.text, file),
+            *abbreviations.unexplained_abbreviations(record, document, self.glossary),
             *(places.check_place(record, self.municipalities, self.provinces) if kind == PRACTICE else ()),
         ]
 

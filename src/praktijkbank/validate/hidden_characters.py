@@ -4,7 +4,9 @@ A right-to-left override, a direction isolate or a zero-width space cannot be se
 changes what a title looks like on the site, splits a word so search misses it, or hides text. Dutch text never
 needs one. The rule takes every character of Unicode's category Cf ("format"): the direction controls
 (U+200E–U+200F, U+202A–U+202E, U+2061–U+2069), the zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and
-the rarer ones (tag characters, Arabic number signs). The soft hyphen (U+00AD) is one of them: it is invisible in
+the rarer ones (tag characters, Arabic number signs). The line and paragraph separators (U+2028, U+2029, categories
+Zl and Zp) are refused too: an editor shows them as nothing or as a line break that is none, YAML 1.1 reads them
+as a line break, and in a browser's JavaScript they once ended a string. The soft hyphen (U+00AD) is one of them: it is invisible in
 review, it breaks a word in two for search, and the site wraps long words itself. A byte order mark at the very
 start of a file is not text: the loader drops it when it decodes the file.
 
@@ -25,6 +27,7 @@ from collections.abc import Iterator
 from praktijkbank.common.problems import Problem
 
 FORMAT_CATEGORY = "Cf"
+SEPARATORS = frozenset({"\u2028", "\u2029"})
 RULE = "hidden-character"
 
 NAMES = {
@@ -45,11 +48,15 @@ NAMES = {
     0x2067: "tekstrichting isoleren, rechts naar links",
     0x2068: "tekstrichting isoleren",
     0x2069: "einde van tekstrichting isoleren",
+    0x2028: "onzichtbaar regeleinde",
+    0x2029: "onzichtbaar alinea-einde",
     0xFEFF: "onzichtbaar BOM-teken",
 }
 OTHER_NAME = "onzichtbaar opmaakteken"
 HINT = ("Nederlandse tekst heeft dit teken nooit nodig. Zet de cursor op deze plek en druk één keer op Delete, of typ "
         "het woord opnieuw. Zo'n teken komt vaak mee bij kopiëren uit een pdf, Word of een website.")
+MESSAGE = "hier staat een onzichtbaar teken: {character}."
+CODE_MESSAGE = "hier staat de code van een onzichtbaar teken: {character}."
 CODE_HINT = "Nederlandse tekst heeft dit teken nooit nodig. Haal de code weg, met de \\ of & ervoor."
 
 # Where Unicode puts its format characters: the soft hyphen, the Arabic blocks, U+180E, General Punctuation's
@@ -63,7 +70,7 @@ _HTML_REFERENCE = re.compile(r"&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z][A-
 
 
 def is_hidden(character: str) -> bool:
-    return unicodedata.category(character) == FORMAT_CATEGORY
+    return unicodedata.category(character) == FORMAT_CATEGORY or character in SEPARATORS
 
 
 def describe(code_point: int) -> str:
@@ -102,6 +109,5 @@ def _problem(text: str, file: str, index: int, code_point: int, coded: bool) -> 
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     if coded:
-        return Problem(file, line, column, RULE, f"hier staat de code van een onzichtbaar teken: {describe(code_point)}.",
-                       CODE_HINT)
-    return Problem(file, line, column, RULE, f"hier staat een onzichtbaar teken: {describe(code_point)}.", HINT)
+        return Problem(file, line, column, RULE, CODE_MESSAGE.format(character=describe(code_point)), CODE_HINT)
+    return Problem(file, line, column, RULE, MESSAGE.format(character=describe(code_point)), HINT)

@@ -1,7 +1,8 @@
 """Where a practice takes place: municipalities from the CBS list, and provinces that agree with them.
 
 A municipality is a name from schemas/geo/gemeenten.csv, so the site can put it on the map and others can join
-the data with CBS statistics. The province follows from the municipalities; it is only required where no
+the data with CBS statistics. A name as people write it ('Den Haag', 'Bergen', '’s-Hertogenbosch') is not
+accepted but answered with the CBS name to write, or with every municipality it may mean and its province. The province follows from the municipalities; it is only required where no
 municipality is named (a region such as Zuid-Kennemerland), and when given it must agree with them.
 """
 
@@ -31,7 +32,7 @@ def check_place(record: Record, municipalities: Municipalities, provinces: Vocab
         if municipality:
             known.append(municipality)
         else:
-            yield _not_current(record, index, name, municipalities)
+            yield _not_current(record, index, name, municipalities, provinces)
     if "provinces" not in place and "municipalities" not in place:
         yield record.problem(("place",), "missing-field",
                              "het veld 'provinces' (Provincies) ontbreekt bij 'place': noem een gemeente of een "
@@ -47,7 +48,8 @@ def _strings(values: Any) -> list[tuple[int, str]]:
         if isinstance(values, list) else []
 
 
-def _not_current(record: Record, index: int, name: str, municipalities: Municipalities) -> Problem:
+def _not_current(record: Record, index: int, name: str, municipalities: Municipalities,
+                 provinces: Vocabulary) -> Problem:
     path = (*MUNICIPALITIES, index)
     former = municipalities.former_name(name)
     if former:
@@ -56,7 +58,12 @@ def _not_current(record: Record, index: int, name: str, municipalities: Municipa
                               f"{former.merged_into}.",
                               f"Schrijf '{former.merged_into}' bij municipalities en zet '{former.name}' bij "
                               "localities.")
-    match = municipalities.closest_name(name)
+    candidates = municipalities.candidates(name)
+    if len(candidates) > 1:
+        return record.problem(path, "ambiguous-municipality",
+                              f"'{name}' kan {len(candidates)} gemeenten zijn: {_with_provinces(candidates, provinces)}.",
+                              "Schrijf de naam van de gemeente die je bedoelt precies zo bij municipalities.")
+    match = candidates[0].name if candidates else municipalities.closest_name(name)
     hint = suggestion_hint(match) if match else (
         "Schrijf de gemeente zoals het CBS die noemt (schemas/geo/gemeenten.csv). Een dorp, kern of wijk hoort "
         "bij localities.")
@@ -86,6 +93,12 @@ def _province_mismatches(record: Record, known: list[Municipality], given: list[
                                  f"{municipality.name} ligt in {label}, maar {label} staat niet bij provinces.",
                                  f"Voeg '{municipality.province}' toe, of haal provinces weg: de site leidt de "
                                  "provincie af uit de gemeenten.", at_key=True)
+
+
+def _with_provinces(candidates: list[Municipality], provinces: Vocabulary) -> str:
+    """"'Bergen (L.)' in Limburg en 'Bergen (NH.)' in Noord-Holland": every candidate, so none is guessed."""
+    return _dutch_list([f"'{municipality.name}' in {provinces.label(municipality.province)}"
+                        for municipality in candidates])
 
 
 def _where(known: list[Municipality], provinces: Vocabulary) -> str:

@@ -24,6 +24,9 @@ from praktijkbank.load.strict_yaml import DataPath, Document, SourceMap, load_fi
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80
+URL_SCHEME_MESSAGE = "'{url}' is geen webadres: alleen https://, http:// en mailto: zijn toegestaan."
+URL_SCHEME_HINT = ("Kopieer het volledige adres uit de adresbalk van je browser, bijvoorbeeld "
+                   "https://www.voorbeeld.nl/.")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 
 
@@ -310,8 +313,7 @@ def _url_problem(url: str) -> tuple[str, str, str] | None:
     except ValueError:
         return _not_a_url(url)
     if parts.scheme.lower() not in ALLOWED_URL_SCHEMES:
-        return ("url-scheme", f"'{url[:80]}' is geen webadres: alleen https://, http:// en mailto: zijn toegestaan.",
-                "Kopieer het volledige adres uit de adresbalk van je browser, bijvoorbeeld https://www.voorbeeld.nl/.")
+        return "url-scheme", URL_SCHEME_MESSAGE.format(url=url[:80]), URL_SCHEME_HINT
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         return _not_a_url(url)
     return None

@@ -1,0 +1,409 @@
+"""/aanmelden/ in headless Chromium, as a contributor without git uses it: the three starts filled in by keyboard
+only, the live messages, the preview against the built page, the draft, sending through GitHub (the address
+turned into an issue body goes through `from-issue`), the YAML download, hostile input and axe.
+
+The site is the session's forms site (conftest.py: one practice renamed, the GitHub repository set); each test
+that runs `from-issue` works on its own git copy of that repository.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from helpers import require_tool
+from issue_forms import CHANGE_FORM, PRACTICE_FORM, issue_body, prefilled_answers
+from praktijkbank.cli.contribute import EXIT_CHANGED
+from praktijkbank.common.urls import EDITOR, practice_url
+from praktijkbank.load.repository import Repository
+from praktijkbank.model.catalog import build_catalog
+from praktijkbank.validate.checker import validate_repository
+from real_data import A_PRACTICE
+from sites import FORMS_REPOSITORY
+from test_accessibility import AXE, MODES, describe
+from test_collections import NEW_ID, RENAMED
+from test_contribute import run
+
+pytestmark = pytest.mark.browser
+
+MAX_TABS = 400
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>[x](javascript:window.pwned=3)'
+
+
+@pytest.fixture(scope="module")
+def catalog(forms_site):
+    return build_catalog(validate_repository(Repository(forms_site[0])))
+
+
+@pytest.fixture
+def tab(browser, forms_url: str) -> Iterator[object]:
+    """A fresh browser (empty storage) that records script errors, with downloads and the clipboard allowed."""
+    context = browser.new_context(accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=forms_url.rstrip("/"))
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and "404" not in message.text
+            and page.problems.append(message.text))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def work(forms_site, tmp_path: Path) -> Path:
+    """A git copy of the forms site's repository for one test to change, so `git diff` shows the change."""
+    root = shutil.copytree(forms_site[0], tmp_path / "repository")
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    return root
+
+
+def open_editor(tab, forms_url: str, query: str = "") -> None:
+    tab.goto(forms_url + EDITOR + query)
+    expect(tab.locator(".pb-editor__app")).to_be_visible()
+
+
+def tab_to(tab, element_id: str) -> None:
+    """Press Tab until the element has the focus: the keyboard is the only way in."""
+    for _ in range(MAX_TABS):
+        if tab.evaluate("document.activeElement.id") == element_id:
+            return
+        tab.keyboard.press("Tab")
+    raise AssertionError(f"#{element_id} cannot be reached with Tab")
+
+
+def type_into(tab, element_id: str, text: str) -> None:
+    tab_to(tab, element_id)
+    tab.keyboard.press("Control+A")
+    tab.keyboard.press("Delete")
+    tab.keyboard.insert_text(text) if "\n" in text else tab.keyboard.type(text)
+
+
+def tick(tab, element_id: str) -> None:
+    tab_to(tab, element_id)
+    tab.keyboard.press("Space")
+
+
+def choose_municipality(tab, typed: str) -> None:
+    type_into(tab, "veld-municipalities", typed)
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")
+
+
+def choose_option(tab, element_id: str, label: str) -> None:
+    """A select by keyboard: focus it and type the start of the option's label."""
+    tab_to(tab, element_id)
+    tab.keyboard.type(label)
+
+
+def error_of(tab, element_id: str) -> str:
+    """The error message a control's aria-describedby points at (what a screen reader reads with it)."""
+    return tab.evaluate("""(id) => {
+        const control = document.getElementById(id);
+        const group = control.closest("fieldset.pb-field") ?? control;
+        const ids = (control.getAttribute("aria-describedby") || group.getAttribute("aria-describedby") || "").split(" ");
+        return ids.map((one) => document.getElementById(one)).filter((node) => node && !node.hidden
+            && node.classList.contains("pb-field__error")).map((node) => node.textContent).join(" ");
+    }""", element_id)
+
+
+def submit(tab) -> None:
+    tab_to(tab, "pb-editor-submit")
+    tab.keyboard.press("Enter")
+
+
+def fill_new_practice(tab) -> None:
+    tick(tab, "veld-themes")  # the first theme
+    type_into(tab, "veld-title", "Taalcafé in de bibliotheek van Dalfsen")
+    type_into(tab, "veld-summary", "Inwoners oefenen elke week samen Nederlands in de bibliotheek, met vrijwilligers.")
+    type_into(tab, "veld-description", "## Hoe het werkt\n\nElke dinsdag praten inwoners met vrijwilligers.\n\n- koffie\n- een thema")
+    choose_municipality(tab, "Dalfs")
+    type_into(tab, "veld-organisations-0-name", "Bibliotheek Dalfsen")
+    choose_option(tab, "veld-organisations-0-type", "Bibliotheek")
+    tab_to(tab, "veld-organisations")
+    tab.keyboard.press("Enter")  # Organisatie toevoegen: the focus moves to the new row's name
+    tab.keyboard.type("Welzijn Dalfsen")
+    choose_option(tab, "veld-organisations-1-type", "Welzijn")
+    tick(tab, "veld-target-groups")
+    tab_to(tab, "veld-status")
+    tab.keyboard.press("Space")
+    type_into(tab, "veld-start", "2024")
+    type_into(tab, "veld-source-title", "Een artikel over het taalcafé")
+    type_into(tab, "veld-source-url", "https://www.voorbeeld.example/taalcafe")
+    type_into(tab, "veld-lessons", "Begin klein.\nVraag vrijwilligers uit de wijk.")
+
+
+def downloaded_yaml(tab, target: Path) -> Path:
+    with tab.expect_download() as download:
+        tab_to(tab, "pb-editor-yaml")
+        tab.keyboard.press("Enter")
+    path = target / download.value.suggested_filename
+    download.value.save_as(path)
+    return path
+
+
+def test_a_new_practice_by_keyboard_becomes_the_same_file_by_download_and_by_the_form(tab, forms_url, catalog,
+                                                                                     work: Path, tmp_path: Path) -> None:
+    open_editor(tab, forms_url)
+    fill_new_practice(tab)
+    submit(tab)
+
+    expect(tab.locator(".pb-editor__issue")).to_be_focused()
+    address = tab.locator(".pb-editor__issue").get_attribute("href")
+    assert address.startswith(f"{FORMS_REPOSITORY}/issues/new?template=praktijk-aanmelden.yml&title=Praktijk")
+    left_out = tab.locator(".pb-editor__left-out li").all_inner_texts()
+    assert [text.split("\n")[0].strip().removesuffix("Kopieer").strip() for text in left_out] == ["Titel"], \
+        "GitHub fills the issue title itself; the answer to Titel is offered to copy"
+
+    tab.get_by_role("button", name="Kopieer de tekst").press("Enter")
+    copied = tab.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("### Titel\n\nTaalcafé in de bibliotheek van Dalfsen\n\n### Samenvatting\n\n")
+    assert "### Gemeenten\n\nDalfsen\n\n" in copied
+
+    file = downloaded_yaml(tab, tmp_path)
+    assert file.name == "taalcafe-in-de-bibliotheek-van-dalfsen.yml"
+    shutil.copy(file, work / "practices" / file.name)
+    checked = run("validate", "--root", work, work / "practices" / file.name, "--zonder-waarschuwingen")
+    assert checked.returncode == 0, checked.stdout
+    downloaded = yaml.safe_load(file.read_text(encoding="utf-8"))
+    (work / "practices" / file.name).unlink()
+
+    body = tmp_path / "issue.md"
+    answers = prefilled_answers(address) | {"title": "Taalcafé in de bibliotheek van Dalfsen"}
+    body.write_text(issue_body(PRACTICE_FORM, answers), encoding="utf-8")
+    result = run("from-issue", body, "--root", work, "--added", str(downloaded["added"]))
+    assert result.returncode == 0, result.stdout + result.stderr
+    made = yaml.safe_load((work / "practices" / file.name).read_text(encoding="utf-8"))
+    assert made == downloaded
+    assert tab.problems == []
+
+
+def test_the_messages_appear_while_typing_and_are_linked_to_their_field(tab, forms_url) -> None:
+    open_editor(tab, forms_url)
+
+    type_into(tab, "veld-title", "T" * 121)
+    tab.keyboard.press("Tab")
+    assert error_of(tab, "veld-title") == "Fout: dit is te lang: gebruik hoogstens 120 tekens."
+
+    type_into(tab, "veld-summary", "Een samenvatting met een \u202eomgekeerde richting erin, lang genoeg.")
+    tab.keyboard.press("Tab")
+    assert error_of(tab, "veld-summary") == "Fout: hier staat een onzichtbaar teken: U+202E (tekstrichting omkeren)."
+
+    type_into(tab, "veld-municipalities", "Dalfsenn")
+    tab.keyboard.press("Enter")
+    assert error_of(tab, "veld-municipalities") == "Fout: onbekende gemeente 'Dalfsenn'; bedoelde je 'Dalfsen'?"
+
+    type_into(tab, "veld-municipalities", "Den Haag")
+    tab.keyboard.press("Enter")
+    expect(tab.locator(".pb-combobox__chip")).to_have_text(["'s-Gravenhage×"])
+    assert error_of(tab, "veld-municipalities") == ""
+
+    type_into(tab, "veld-description", "")
+    tab.keyboard.press("Tab")
+    assert error_of(tab, "veld-description") == "", "an empty field is not an error before sending"
+    submit(tab)
+    summary = tab.locator(".pb-editor__summary")
+    expect(summary).to_be_focused()
+    assert "Beschrijving: dit is verplicht: vul iets in." in summary.inner_text()
+    assert error_of(tab, "veld-description") == "Fout: dit is verplicht: vul iets in."
+    summary.get_by_role("link", name="Beschrijving: dit is verplicht: vul iets in.").press("Enter")
+    expect(tab.locator("#veld-description")).to_be_focused()
+    assert tab.problems == []
+
+
+def preview_texts(tab) -> list[str]:
+    return tab.evaluate("""() => [...document.querySelectorAll(".pb-editor__page :is(h1,h2,h3,h4,h5,h6,p,li)")]
+        .map((node) => node.textContent.replace(/\\s+/g, " ").trim()).filter(Boolean)""")
+
+
+def page_texts(tab) -> list[str]:
+    """The built page's headings, paragraphs and list items of the sections the preview shows."""
+    return tab.evaluate("""() => {
+        const article = document.querySelector(".md-content article");
+        const skip = ".pb-cards, .pb-print-qr, .pb-meta, .pb-in-collections, .pb-contribute, .pb-contribute__about, "
+            + ".pb-begrippen, .pb-practice__actions, .pb-map, .md-source-file, .pb-based-on, .pb-adoptions";
+        const stop = [...article.querySelectorAll("h2")].find((heading) =>
+            ["In collecties", "Verwante praktijken", "Verbeteren of overnemen", "Ook gedaan in", "Begrippen op deze pagina"]
+                .includes(heading.textContent.trim()));
+        return [...article.querySelectorAll("h1,h2,h3,h4,h5,h6,p,li")]
+            .filter((node) => !node.closest(skip) && !(stop && (stop.compareDocumentPosition(node) & 4) || node === stop))
+            .map((node) => node.textContent.replace(/\\s+/g, " ").trim()).filter(Boolean);
+    }""")
+
+
+def test_the_preview_shows_the_headings_paragraphs_and_list_items_of_the_built_page(tab, forms_url, catalog) -> None:
+    practice = max(catalog.practices.values(), key=lambda item: (item.description.count("\n"), item.id))
+    tab.goto(forms_url + practice_url(practice.id))
+    built = page_texts(tab)
+
+    open_editor(tab, forms_url, f"?wijzig={practice.id}")
+    shown = preview_texts(tab)
+
+    assert shown == built
+    assert len(shown) > 8
+
+
+def test_a_change_by_an_old_id_sends_only_what_changed_and_becomes_a_minimal_diff(tab, forms_url, catalog, work: Path,
+                                                                                  tmp_path: Path) -> None:
+    practice = catalog.practices[NEW_ID]
+    open_editor(tab, forms_url, f"?wijzig={RENAMED}")
+    assert f"De praktijk ‘{RENAMED}’ heet nu ‘{NEW_ID}’." in tab.locator(".pb-editor__status").inner_text()
+    assert tab.locator("#veld-summary").input_value() == practice.summary
+    new_summary = practice.summary.rstrip(".") + ", ook in de zomer."
+
+    type_into(tab, "veld-summary", new_summary)
+    type_into(tab, "veld-remark", "De zomer hoort er nu ook bij, zegt de bibliotheek.")
+    submit(tab)
+
+    address = tab.locator(".pb-editor__issue").get_attribute("href")
+    assert address.startswith(f"{FORMS_REPOSITORY}/issues/new?template=wijziging-voorstellen.yml")
+    answers = prefilled_answers(address)
+    assert set(answers) == {"id", "remark", "summary"}
+    assert answers["id"] == NEW_ID
+    body = tmp_path / "issue.md"
+    body.write_text(issue_body(CHANGE_FORM, answers), encoding="utf-8")
+    result = run("from-issue", body, "--root", work, "--added", practice.added)
+    assert result.returncode == EXIT_CHANGED, result.stdout + result.stderr
+    diff = subprocess.run(["git", "-C", str(work), "diff", "--unified=0"], capture_output=True, text=True).stdout
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(changed) == 2 and changed[1].endswith("ook in de zomer."), diff
+    before = yaml.safe_load(subprocess.run(["git", "-C", str(work), "show", f"HEAD:practices/{NEW_ID}.yml"],
+                                           capture_output=True, text=True, check=True).stdout)
+    after = yaml.safe_load((work / "practices" / f"{NEW_ID}.yml").read_text(encoding="utf-8"))
+    assert after == before | {"summary": new_summary}
+
+
+def test_adopting_copies_what_travels_and_leaves_the_new_place_empty(tab, forms_url, catalog) -> None:
+    original = next(practice for practice in catalog.practices.values() if practice.activities)
+    open_editor(tab, forms_url, f"?neem-over={original.id}")
+
+    checked = tab.evaluate("""() => [...document.querySelectorAll('input[name="themes"]:checked')].map((box) => box.value)""")
+    assert checked == list(original.themes)
+    assert tab.locator("#veld-based-on").input_value() == original.id
+    assert tab.locator("#veld-activities").input_value() == "\n".join(original.activities)
+    assert tab.locator("#veld-title").input_value() == ""
+    assert tab.locator(".pb-combobox__chip").count() == 0
+    assert tab.evaluate("""() => [...document.querySelectorAll('.pb-organisations-editor input')].every((name) => !name.value)""")
+
+    type_into(tab, "veld-title", "Dezelfde aanpak in een andere gemeente")
+    submit(tab)
+    expect(tab.locator(".pb-editor__summary")).to_be_focused()
+
+    type_into(tab, "veld-summary", "De bibliotheek doet hier hetzelfde als in het voorbeeld, met eigen partners.")
+    type_into(tab, "veld-description", "Wij beginnen dit jaar, naar het voorbeeld van de oorspronkelijke praktijk.")
+    choose_municipality(tab, "Hoorn")
+    rows = tab.locator(".pb-organisations-editor__row").count()
+    for row in range(rows):
+        type_into(tab, f"veld-organisations-{row}-name", f"Organisatie {row + 1} in Hoorn")
+    tab_to(tab, "veld-status")
+    tab.keyboard.press("Space")
+    type_into(tab, "veld-source-title", "Een bericht over de start in Hoorn")
+    submit(tab)
+
+    expect(tab.locator(".pb-editor__issue")).to_be_focused()
+    answers = prefilled_answers(tab.locator(".pb-editor__issue").get_attribute("href"))
+    assert tab.locator(".pb-editor__issue").get_attribute("href").startswith(
+        f"{FORMS_REPOSITORY}/issues/new?template=praktijk-aanmelden.yml")
+    assert answers["based_on"] == original.id
+    assert answers["activities"] == "\n".join(original.activities)
+    assert tab.problems == []
+
+
+def test_the_draft_survives_a_reload_and_can_be_thrown_away(tab, forms_url) -> None:
+    open_editor(tab, forms_url)
+    type_into(tab, "veld-title", "Een titel die blijft staan")
+    choose_municipality(tab, "Hoorn")
+
+    tab.reload()
+    expect(tab.locator(".pb-editor__app")).to_be_visible()
+    assert tab.locator("#veld-title").input_value() == "Een titel die blijft staan"
+    expect(tab.locator(".pb-combobox__chip")).to_have_count(1)
+    expect(tab.locator(".pb-editor__draft")).to_be_visible()
+    assert "is teruggezet" in tab.locator(".pb-editor__draft").inner_text()
+
+    tab.get_by_role("button", name="Concept weggooien").press("Enter")
+    assert tab.locator("#veld-title").input_value() == ""
+    tab.reload()
+    expect(tab.locator(".pb-editor__app")).to_be_visible()
+    assert tab.locator("#veld-title").input_value() == ""
+    assert tab.locator(".pb-editor__draft").is_hidden()
+    other = tab.evaluate("() => Object.keys(localStorage).filter((key) => key.startsWith('praktijkbank-aanmelden'))")
+    assert other == []
+
+
+def test_a_corrupt_draft_is_ignored_with_a_message(tab, forms_url) -> None:
+    open_editor(tab, forms_url)
+    tab.evaluate("() => localStorage.setItem('praktijkbank-aanmelden:nieuw', '{kapot')")
+    tab.reload()
+    expect(tab.locator(".pb-editor__app")).to_be_visible()
+    assert "Je concept kon niet worden gelezen" in tab.locator(".pb-editor__status").inner_text()
+    assert tab.problems == []
+
+
+def test_hostile_text_in_every_field_runs_nothing_and_stays_text(tab, forms_url) -> None:
+    open_editor(tab, forms_url)
+    for element_id in tab.evaluate("""() => [...document.querySelectorAll('.pb-editor__fields input[type=text], '
+            + '.pb-editor__fields textarea')].map((control) => control.id)"""):
+        tab.locator(f"#{element_id}").fill(HOSTILE)
+        tab.locator(f"#{element_id}").blur()
+    tab.evaluate("() => localStorage.setItem('praktijkbank-aanmelden:nieuw', JSON.stringify({ saved: '<b>', "
+                 "answers: { title: '<img src=x onerror=window.pwned=4>', organisations: [{ name: '<svg onload=window.pwned=5>', type: 'x', role: 'y' }] } }))")
+    tab.reload()
+    expect(tab.locator(".pb-editor__app")).to_be_visible()
+    submit(tab)
+
+    assert tab.evaluate("() => window.pwned") is None
+    assert tab.locator(".pb-editor__page img, .pb-editor__page script, .pb-editor__page svg").count() == 0
+    assert tab.evaluate("() => [...document.querySelectorAll('.pb-editor__page a')].every((link) => !link.href.startsWith('javascript:'))")
+    assert tab.problems == []
+
+
+def test_without_javascript_the_page_points_to_the_other_routes(browser, forms_url) -> None:
+    """The practice pages' links themselves: tests/test_browser_change.py."""
+    plain = browser.new_context(java_script_enabled=False)
+    page = plain.new_page()
+    page.goto(forms_url + EDITOR)
+    assert "werkt alleen met JavaScript" in page.locator(".pb-editor__fallback").inner_text()
+    assert page.locator(".pb-editor__fallback a").get_attribute("href").endswith("bijdragen/")
+    assert page.locator(".pb-editor__app").is_hidden()
+    plain.close()
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("state", ["empty", "errors", "change"])
+def test_axe_finds_nothing_on_the_editor(browser, forms_url, catalog, mode: str, state: str) -> None:
+    require_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "run `make test`, which runs `npm ci`")
+    context = browser.new_context(**MODES[mode])
+    page = context.new_page()
+    open_editor(page, forms_url, f"?wijzig={sorted(catalog.practices)[0]}" if state == "change" else "")
+    if state == "errors":
+        page.locator("#veld-municipalities").fill("Dalfsenn")
+        page.locator("#veld-municipalities").press("Enter")
+        page.locator(".pb-editor__submit").click()
+        expect(page.locator(".pb-editor__summary")).to_be_visible()
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = json.loads(page.evaluate(
+        "async () => JSON.stringify(await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }))"))
+    context.close()
+    assert result["violations"] == [], describe(result["violations"])
+
+
+def test_without_a_repository_the_page_says_where_the_forms_are(browser, base_url) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    open_editor(page, base_url, f"?wijzig={A_PRACTICE.id}")
+    page.locator("#veld-remark").fill("De openingstijden zijn veranderd, zegt de bibliotheek.")
+    page.locator(".pb-editor__submit").click()
+
+    result = page.locator(".pb-editor__result")
+    expect(result).to_contain_text("Deze site heeft geen formulier op GitHub ingesteld.")
+    assert result.get_by_role("link", name="een praktijk toevoegen").get_attribute("href").endswith("bijdragen/")
+    assert page.locator(".pb-editor__issue").is_hidden()
+    context.close()
