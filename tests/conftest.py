@@ -48,13 +48,11 @@ def make_repository(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own site, built once with `mkdocs build` for every test that only reads it."""
-    from sites import build
+    """The repository's own site, built once with `mkdocs build` for every test that only reads it; with
+    several workers (`make test` runs pytest-xdist) one build serves them all (sites.build_once)."""
+    from sites import build_once
 
-    output = tmp_path_factory.mktemp("site")
-    result = build(PROJECT_ROOT, output)
-    assert result.returncode == 0, result.stderr
-    return output
+    return build_once(PROJECT_ROOT, tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")

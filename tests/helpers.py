@@ -77,9 +77,10 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 as a static host would; yields its base URL (ending in a slash)."""
-    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 as a static host would; yields its base URL (ending in a slash).
+    The benchmark passes a handler that also compresses (scripts/bench/static_host.py)."""
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

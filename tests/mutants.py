@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 # Invisible format characters: direction controls, zero-width characters, the soft hyphen, a tag character.
 HIDDEN_CHARACTERS = ["\u202e", "\u202a", "\u2066", "\u2069", "\u200b", "\u200d", "\u200e", "\u2060", "\ufeff",
@@ -29,6 +30,18 @@ INSERTS = [b"\t", b":", b": ", b"- ", b"&a ", b"*a", b"!!python/object:os.system
 def real_practices(root: Path) -> list[Path]:
     """The practice files of a repository, without the ones skipped by rule (`_template.yml`)."""
     return sorted((root / "practices").glob("[!_]*.yml"))
+
+
+def paths_in(value: Any, path: tuple = ()) -> list[tuple]:
+    """Every place in loaded data, as the path of keys and indexes that leads to it, the whole document first."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += paths_in(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += paths_in(child, (*path, index))
+    return found
 
 
 def mutate(raw: bytes, seed: str) -> bytes:

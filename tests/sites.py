@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from helpers import PROJECT_ROOT
 
@@ -38,3 +43,37 @@ def build(repository: Path, output: Path, **environment: str) -> subprocess.Comp
     """`mkdocs build` exactly as a user runs it, into `output`."""
     return subprocess.run([MKDOCS, "build", "-f", repository / "mkdocs.yml", "-d", output], capture_output=True,
                           text=True, env=mkdocs_environment(**environment), timeout=300)
+
+
+def build_once(repository: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """`repository` built into a folder `name` once per test run. Each pytest-xdist worker has its own
+    temporary folder inside one shared by the run: the first worker that needs the site builds it there while
+    holding a lock, and the others wait for it and read the same site. A failed build is left unmarked, so
+    each worker that needs it reports the failure itself."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return _build_or_fail(repository, tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent
+    output, done = shared / name, shared / f"{name}.built"
+    with _exclusive(shared / f"{name}.lock"):
+        if not done.is_file():
+            shutil.rmtree(output, ignore_errors=True)
+            _build_or_fail(repository, output)
+            done.touch()
+    return output
+
+
+def _build_or_fail(repository: Path, output: Path) -> Path:
+    result = build(repository, output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@contextmanager
+def _exclusive(lock_file: Path) -> Iterator[None]:
+    """One process at a time, across the workers of a test run (an advisory lock, released on exit too)."""
+    with lock_file.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import shutil
-from typing import Any
 
 import pytest
 import yaml
@@ -16,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from helpers import PROJECT_ROOT
-from mutants import HIDDEN_CHARACTERS, YAML_TOKENS, real_practices
+from mutants import HIDDEN_CHARACTERS, YAML_TOKENS, paths_in, real_practices
 from praktijkbank.common.problems import Problem
 from praktijkbank.load.strict_yaml import LoadError, load_bytes
 from praktijkbank.load.repository import Repository
@@ -93,17 +92,6 @@ ODD_VALUES = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
     max_leaves=8,
 )
-
-
-def paths_in(value: Any, path: tuple = ()) -> list[tuple]:
-    found = [path]
-    if isinstance(value, dict):
-        for key, child in value.items():
-            found += paths_in(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            found += paths_in(child, (*path, index))
-    return found
 
 
 @FUZZ_SETTINGS

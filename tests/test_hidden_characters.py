@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from helpers import PROJECT_ROOT, VALID_COLLECTION, VALID_PRACTICE
-from praktijkbank.validate.hidden_characters import describe, hidden_character_problems, is_hidden
+from praktijkbank.validate.hidden_characters import CANDIDATES, describe, hidden_character_problems, is_hidden
 
 DIRECTION_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
 ZERO_WIDTH = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
@@ -86,6 +86,16 @@ def test_the_rule_takes_every_format_character_of_unicode() -> None:
 
     assert set(HIDDEN) - set(SEPARATORS) <= set(format_characters)
     assert all(is_hidden(chr(code)) for code in format_characters)
+    hidden = format_characters + SEPARATORS
+    found = [hidden_character_problems(f"title: é{chr(code)}ë\n", "x.yml") for code in hidden]
+    assert [len(problems) for problems in found] == [1] * len(hidden)
+
+
+def test_only_format_characters_are_looked_up_and_ordinary_letters_are_not() -> None:
+    """The search looks up only the characters in the blocks where Unicode puts format characters: that is
+    what keeps the pass cheap on Dutch text full of é and ë."""
+    assert not CANDIDATES.search("Café ‘t Hoekje – “één” €5, één…")
+    assert CANDIDATES.search("\u202e")
 
 
 def test_a_byte_order_mark_at_the_start_of_a_file_is_not_text(make_repository, run_cli, tmp_path) -> None:

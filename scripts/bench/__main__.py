@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.bench import history_cost, map_cost, robustness, search, site_build, validation
+from scripts.bench import history_cost, lighthouse, map_cost, robustness, search, site_build, validation
 from scripts.bench.job import Job, Option
 
-JOBS: tuple[Job, ...] = (validation.JOB, site_build.JOB, search.JOB, map_cost.JOB, history_cost.JOB, robustness.JOB)
+JOBS: tuple[Job, ...] = (validation.JOB, site_build.JOB, search.JOB, map_cost.JOB, history_cost.JOB, robustness.JOB,
+                         lighthouse.JOB)
 DEFAULT_REPEAT = 3
 
 

@@ -12,20 +12,22 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from praktijkbank.checks import links
 from praktijkbank.cli.contribute import CONTRIBUTE_COMMANDS, add_contribute_commands
 from praktijkbank.common.clock import reference_date
 from praktijkbank.common.problems import FORMATTERS, Problem
-from praktijkbank.contribute.generated import stale_files
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
-from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, directory_url, read_site_config
-from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_summary, manifest_diff, manifest_text
-from praktijkbank.publish.site import InvalidInput, Site, build_site, write_site
+from praktijkbank.publish.published_urls import MANIFEST_NAME
 from praktijkbank.validate.checker import load_vocabularies, validate_repository
 from praktijkbank.validate.completeness import completeness_warnings
 
+if TYPE_CHECKING:
+    from praktijkbank.load.site_config import SiteConfig
+    from praktijkbank.publish.site import Site
+
+# Imports for building or checking the site are made inside the commands that need them: `validate` runs on
+# every push and every save in an editor, and importing the site builder would double its time.
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -172,6 +174,8 @@ def _summary(problems: list[Problem], records: list, warnings: int = 0) -> str:
 
 
 def _generate(arguments: argparse.Namespace) -> int:
+    from praktijkbank.contribute.generated import stale_files
+
     repository = _repository(arguments)
     vocabularies, problems = load_vocabularies(repository)
     if problems:
@@ -190,6 +194,10 @@ def _generate(arguments: argparse.Namespace) -> int:
 
 def _export_pages(arguments: argparse.Namespace) -> int:
     """Write the complete site tree; refused, like the build, when published addresses would be lost."""
+    from praktijkbank.load.site_config import directory_url
+    from praktijkbank.publish.published_urls import lost_summary
+    from praktijkbank.publish.site import write_site
+
     repository = _repository(arguments)
     target: Path = arguments.target
     if target.exists() and any(target.iterdir()):
@@ -213,6 +221,8 @@ def _export_pages(arguments: argparse.Namespace) -> int:
 
 def _site_config(repository: Repository) -> SiteConfig:
     """The site settings of the repository's mkdocs.yml; a missing or broken one is a usage error."""
+    from praktijkbank.load.site_config import CONFIG_NAME, SiteConfigError, read_site_config
+
     try:
         return read_site_config(repository.root / CONFIG_NAME)
     except SiteConfigError as error:
@@ -221,6 +231,8 @@ def _site_config(repository: Repository) -> SiteConfig:
 
 def _site(repository: Repository, config: SiteConfig) -> Site | None:
     """The whole site, or None after printing the problems of the input."""
+    from praktijkbank.publish.site import InvalidInput, build_site
+
     try:
         return build_site(repository, config, workers=os.cpu_count() or 1)
     except InvalidInput as error:
@@ -232,6 +244,8 @@ def _site(repository: Repository, config: SiteConfig) -> Site | None:
 def _check_links(arguments: argparse.Namespace) -> int:
     """Broken internal links fail (exit 1); dead external addresses are reported but do not fail: the web
     changes without any pull request, so a scheduled job reports them for the editors to fix."""
+    from praktijkbank.checks import links
+
     if not (arguments.site / "index.html").is_file():
         raise UsageError(f"'{arguments.site}' is geen gebouwde site: index.html ontbreekt. Bouw eerst met `make build`.")
     broken = links.check_site(arguments.site)
@@ -250,6 +264,8 @@ def _check_links(arguments: argparse.Namespace) -> int:
 
 def _published_urls(arguments: argparse.Namespace) -> int:
     """Compare or rewrite the manifest; the addresses are those `mkdocs build` would publish."""
+    from praktijkbank.publish.published_urls import manifest_diff, manifest_text
+
     repository = _repository(arguments)
     site = _site(repository, _site_config(repository))
     if site is None:

@@ -6,6 +6,7 @@ them at once, each pointing at the line to fix.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -32,9 +33,22 @@ class Problem:
 def display_path(path: Path, root: Path) -> str:
     """Show a path relative to the repository when it lies inside it, as contributors know it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return _real_path(path).relative_to(_resolved(root.absolute())).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _real_path(path: Path) -> Path:
+    """`path.resolve()`, with its folder looked up once for all the files in it (validation shows thousands)."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _resolved(path.parent.absolute()) / path.name
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    """A folder's real path, from its absolute path (a relative one changes with the working folder)."""
+    return folder.resolve()
 
 
 def format_text(problems: list[Problem]) -> str:

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import jsonschema
 
 from praktijkbank.common.facets import FACETS
 from praktijkbank.common.form_links import PARTNER_NAME_PLACEHOLDER
@@ -23,6 +21,9 @@ from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, s
 from praktijkbank.common.suggest import normalise, suggestion_hint
 from praktijkbank.common.vocabularies import Vocabularies, Vocabulary
 from praktijkbank.validate.rules import slugify
+
+if TYPE_CHECKING:
+    import jsonschema
 
 TEXT, MARKDOWN, LINES, PARTNERS, CHOICE, CHOICES, YEAR, URL, ID, DATE, PRACTICE, PRACTICE_LIST, MUNICIPALITIES = (
     "text", "markdown", "lines", "partners", "choice", "choices", "year", "url", "id", "date", "practice",
@@ -393,6 +394,8 @@ class Questionnaire:
         self._check_value(schema, value)
 
     def _check_value(self, schema: dict[str, Any], value: Any) -> None:
+        import jsonschema  # here, not at the top: only the contributor commands check answers, not `validate`
+
         validator = jsonschema.Draft202012Validator(strip_annotations(schema))
         error = next(iter(sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))), None)
         if error is not None:

@@ -11,8 +11,10 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from praktijkbank.load.site_config import SiteConfig
+if TYPE_CHECKING:  # the settings' module reads YAML and ignore patterns: only the annotations need it
+    from praktijkbank.load.site_config import SiteConfig
 
 PAGE_SUFFIX = ".md"
 PAGE_FILE = "index.html"

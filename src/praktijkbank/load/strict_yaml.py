@@ -26,6 +26,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_NUMBER_STARTS = frozenset("+-.0123456789")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -240,6 +241,8 @@ def resolve_plain_scalar(text: str) -> Any:
         return None
     if text in _BOOLEANS:
         return _BOOLEANS[text]
+    if text[0] not in _NUMBER_STARTS:  # most values are words: no need to try the number patterns on them
+        return text
     if _INT.fullmatch(text) and len(text) <= _MAX_INT_DIGITS:
         return int(text)
     if _FLOAT.fullmatch(text) and len(text) <= _MAX_INT_DIGITS:

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from praktijkbank.common.problems import Problem
 from praktijkbank.load.docs_files import destination, docs_files, page_url
-from praktijkbank.load.site_config import SiteConfig
 from praktijkbank.render.outputs import OutputFile, Page
+
+if TYPE_CHECKING:  # the settings' module reads YAML and ignore patterns: only the annotations need it
+    from praktijkbank.load.site_config import SiteConfig
 
 MANIFEST_NAME = "published-urls.txt"
 MANIFEST_HEADER = """\

@@ -7,9 +7,7 @@ only the rules between files run in the calling process.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,6 +153,9 @@ def _check_files(checker: FileChecker, files: list[DataFile],
     workers = min(workers, len(files) // FILES_PER_WORKER)
     if workers <= 1:
         return [checker(item) for item in files]
+    import multiprocessing  # here: a repository too small for workers should not pay for importing them
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_use_checker, initargs=(checker,)) as pool:
         return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 4))))

@@ -1,22 +1,25 @@
 """Check a loaded document against its JSON Schema and explain each error in plain Dutch.
 
 jsonschema finds the errors; this module decides what a contributor reads: which rule, which line (the
-offending key or value, found through the source map), and a hint such as the closest allowed value.
+offending key or value, found through the source map), and a hint such as the closest allowed value. A document
+the compiled checks accept (compiled_schema.py) has no errors, so jsonschema is imported and compiled only when
+a document needs it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from praktijkbank.common.problems import Problem
 from praktijkbank.common.schemas import VOCABULARY_KEYWORD, inline_references, strip_annotations
 from praktijkbank.common.suggest import closest, suggestion_hint
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.load.strict_yaml import DataPath, Document, SourceMap
+from praktijkbank.validate.compiled_schema import compile_schema
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -35,24 +38,40 @@ _TYPE_HINTS = {
 }
 
 
+FORMATS = frozenset({"date"})
+
+
 class SchemaChecker:
-    """One compiled validator per schema, reused for every file (compiling is the expensive part)."""
+    """One schema compiled once and reused for every file: the fast accept check, and jsonschema's validator
+    for the documents that check does not accept."""
 
     def __init__(self, schema: dict[str, Any], vocabularies: Vocabularies) -> None:
         self._schema = inline_references(schema)
-        format_checker = jsonschema.FormatChecker(formats=("date",))
-        self._validator = jsonschema.Draft202012Validator(strip_annotations(self._schema),
-                                                          format_checker=format_checker)
+        self._validation_schema = strip_annotations(self._schema)
+        self._accepts = compile_schema(self._validation_schema, FORMATS)
+        self._validator: Any = None
         self._vocabularies = vocabularies
 
     def problems(self, document: Document, file: str) -> list[Problem]:
         """Every schema error in the document, one problem each, sorted by place."""
+        if self._accepts is not None and self._accepts(document.data):
+            return []
         explainer = _Explainer(self._schema, self._vocabularies, document.source_map, file)
         found: dict[tuple, Problem] = {}
-        for error in self._validator.iter_errors(document.data):
+        for error in self._jsonschema().iter_errors(document.data):
             for problem in explainer.explain(error):
                 found.setdefault((problem.line, problem.column, problem.rule, problem.message), problem)
         return sorted(found.values())
+
+    def _jsonschema(self) -> Any:
+        """jsonschema's validator, made on first use: importing and compiling it costs more than checking a
+        whole repository of valid files."""
+        if self._validator is None:
+            import jsonschema
+
+            self._validator = jsonschema.Draft202012Validator(
+                self._validation_schema, format_checker=jsonschema.FormatChecker(formats=tuple(FORMATS)))
+        return self._validator
 
 
 def field_name(path: DataPath) -> str:
