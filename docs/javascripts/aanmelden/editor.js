@@ -10,7 +10,7 @@ import { fetchPractice, loadCards, resolveIn } from "../praktijken.js";
 import { slugify } from "../selectie-collectie.js";
 import { discardDraft, draftKey, readDraft, writeDraft } from "./concept.js";
 import {
-  ORGANISATIONS, adoptedAnswers, answersFrom, emptyAnswers, isEmpty, sameAnswer, toPractice,
+  ORGANISATIONS, adoptedAnswers, answersFrom, emptyAnswers, fileFields, isEmpty, sameAnswer, toPractice,
 } from "./gegevens.js";
 import { loadAjv, loadDefinitions } from "./laden.js";
 import { PRACTICE_FALLBACK_ID, createChecker, municipalityRules } from "./regels.js";
@@ -82,8 +82,7 @@ async function start(root) {
     } else {
       practiceId = found.practice.id;
       if (found.status === "renamed") notices.push(`De praktijk ‘${found.from}’ heet nu ‘${practiceId}’.`);
-      const { id, url, ...record } = (await fetchPractice(practiceId)).practice;
-      delete record.place?.municipality_codes; // the open data adds the CBS codes; the file has only the names
+      const record = fileFields(definitions.schema, (await fetchPractice(practiceId)).practice);
       base = begin.mode === "change" ? record : {};
       begin = { mode: begin.mode, id: practiceId, title: record.title, record };
     }
@@ -143,6 +142,7 @@ async function start(root) {
     markdown: () => markdown,
     label: (vocabulary, id) => labels.get(`${vocabulary}:${id}`) ?? id,
     provinceOf: (name) => provinceOf.get(name),
+    schemes: definitions.urlSchemes,
   });
 
   function fileId() {

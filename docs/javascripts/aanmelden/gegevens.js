@@ -120,6 +120,16 @@ function setOrDelete(target, key, value) {
   else target[key] = value;
 }
 
+/** A practice from the open data in the shape of its file: only the fields the schema knows, here and in
+ *  its place. The open data adds its own (id, url, place_text, the CBS codes), which a file must not have. */
+export function fileFields(schema, record) {
+  const known = (properties, value) => Object.fromEntries(Object.entries(value ?? {})
+    .filter(([key]) => Object.hasOwn(properties, key)));
+  const practice = known(schema.properties, record);
+  if (practice.place) practice.place = known(schema.properties.place.properties, practice.place);
+  return practice;
+}
+
 /** The answers that show a practice (to change it): every field the form asks, from the practice's data. */
 export function answersFrom(fields, practice) {
   const answers = emptyAnswers(fields);

@@ -65,6 +65,16 @@ function list(className, texts) {
   return node;
 }
 
+/** A source as practice_sources.md.j2 shows it: title, publisher, the date as given or as worked out, and plainly
+ *  "geen webadres bekend" without an address the page may link to. */
+function sourceItem(source, schemes) {
+  const date = source.date ? dutchDate(source.date) : source.date_note;
+  const item = element("li", "", [source.title, source.publisher ? `, ${source.publisher}` : "", date ? ` (${date})` : ""].join(""));
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(source.url ?? "")?.[1]?.toLowerCase();
+  if (!schemes.includes(scheme)) item.append(" ", element("span", "pb-sources__no-url", "— geen webadres bekend"));
+  return item;
+}
+
 /** Text without its Markdown rendered: one paragraph per block, for the moment before markdown-it is there. */
 export function plainParagraphs(text) {
   const fragment = document.createDocumentFragment();
@@ -74,9 +84,10 @@ export function plainParagraphs(text) {
 
 /**
  * A function that draws `practice` into `target`. `markdown()` gives the function that renders Markdown (or
- * null while it loads), `label(vocabulary, id)` a term's Dutch label, `provinceOf(name)` a municipality's province.
+ * null while it loads), `label(vocabulary, id)` a term's Dutch label, `provinceOf(name)` a municipality's province,
+ * `schemes` the link schemes a source's address may have.
  */
-export function createPreview(target, { markdown: renderer, label, provinceOf }) {
+export function createPreview(target, { markdown: renderer, label, provinceOf, schemes }) {
   const top = 2 + LEVELS_BELOW_PAGE - 1;
   const level = top + 1;
   return (practice) => {
@@ -140,7 +151,7 @@ export function createPreview(target, { markdown: renderer, label, provinceOf })
       parts.push(...section(level, "Contact", contact));
     }
     parts.push(...section(level, "Bronnen", list("pb-sources", (practice.sources ?? []).map((source) =>
-      [source.title, source.publisher ? `, ${source.publisher}` : "", source.date ? ` (${dutchDate(source.date)})` : ""].join("")))));
+      sourceItem(source, schemes)))));
     target.replaceChildren(...parts);
   };
 }
