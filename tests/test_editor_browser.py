@@ -9,6 +9,7 @@ that runs `from-issue` works on its own git copy of that repository.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -244,6 +245,7 @@ def test_the_preview_shows_the_headings_paragraphs_and_list_items_of_the_built_p
     built = page_texts(tab)
 
     open_editor(tab, forms_url, f"?wijzig={practice.id}")
+    expect(tab.locator(".pb-editor__page")).not_to_have_attribute("aria-busy", re.compile(".*"))
     shown = preview_texts(tab)
 
     assert shown == built

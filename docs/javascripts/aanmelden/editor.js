@@ -138,7 +138,8 @@ async function start(root) {
     for (const option of organisationField.parts[part].options) labels.set(`${vocabulary}:${option.id}`, option.label);
   }
   const provinceOf = new Map(places.municipalities.map((municipality) => [municipality.name, municipality.province]));
-  const preview = createPreview(root.querySelector(".pb-editor__page"), {
+  const previewPage = root.querySelector(".pb-editor__page");
+  const preview = createPreview(previewPage, {
     markdown: () => markdown,
     label: (vocabulary, id) => labels.get(`${vocabulary}:${id}`) ?? id,
     provinceOf: (name) => provinceOf.get(name),
@@ -193,10 +194,13 @@ async function start(root) {
 
   function update() {
     const { practice, byField } = check();
-    if (!markdown && ["description", "costs", "funding"].some((name) => practice[name])) loadPreviewMarkdown();
+    const waitsForMarkdown = !markdown && ["description", "costs", "funding"].some((name) => practice[name]);
+    if (waitsForMarkdown) loadPreviewMarkdown();
     problems = byField;
     drawn.showErrors(byField, shownKeys());
     preview(practice);
+    // Until markdown-it is there the Markdown shows as plain paragraphs: the preview says it is not finished.
+    previewPage.toggleAttribute("aria-busy", waitsForMarkdown);
     if (submitted) drawSummary();
     return practice;
   }
