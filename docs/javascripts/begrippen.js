@@ -5,6 +5,7 @@
 // finds it: any of its forms as a whole word; a form in capitals only in capitals. Texts are inserted with
 // textContent; the glossary comes from api/begrippen.json.
 
+import { element } from "./dom.js";
 import { readJson, siteRoot } from "./praktijken.js";
 
 const SKIPPED = new Set(["A", "ABBR", "BUTTON", "CODE", "PRE", "SCRIPT", "STYLE", "H1", "H2", "H3", "H4", "H5", "H6"]);
@@ -89,26 +90,18 @@ function explain(node, found) {
 }
 
 function termList(entries) {
-  const section = document.createElement("section");
-  section.className = "pb-terms-section";
-  const heading = document.createElement("h2");
-  heading.textContent = "Begrippen op deze pagina";
-  const list = document.createElement("dl");
-  list.className = "pb-terms";
+  const list = element("dl", "pb-terms");
   for (const entry of entries) {
-    const row = document.createElement("div");
-    row.className = "pb-terms__row";
-    const term = document.createElement("dt");
-    const link = document.createElement("a");
+    const link = element("a", "", entry.term);
     link.href = new URL(`begrippen/#${encodeURIComponent(entry.anchor)}`, siteRoot).href;
-    link.textContent = entry.term;
+    const term = element("dt");
     term.append(link);
-    const explanation = document.createElement("dd");
-    explanation.textContent = entry.explanation;
-    row.append(term, explanation);
+    const row = element("div", "pb-terms__row");
+    row.append(term, element("dd", "", entry.explanation));
     list.append(row);
   }
-  section.append(heading, list);
+  const section = element("section", "pb-terms-section");
+  section.append(element("h2", "", "Begrippen op deze pagina"), list);
   return section;
 }
 
