@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from praktijkbank.common.urls import collection_url, embed_url, practice_url, presentation_url
+from praktijkbank.common.urls import EDITOR, collection_url, embed_url, practice_url, presentation_url
 from real_data import A_COLLECTION, A_PRACTICE, other_practice
 
 PAGE_TYPES: dict[str, str] = {
@@ -43,6 +43,7 @@ PAGE_TYPES: dict[str, str] = {
     "search with nothing found": "zoeken/?q=qqxqqxqq",
     "map": "kaart/",
     "glossary": "begrippen/",
+    "editor": EDITOR,
     "docs page": "over/",
     "contributing": "bijdragen/",
     "accessibility statement": "toegankelijkheid/",

@@ -224,3 +224,47 @@ def test_axe_finds_no_violations_with_a_glossary_tooltip_open(mode_page, base_ur
     result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
 
     assert result["violations"] == [], f"tooltip ({mode_page.mode}):\n{describe(result['violations'])}"
+
+
+# The contrast of a button's text on what is behind it, as WCAG 2.1 defines it (1.4.3): the background is
+# the button's own, or the first one behind it, with partly transparent layers laid over each other.
+BUTTON_CONTRASTS = """(button) => {
+    const channels = (text) => text.match(/[\\d.]+/g).map(Number);
+    const layers = [];
+    for (let node = button; node && layers.at(-1)?.[3] !== 1; node = node.parentElement) {
+        const [r, g, b, a = 1] = channels(getComputedStyle(node).backgroundColor);
+        if (a > 0) layers.push([r, g, b, a]);
+    }
+    const behind = layers.reverse().reduce((under, [r, g, b, a]) =>
+        [r, g, b].map((value, index) => value * a + under[index] * (1 - a)), [255, 255, 255]);
+    const luminance = (rgb) => rgb.map((value) => value / 255)
+        .map((value) => value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, value, index) => sum + value * [0.2126, 0.7152, 0.0722][index], 0);
+    const [light, dark] = [luminance(channels(getComputedStyle(button).color).slice(0, 3)), luminance(behind)]
+        .sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+}"""
+SETTLE = "() => Promise.all(document.getAnimations().map((animation) => animation.finished))"
+
+
+@pytest.mark.parametrize("name", ["practice", "search with filters", "selection shared (read-only)", "comparison",
+                                  "editor"])
+def test_a_hovered_or_focused_button_keeps_its_text_readable(mode_page, base_url: str, name: str) -> None:
+    """axe sees buttons at rest; a visitor sees them under the mouse and with the keyboard focus too, where
+    Material paints them in the accent colour."""
+    mode_page.goto(base_url + PAGE_TYPES[name])
+    mode_page.wait_for_function(SETTLED)
+    buttons = mode_page.locator("article .md-button:visible")
+    assert buttons.count() > 0, name
+    faint = []
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        for state in ("hover", "focus"):
+            button.hover() if state == "hover" else button.focus()
+            mode_page.evaluate(SETTLE)
+            contrast = button.evaluate(BUTTON_CONTRASTS)
+            if contrast < 4.5:
+                faint.append(f"{button.inner_text()!r} ({state}): {contrast:.1f}:1")
+            mode_page.mouse.move(0, 0)
+            button.blur()
+    assert faint == [], f"{name} ({mode_page.mode}): {faint}"

@@ -23,14 +23,16 @@ from helpers import require_tool
 from issue_forms import CHANGE_FORM, PRACTICE_FORM, issue_body, prefilled_answers
 from praktijkbank.cli.contribute import EXIT_CHANGED
 from praktijkbank.common.urls import EDITOR, practice_url
+from praktijkbank.common.ways_in import MAX_MAILTO_LENGTH, NOTHING_SET_UP, ROUTES, TOO_LONG, practice_context
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
 from real_data import A_PRACTICE
-from sites import FORMS_REPOSITORY
+from sites import FORMS_CONTACT, FORMS_REPOSITORY
 from test_accessibility import AXE, MODES, describe
 from test_collections import NEW_ID, RENAMED
 from test_contribute import run
+from test_ways_in import mail_fields
 
 pytestmark = pytest.mark.browser
 
@@ -183,6 +185,51 @@ def test_a_new_practice_by_keyboard_becomes_the_same_file_by_download_and_by_the
     assert result.returncode == 0, result.stdout + result.stderr
     made = yaml.safe_load((work / "practices" / file.name).read_text(encoding="utf-8"))
     assert made == downloaded
+    assert tab.problems == []
+
+
+def send_by_mail(tab) -> dict[str, str]:
+    """Verstuur per e-mail, by keyboard: the mail link the editor then offers (and focuses), as its fields."""
+    tab_to(tab, "pb-editor-mail")
+    tab.keyboard.press("Enter")
+    expect(tab.locator(".pb-editor__mail")).to_be_focused()
+    address = tab.locator(".pb-editor__mail").get_attribute("href")
+    assert len(address) <= MAX_MAILTO_LENGTH
+    return {name: text.replace("\r\n", "\n") for name, text in mail_fields(address).items()}
+
+
+def copied_answers(tab) -> str:
+    tab.get_by_role("button", name="Kopieer de tekst").press("Enter")
+    return tab.evaluate("() => navigator.clipboard.readText()")
+
+
+def test_a_new_practice_too_long_for_a_mail_link_is_sent_with_the_file_as_attachment(tab, forms_url) -> None:
+    open_editor(tab, forms_url)
+    fill_new_practice(tab)
+    type_into(tab, "veld-description", "Elke dinsdag praten inwoners met vrijwilligers over het nieuws. " * 30)
+
+    mail = send_by_mail(tab)
+
+    assert mail["to"] == FORMS_CONTACT and mail["subject"] == ROUTES["praktijk-aanmelden"].subject
+    assert mail["body"] == f"Nieuwe praktijk: Taalcafé in de bibliotheek van Dalfsen\n\n{TOO_LONG}"
+    assert "Download als YAML" in tab.locator(".pb-editor__result-text").inner_text()
+    assert tab.locator(".pb-editor__issue").is_hidden()
+    assert tab.problems == []
+
+
+def test_a_change_by_mail_names_the_practice_and_holds_what_changed(tab, forms_url, catalog) -> None:
+    practice = catalog.practices[NEW_ID]
+    open_editor(tab, forms_url, f"?wijzig={RENAMED}")
+    type_into(tab, "veld-summary", practice.summary.rstrip(".") + ", ook in de zomer.")
+    type_into(tab, "veld-remark", "De zomer hoort er nu ook bij, zegt de bibliotheek.")
+
+    mail = send_by_mail(tab)
+
+    assert mail["subject"] == ROUTES["wijziging-voorstellen"].subject
+    context = practice_context(NEW_ID, forms_url + practice_url(NEW_ID))
+    assert mail["body"] == f"{context}\n\n{copied_answers(tab)}".rstrip("\n") + "\n"
+    assert "### Samenvatting" in mail["body"] and "### Titel" not in mail["body"], "only what changed"
+    assert "al je antwoorden" in tab.locator(".pb-editor__result-text").inner_text()
     assert tab.problems == []
 
 
@@ -373,23 +420,31 @@ def test_without_javascript_the_page_points_to_the_other_routes(browser, forms_u
     page = plain.new_page()
     page.goto(forms_url + EDITOR)
     assert "werkt alleen met JavaScript" in page.locator(".pb-editor__fallback").inner_text()
-    assert page.locator(".pb-editor__fallback a").get_attribute("href").endswith("bijdragen/")
+    fallback = page.locator(".pb-editor__fallback")
+    assert fallback.get_by_role("link", name="een praktijk toevoegen").get_attribute("href").endswith("bijdragen/")
+    assert fallback.get_by_role("link", name="per e-mail").get_attribute("href").startswith(f"mailto:{FORMS_CONTACT}?")
     assert page.locator(".pb-editor__app").is_hidden()
     plain.close()
 
 
 @pytest.mark.parametrize("mode", list(MODES))
-@pytest.mark.parametrize("state", ["empty", "errors", "change"])
+@pytest.mark.parametrize("state", ["empty", "errors", "change", "sent by e-mail"])
 def test_axe_finds_nothing_on_the_editor(browser, forms_url, catalog, mode: str, state: str) -> None:
     require_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "run `make test`, which runs `npm ci`")
     context = browser.new_context(**MODES[mode])
     page = context.new_page()
-    open_editor(page, forms_url, f"?wijzig={sorted(catalog.practices)[0]}" if state == "change" else "")
+    open_editor(page, forms_url, f"?wijzig={sorted(catalog.practices)[0]}" if state in ("change", "sent by e-mail") else "")
     if state == "errors":
         page.locator("#veld-municipalities").fill("Dalfsenn")
         page.locator("#veld-municipalities").press("Enter")
-        page.locator(".pb-editor__submit").click()
+        page.locator("#pb-editor-submit").click()
         expect(page.locator(".pb-editor__summary")).to_be_visible()
+    if state == "sent by e-mail":
+        page.locator("#veld-remark").fill("De openingstijden zijn veranderd, zegt de bibliotheek.")
+        page.locator("#pb-editor-mail").click()
+        expect(page.locator(".pb-editor__mail")).to_be_visible()
+    # axe judges the colours the visitor ends up seeing, not a button halfway through its hover transition.
+    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = json.loads(page.evaluate(
         "async () => JSON.stringify(await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }))"))
@@ -397,15 +452,16 @@ def test_axe_finds_nothing_on_the_editor(browser, forms_url, catalog, mode: str,
     assert result["violations"] == [], describe(result["violations"])
 
 
-def test_without_a_repository_the_page_says_where_the_forms_are(browser, base_url) -> None:
+def test_without_a_repository_or_contact_the_page_says_no_way_in_is_set_up(browser, base_url) -> None:
     context = browser.new_context()
     page = context.new_page()
     open_editor(page, base_url, f"?wijzig={A_PRACTICE.id}")
+    assert NOTHING_SET_UP in page.locator(".pb-editor__send").inner_text()
     page.locator("#veld-remark").fill("De openingstijden zijn veranderd, zegt de bibliotheek.")
-    page.locator(".pb-editor__submit").click()
+    page.get_by_role("button", name="Controleer").click()
 
     result = page.locator(".pb-editor__result")
-    expect(result).to_contain_text("Deze site heeft geen formulier op GitHub ingesteld.")
+    expect(result).to_contain_text("Op deze site is nog geen manier ingesteld om het naar de redactie te sturen.")
     assert result.get_by_role("link", name="een praktijk toevoegen").get_attribute("href").endswith("bijdragen/")
-    assert page.locator(".pb-editor__issue").is_hidden()
+    assert page.locator(".pb-editor__issue").is_hidden() and page.locator(".pb-editor__mail").is_hidden()
     context.close()

@@ -31,6 +31,7 @@ from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import read_site_config
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.render.docs_pages import docs_pages
+from praktijkbank.render.editor_page import editor_page
 from praktijkbank.render.maps import read_base_map
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.validate.checker import validate_repository
@@ -203,3 +204,31 @@ def test_the_selection_offers_only_the_routes_the_site_has(built_site: Path, for
     assert both.select_one(".pb-no-way-in") is None
     assert both.select_one(".pb-selection__form") is not None
     assert both.select_one(".pb-selection__mail")["data-contact"] == "redactie@praktijkbank.example"
+
+
+@pytest.mark.parametrize(("ways_in", "buttons"), [
+    (WaysIn(REPOSITORY, CONTACT), ["Verstuur via GitHub", "Verstuur per e-mail"]),
+    (WaysIn(REPOSITORY), ["Verstuur via GitHub"]),
+    (WaysIn(contact=CONTACT), ["Verstuur per e-mail"]),
+    (WaysIn(), ["Controleer"]),
+])
+def test_the_editor_sends_by_the_routes_the_site_has(make_repository, ways_in: WaysIn, buttons: list[str]) -> None:
+    root = make_repository()
+    renderer = PageRenderer(build_catalog(validate_repository(Repository(root))), None,
+                            read_base_map(Repository(root).geo_dir), ways_in=ways_in)
+    page = BeautifulSoup(editor_page(renderer).content, "html.parser")
+
+    send = page.select_one(".pb-editor__send")
+    assert [button.get_text() for button in send.select("button[type=submit]")] == buttons
+    assert (NOTHING_SET_UP in send.get_text()) == ways_in.nothing_set_up
+    routes = {span["data-mode"]: span for span in send.select(".pb-editor__mail-routes span")}
+    if ways_in.contact:
+        assert {mode: span["data-subject"] for mode, span in routes.items()} == {
+            "new": ROUTES["praktijk-aanmelden"].subject, "change": ROUTES["wijziging-voorstellen"].subject,
+            "adopt": ROUTES["praktijk-overnemen"].subject}
+        assert {span["data-contact"] for span in routes.values()} == {CONTACT}
+    else:
+        assert routes == {}
+    without_script = page.select_one(".pb-editor__fallback")
+    assert bool(without_script.select('a[href^="mailto:"]')) == bool(ways_in.contact)
+    assert ("GitHub" in without_script.get_text()) == bool(ways_in.repository)

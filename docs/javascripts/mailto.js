@@ -35,3 +35,8 @@ export function routeMail(element, context, filledIn) {
   const short = joined(context, ask);
   return mailto(contact, subject, joined(short, filledIn), short);
 }
+
+/** The lines that tell the editors which practice a mail is about, as practice_context in common/ways_in.py. */
+export function practiceContext(id, address) {
+  return `Praktijk: ${id}\nAdres: ${address}`;
+}

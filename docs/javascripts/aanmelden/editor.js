@@ -1,12 +1,13 @@
 // The editor on /aanmelden/: add a practice (no parameters), change one (`?wijzig=<id>`) or adopt one in another
 // place (`?neem-over=<id>`; old ids are resolved through `aliases`). It draws the fields of velden.json, checks
 // them while the visitor types (Ajv and the browser's rules, in Dutch), shows the page as it will look, keeps a
-// draft in this browser, and sends the result through the GitHub issue forms, with a YAML file and the answers
-// as text as the ways around them. Only this page loads this folder and its libraries.
+// draft in this browser, and sends the result through the GitHub issue forms or by e-mail to the editors (the
+// ways the site has set up), with a YAML file and the answers as text as the ways around them. Only this page loads this folder and its libraries.
 
 import { element } from "../dom.js";
 import { loadMunicipalityNames } from "../gemeentenamen.js";
-import { fetchPractice, loadCards, resolveIn } from "../praktijken.js";
+import { practiceContext } from "../mailto.js";
+import { fetchPractice, loadCards, practicePageUrl, resolveIn } from "../praktijken.js";
 import { slugify } from "../selectie-collectie.js";
 import { discardDraft, draftKey, readDraft, writeDraft } from "./concept.js";
 import {
@@ -15,7 +16,7 @@ import {
 import { loadAjv, loadDefinitions } from "./laden.js";
 import { PRACTICE_FALLBACK_ID, createChecker, municipalityRules } from "./regels.js";
 import { controlId, drawFields } from "./velden.js";
-import { answersText, formAnswers, issueAddress, practiceYaml } from "./versturen.js";
+import { answersMail, answersText, formAnswers, issueAddress, practiceYaml } from "./versturen.js";
 import { createPreview, dutchDate, loadMarkdown } from "./voorbeeld.js";
 
 const REMOVE = "-";
@@ -105,7 +106,7 @@ async function start(root) {
   if (begin.mode !== "new") {
     intro.textContent = intro.dataset[begin.mode];
     const page = element("a", "", begin.title);
-    page.href = new URL(`praktijken/${practiceId}/`, new URL(root.dataset.siteRoot, location.href)).href;
+    page.href = practicePageUrl(practiceId).href;
     intro.append(" ", begin.mode === "change" ? "Je verandert: " : "Je neemt over: ", page, ".");
   }
   const draftBox = root.querySelector(".pb-editor__draft");
@@ -240,6 +241,7 @@ async function start(root) {
   const result = root.querySelector(".pb-editor__result");
   const resultText = root.querySelector(".pb-editor__result-text");
   const issueLink = root.querySelector(".pb-editor__issue");
+  const mailLink = root.querySelector(".pb-editor__mail");
   const leftOutList = root.querySelector(".pb-editor__left-out");
   const form = changing ? definitions.forms.change : definitions.forms.new;
   const questionLabels = new Map(form.questions.map((question) => [question.key, question.label]));
@@ -277,31 +279,55 @@ async function start(root) {
     }
   }
 
-  function send() {
-    const sent = sentAnswers();
+  /** The result box with `text`, and the one link of it that is to be followed (the others hidden). */
+  function showResult(text, link) {
     result.hidden = false;
-    if (!repository) {
-      resultText.replaceChildren("Deze site heeft geen formulier op GitHub ingesteld. Op ",
-        Object.assign(element("a", "", "een praktijk toevoegen"), { href: root.dataset.contribute }),
-        " lees je waar de formulieren staan. Je kunt je praktijk ook downloaden als YAML of de tekst kopiëren.");
-      issueLink.parentElement.hidden = true;
-      leftOutList.replaceChildren();
-      return;
-    }
+    resultText.replaceChildren(...[text].flat());
+    for (const open of [issueLink, mailLink]) open.parentElement.hidden = open !== link;
+    leftOutList.replaceChildren();
+    link?.focus();
+  }
+
+  function sendToGitHub(sent) {
     const title = `${form.title}${changing ? begin.title : oneTitle()}`;
     const { url, leftOut } = issueAddress(repository, { file: form.file, title }, sent,
       form.questions.map((question) => question.key), { maxLength: definitions.maxUrlLength, reserved: definitions.githubParameters });
     issueLink.href = url;
-    issueLink.parentElement.hidden = false;
-    resultText.textContent = leftOut.length
+    showResult(leftOut.length
       ? "Het formulier op GitHub staat klaar. Een paar antwoorden kan het adres niet meenemen: kopieer ze hieronder en plak ze in het formulier bij hun vraag. Vink daarna de vakjes onder Controle aan en klik op Create."
-      : "Het formulier op GitHub staat klaar met al je antwoorden. Vink de vakjes onder Controle aan en klik op Create.";
+      : "Het formulier op GitHub staat klaar met al je antwoorden. Vink de vakjes onder Controle aan en klik op Create.", issueLink);
     leftOutList.replaceChildren(...leftOut.map((question) => {
       const item = element("li", "", `${questionLabels.get(question)} `);
       item.append(copyButton(sent[question], questionLabels.get(question)));
       return item;
     }));
-    issueLink.focus();
+  }
+
+  /** The mail about this start: a change or an adoption names the practice and its page, a new one its title. */
+  function sendByMail(sent) {
+    const route = root.querySelector(`.pb-editor__mail-routes [data-mode="${begin.mode}"]`);
+    const context = begin.mode === "new" ? `Nieuwe praktijk: ${oneTitle()}`
+      : practiceContext(practiceId, practicePageUrl(practiceId).href);
+    const mail = answersMail(route, context, answersText(form.questions, sent));
+    mailLink.href = mail.url;
+    showResult(mail.complete
+      ? "Je e-mail aan de redactie staat klaar met al je antwoorden. Open hem en verstuur hem vanuit je e-mailprogramma."
+      : "Je antwoorden zijn te lang voor een e-mail uit een link. Klik op Download als YAML hieronder, open dan de e-mail en voeg het gedownloade bestand toe als bijlage.",
+    mailLink);
+  }
+
+  /** Neither GitHub nor e-mail is set up on this site: the answers are right, and the file is the way on. */
+  function nothingToSendWith() {
+    showResult(["Alles is goed ingevuld. Op deze site is nog geen manier ingesteld om het naar de redactie te sturen. Download je praktijk als YAML of kopieer de tekst; op ",
+      Object.assign(element("a", "", "een praktijk toevoegen"), { href: root.dataset.contribute }),
+      " lees je wat je ermee doet."], null);
+  }
+
+  function send(route) {
+    const sent = sentAnswers();
+    if (route === "github") sendToGitHub(sent);
+    else if (route === "mail") sendByMail(sent);
+    else nothingToSendWith();
   }
 
   function oneTitle() {
@@ -321,7 +347,7 @@ async function start(root) {
       return;
     }
     summary.hidden = true;
-    send();
+    send((event.submitter ?? formElement.querySelector(".pb-editor__submit")).value);
   });
 
   const yamlLink = root.querySelector(".pb-editor__yaml");

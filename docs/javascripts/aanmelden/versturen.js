@@ -2,6 +2,7 @@
 // accepts, the limit "Mijn selectie" uses too), the answers as text to paste, and the practice as a YAML file.
 // The form's field ids and labels come from velden.json, so the answers land where `from-issue` reads them.
 
+import { mailto } from "../mailto.js";
 import { INITIATOR, ORGANISATIONS, organisations } from "./gegevens.js";
 
 function labelOf(field, id) {
@@ -60,6 +61,17 @@ export function issueAddress(repository, { file, title }, answers, order, { maxL
 export function answersText(questions, answers) {
   return questions.filter(({ key }) => answers[key])
     .map(({ label, key }) => `### ${label}\n\n${answers[key]}`).join("\n\n") + "\n";
+}
+
+/**
+ * The e-mail to the editors, for those without a GitHub account: to the address and with the subject of `route`
+ * (an element with data-contact and data-subject, written by the build from common/ways_in.py), about `context`
+ * (which practice), with the answers `text` when the link has room for them. `{ url, complete }`: when
+ * `complete` is false the mail says to attach the downloaded file instead.
+ */
+export function answersMail(route, context, text) {
+  const { contact, subject } = route.dataset;
+  return mailto(contact, subject, [context, text].filter(Boolean).join("\n\n"), context);
 }
 
 // ---- YAML ----
