@@ -1,4 +1,5 @@
-"""The contributor commands `praktijkbank new` and `praktijkbank from-issue`, added to the main parser.
+"""What the contributor commands `praktijkbank new` and `praktijkbank from-issue` do (their options and exit
+codes: cli/contribute_parser.py).
 
 Both end the same way: the answers become `practices/<id>.yml` (or, from the collection form,
 `collections/<id>.yml`; never over an existing file) and the real validator checks the result, so what these
@@ -8,13 +9,17 @@ commands write is exactly what a pull request needs.
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import sys
-from datetime import date
 from pathlib import Path
-from typing import Any
 
+from praktijkbank.cli.contribute_parser import (
+    ADDED_ENVIRONMENT,
+    EXIT_CHANGED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_REMARK_ONLY,
+    EXIT_USAGE,
+)
 from praktijkbank.common.clock import reference_date
 from praktijkbank.common.problems import FORMATTERS, Problem, display_path
 from praktijkbank.contribute.change_text import change_text, remark_text
@@ -42,57 +47,10 @@ from praktijkbank.contribute.questions import QUESTIONS, Questionnaire
 from praktijkbank.load.repository import Repository
 from praktijkbank.validate.checker import load_vocabularies, validate_repository
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CHANGED, EXIT_REMARK_ONLY = 0, 1, 2, 3, 4
-FROM_ISSUE_EXIT_CODES = f"""\
-afsluitcodes:
-  {EXIT_OK}  er is een nieuwe praktijk of collectie gemaakt; de uitvoer is de tekst voor de pull request
-  {EXIT_PROBLEMS}  er is niets geschreven; de uitvoer is een reactie met wat er moet veranderen
-  {EXIT_USAGE}  het commando is verkeerd gebruikt (bijvoorbeeld: geen datum van toevoegen)
-  {EXIT_CHANGED}  een bestaande praktijk of collectie is aangepast (alleen de gewijzigde velden); de uitvoer
-     is de tekst voor de pull request, met elk veld oud en nieuw
-  {EXIT_REMARK_ONLY}  het voorstel verandert geen veld, alleen een toelichting: er is niets geschreven; de
-     uitvoer is een reactie dat de redactie ernaar kijkt
-"""
-ADDED_ENVIRONMENT = "PRAKTIJKBANK_ADDED"
 FILE_EXISTS = "file-exists"
 
 
-def _date(text: str) -> str:
-    """A date as jjjj-mm-dd; a timestamp such as GitHub's `2026-11-23T10:00:00Z` counts as its day."""
-    match = re.match(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$", text)
-    try:
-        return date.fromisoformat(match.group(1) if match else "").isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf jjjj-mm-dd") from None
-
-
-def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    new = commands.add_parser(
-        "new", parents=[common], help="maak een nieuwe praktijk door vragen te beantwoorden",
-        description="Maak practices/<id>.yml door vragen te beantwoorden. Zonder opties stelt het commando "
-                    "de vragen één voor één. Met opties (voor scripts) worden geen vragen gesteld; "
-                    "een opsomming geef je met komma's of door de optie te herhalen.")
-    for question in QUESTIONS:
-        new.add_argument(f"--{question.key.replace('_', '-')}", dest=question.key, action="append",
-                         metavar="ANTWOORD", help=question.label)
-    new.add_argument("--added", type=_date, default=None,
-                     help="de datum van toevoegen, jjjj-mm-dd (standaard: vandaag, of SOURCE_DATE_EPOCH)")
-
-    from_issue = commands.add_parser(
-        "from-issue", parents=[common], help="maak een praktijk of collectie van een ingevuld aanmeldformulier",
-        description="Lees de tekst van een issue dat met een formulier is gemaakt en schrijf "
-                    "practices/<id>.yml (formulier Praktijk aanmelden) of collections/<id>.yml (formulier "
-                    "Collectie aanmelden; met het id van een bestaande collectie wordt die aangepast), of pas een "
-                    "bestaande praktijk aan (formulier Wijziging voorstellen). Lukt dat niet, dan staan de "
-                    "problemen als Markdown op de uitvoer, klaar om als reactie bij het issue te zetten.",
-        epilog=FROM_ISSUE_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    from_issue.add_argument("body", type=Path, metavar="BESTAND", help="een bestand met de tekst van het issue")
-    from_issue.add_argument("--added", type=_date, default=os.environ.get(ADDED_ENVIRONMENT),
-                            help=f"de datum van toevoegen, jjjj-mm-dd (of de omgevingsvariabele "
-                                 f"{ADDED_ENVIRONMENT}); de workflow geeft de datum van het issue mee")
-
-
-def _new(arguments: argparse.Namespace, repository: Repository) -> int:
+def new_practice(arguments: argparse.Namespace, repository: Repository) -> int:
     asking = _questionnaire(repository, PRACTICE_FORM)
     if asking is None:
         return EXIT_PROBLEMS
@@ -122,7 +80,7 @@ def _new(arguments: argparse.Namespace, repository: Repository) -> int:
     return EXIT_OK
 
 
-def _from_issue(arguments: argparse.Namespace, repository: Repository) -> int:
+def from_issue(arguments: argparse.Namespace, repository: Repository) -> int:
     if arguments.added is None:
         print(f"praktijkbank: geef de datum van toevoegen mee met --added of {ADDED_ENVIRONMENT}.", file=sys.stderr)
         return EXIT_USAGE
@@ -225,5 +183,3 @@ def _create(repository: Repository, form: IssueForm, asking: Questionnaire, answ
                               "overschreven. Kies een andere bestandsnaam (id).")]
     return path, validate_repository(repository, [path]).problems
 
-
-CONTRIBUTE_COMMANDS = {"new": _new, "from-issue": _from_issue}

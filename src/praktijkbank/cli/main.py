@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from praktijkbank.cli.contribute import CONTRIBUTE_COMMANDS, add_contribute_commands
+from praktijkbank.cli.contribute_parser import CONTRIBUTE_COMMANDS, add_contribute_commands
 from praktijkbank.common.clock import reference_date
 from praktijkbank.common.problems import FORMATTERS, Problem
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository

@@ -115,8 +115,9 @@ def _files_in_folder(kind: str, folder: Path) -> list[DataFile]:
 def _judged(paths: list[Path], kind: str, folder: Path) -> list[DataFile]:
     """The files of `paths` that are not skipped, each with its handling in `folder`."""
     found = []
+    base = os.path.abspath(folder)
     for path in paths:
-        handling = _handling(_relative(path, folder), has_media=kind == PRACTICE)
+        handling = _handling(_relative(path, base), has_media=kind == PRACTICE)
         if handling != SKIP:
             found.append(DataFile(kind, path, folder, handling))
     return found
@@ -144,8 +145,13 @@ def _files_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _relative(path: Path, folder: Path) -> PurePath:
-    return PurePath(os.path.relpath(os.path.abspath(path), os.path.abspath(folder)))
+def _relative(path: Path, base: str) -> PurePath:
+    """`path` from the absolute folder `base`; a file inside it (nearly always) without os.path.relpath, which
+    would work out both absolute paths again for each of a thousand files."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(base + os.sep):
+        return PurePath(absolute[len(base) + 1:])
+    return PurePath(os.path.relpath(absolute, base))
 
 
 def _within(path: Path, folder: Path) -> bool:

@@ -32,13 +32,12 @@ def unexplained_abbreviations(record: Record, document: Document, glossary: Glos
     names = _organisation_words(document.data)
     reported: set[str] = set()
     for path, text in _texts(document.data):
-        start = _mark_index(document, path)
         for match in CAPITALS.finditer(text):
             word = match.group()
             if word in reported or word in names or glossary.get(word) or _explained(word, document.text):
                 continue
             reported.add(word)
-            yield _warning(record.file, document.text, word, start)
+            yield _warning(record.file, document.text, word, _mark_index(document, path))
 
 
 def _texts(data: dict[str, Any]) -> Iterator[tuple[DataPath, str]]:
@@ -72,7 +71,9 @@ def _explained(word: str, text: str) -> bool:
 
 
 def _mark_index(document: Document, path: DataPath) -> int:
-    """Where the value at `path` begins in the file's text: the search for the word starts there."""
+    """Where the value at `path` begins in the file's text: the search for the word starts there. Only asked
+    for a word that is reported: most texts have none, and walking the lines for each of them was a quarter of
+    the validation's time."""
     position = document.source_map.value(path)
     line_start = 0
     for _ in range(position.line - 1):
