@@ -255,9 +255,13 @@ def test_a_hovered_or_focused_button_keeps_its_text_readable(mode_page, base_url
     mode_page.goto(base_url + PAGE_TYPES[name])
     mode_page.wait_for_function(SETTLED)
     buttons = mode_page.locator("article .md-button:visible")
-    assert buttons.count() > 0, name
+    # One button of each kind (the same classes look the same): a practice page has a pair per related practice.
+    kinds = buttons.evaluate_all("""(all) => all.map((button, index) => [button.className, index])
+        .filter(([kind], index, pairs) => pairs.findIndex(([other]) => other === kind) === index)
+        .map(([, index]) => index)""")
+    assert kinds, name
     faint = []
-    for index in range(buttons.count()):
+    for index in kinds:
         button = buttons.nth(index)
         for state in ("hover", "focus"):
             button.hover() if state == "hover" else button.focus()

@@ -2,7 +2,8 @@
 // place (`?neem-over=<id>`; old ids are resolved through `aliases`). It draws the fields of velden.json, checks
 // them while the visitor types (Ajv and the browser's rules, in Dutch), shows the page as it will look, keeps a
 // draft in this browser, and sends the result through the GitHub issue forms or by e-mail to the editors (the
-// ways the site has set up), with a YAML file and the answers as text as the ways around them. Only this page loads this folder and its libraries.
+// ways the site has set up), with a YAML file and the answers as text as the ways around them. Only this page
+// loads this folder and its libraries.
 
 import { element } from "../dom.js";
 import { loadMunicipalityNames } from "../gemeentenamen.js";
