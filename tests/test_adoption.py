@@ -91,3 +91,19 @@ def test_the_two_links_lead_to_the_contributors_page_without_a_repository(make_r
     sections = {heading.strip() for heading in (PROJECT_ROOT / "docs" / "bijdragen.md").read_text("utf-8").split("\n")
                 if heading.startswith("## ")}
     assert {"## Een praktijk verbeteren", "## Een praktijk overnemen"} <= sections
+
+
+def test_an_adoption_keeps_its_link_to_an_original_that_was_withdrawn_and_says_so(make_repository, tmp_path) -> None:
+    original = tmp_path / VALID_PRACTICE.name
+    original.write_text(VALID_PRACTICE.read_text(encoding="utf-8")
+                        + "withdrawn:\n  date: 2026-11-30\n  reason: De bibliotheek is met de voorleestent gestopt.\n",
+                        encoding="utf-8")
+    adoption = adoption_file(tmp_path, "andersstad-voorleestent", ORIGINAL)
+
+    root = make_repository(practices=[original, adoption])
+    assert validate_repository(Repository(root)).problems == []
+    pages = rendered(root)
+
+    based_on = pages["andersstad-voorleestent"].select_one(".pb-based-on")
+    assert based_on.a["href"] == f"../{ORIGINAL}/", "the withdrawn practice's address still answers"
+    assert "teruggetrokken op 30 november 2026" in based_on.get_text()

@@ -12,12 +12,17 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
+from helpers import VALID_PRACTICE
 from history_site import REASON, WITHDRAWN_ON
+from praktijkbank.common.problems import WARNING
 from praktijkbank.common.facets import FACETS
-from praktijkbank.common.urls import CHANGES_FEED, FEED, MAP, PRACTICES, collection_url, facet_feed_url, \
+from praktijkbank.common.urls import CHANGES_FEED, FEED, MAP, PRACTICES, REVIEW, collection_url, facet_feed_url, \
     facet_url, practice_url, presentation_url
+from praktijkbank.load.repository import Repository
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, manifest_text
+from praktijkbank.validate.checker import validate_repository
 from real_data import A_COLLECTION, CATALOG
 
 
@@ -70,6 +75,19 @@ def test_it_leaves_the_related_lists_of_other_practices(withdrawn) -> None:
     others = [path for path in (output / PRACTICES).glob("*/index.html") if path.parent.name != practice_id]
 
     assert [path.parent.name for path in others if f"{practice_id}/" in path.read_text(encoding="utf-8")] == []
+
+
+def test_a_practice_that_names_it_as_related_is_warned_and_listed_for_the_editors(withdrawn) -> None:
+    practice_id, _, output = withdrawn
+    naming = sorted(other.id for other in CATALOG.practices.values() if practice_id in other.related)
+    assert naming, "the history site withdraws a practice another one names as related"
+
+    review = BeautifulSoup(_page(output, REVIEW), "html.parser")
+
+    section = review.find(id="verwijzingen-naar-teruggetrokken-praktijken").find_next("ul")
+    listed = [item.code.get_text().split(":")[0] for item in section.select("li")]
+    assert listed == [f"practices/{other}.yml" for other in naming]
+    assert all(f"'{practice_id}' is teruggetrokken" in item.get_text() for item in section.select("li"))
 
 
 def test_it_leaves_the_search_index_and_the_sitemap(history_site, withdrawn) -> None:
@@ -128,3 +146,20 @@ def test_deleting_a_published_practice_is_refused_with_a_tip_to_withdraw_it(tmp_
     assert [problem.rule for problem in lost] == ["published-url-lost"]
     assert "praktijken/weg/" in lost[0].message
     assert "zet er `withdrawn` in (datum en reden)" in lost[0].hint
+
+
+def test_naming_a_withdrawn_practice_as_related_is_a_warning_at_its_line_not_an_error(make_repository,
+                                                                                     tmp_path: Path) -> None:
+    gone = tmp_path / "voorbeeldstad-weg.yml"
+    gone.write_text(VALID_PRACTICE.read_text(encoding="utf-8").split("aliases:")[0]
+                    + "withdrawn:\n  date: 2026-11-30\n  reason: De bibliotheek is ermee gestopt.\n", encoding="utf-8")
+    naming = tmp_path / VALID_PRACTICE.name
+    text = VALID_PRACTICE.read_text(encoding="utf-8") + "related:\n  - voorbeeldstad-weg\n"
+    naming.write_text(text, encoding="utf-8")
+
+    report = validate_repository(Repository(make_repository(practices=[gone, naming])))
+
+    assert report.ok
+    [warning] = [warning for warning in report.warnings if warning.rule == "related-withdrawn"]
+    assert (warning.file, warning.line, warning.severity) == (f"practices/{naming.name}", text.count("\n"), WARNING)
+    assert "'voorbeeldstad-weg' is teruggetrokken" in warning.message

@@ -27,6 +27,7 @@ from praktijkbank.common.clock import REVIEW_AFTER_YEARS, is_due_for_review, ref
 from praktijkbank.common.facets import FACETS
 from praktijkbank.common.glossary import GlossaryTerm
 from praktijkbank.common.licenses import license_for
+from praktijkbank.common.problems import Problem
 from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.vocabularies import Term
@@ -53,6 +54,8 @@ from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.qr_codes import inline_qr_codes
 from praktijkbank.render.text import dutch_date, locality_text, period_text, place_text
+from praktijkbank.validate import abbreviations
+from praktijkbank.validate.rules import RELATED_WITHDRAWN
 
 NEWEST_ON_HOME = 6
 
@@ -224,7 +227,13 @@ class PageRenderer:
                                 history=practice_history(self.catalog, practice),
                                 freshness=freshness(practice, self.reference),
                                 adoptions=self.adoptions.get(practice.id, []),
-                                original=self.catalog.practices.get(practice.based_on or ""))
+                                original=self._original(practice))
+
+    def _original(self, practice: Practice) -> Practice | None:
+        """The practice this one is based on, also when it has since been withdrawn: its address still
+        answers, with why it left."""
+        key = practice.based_on or ""
+        return self.catalog.practices.get(key) or self.catalog.withdrawn.get(key)
 
     def withdrawn_page(self, practice: Practice, related: list[Practice]) -> Page:
         """What stays at a withdrawn practice's address: the title, when and why it was withdrawn, related
@@ -305,7 +314,12 @@ class PageRenderer:
         return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
                                 "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
                                 practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS,
-                                warnings=self.catalog.warnings, untraceable=self.untraceable_sources())
+                                warnings=self._warnings(abbreviations.RULE),
+                                withdrawn_relations=self._warnings(RELATED_WITHDRAWN),
+                                untraceable=self.untraceable_sources())
+
+    def _warnings(self, rule: str) -> list[Problem]:
+        return [warning for warning in self.catalog.warnings if warning.rule == rule]
 
     def untraceable_sources(self) -> list[tuple[Practice, list[Source]]]:
         """Per practice, by title, its sources with neither an address nor a publisher: nobody can look them up."""

@@ -69,7 +69,7 @@ def validate_repository(repository: Repository, selected: Sequence[Path] = (), w
                  if data_file.handling != LOAD]
     problems += [*rules.check_unique_ids(records), *rules.check_aliases(records), *rules.check_references(records)]
     scope = frozenset(display_path(data_file.path, repository.root) for data_file in selection) if selected else None
-    warnings = [problem for problem in found if problem.severity == WARNING]
+    warnings = [*(problem for problem in found if problem.severity == WARNING), *rules.withdrawn_relations(records)]
     return ValidationReport(sorted(_in_scope(problems, scope)), records, vocabularies, checker.municipalities,
                             scope, glossary, sorted(_in_scope(warnings, scope)))
 

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from praktijkbank.common.problems import Problem, display_path
+from praktijkbank.common.problems import ERROR, WARNING, Problem, display_path
 from praktijkbank.common.suggest import closest, normalise, suggestion_hint
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.load.repository import COLLECTION, IN_SUBFOLDER, PRACTICE, YAML_SUFFIXES, DataFile
@@ -59,12 +59,13 @@ class Record:
         """Positions stay behind when a record goes to another process; they can be read again there."""
         return {key: value for key, value in self.__dict__.items() if key != "source_map"}
 
-    def problem(self, path: DataPath, rule: str, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
+    def problem(self, path: DataPath, rule: str, message: str, hint: str = "", *, at_key: bool = False,
+                severity: str = ERROR) -> Problem:
         """A problem located at a value (or its key) in this record's file."""
         if self.data is None:
-            return Problem(self.file, 1, 1, rule, message, hint)
+            return Problem(self.file, 1, 1, rule, message, hint, severity)
         position = self.source_map.key(path) if at_key else self.source_map.value(path)
-        return Problem(self.file, position.line, position.column, rule, message, hint)
+        return Problem(self.file, position.line, position.column, rule, message, hint, severity)
 
     def strings(self, field: str) -> Iterator[tuple[int, str]]:
         """The text items of a list field, with their index; anything else was reported by the schema."""
@@ -170,6 +171,25 @@ def check_references(records: list[Record]) -> Iterator[Problem]:
             yield from _check_based_on(record, practices, aliases)
         else:
             yield from _check_collection_items(record, practices, aliases)
+
+
+RELATED_WITHDRAWN = "related-withdrawn"
+
+
+def withdrawn_relations(records: list[Record]) -> Iterator[Problem]:
+    """A warning for each `related` practice that has been withdrawn: the page of the practice leaves it out,
+    so without this the link would go without anybody noticing. Not an error: the page still builds."""
+    withdrawn = {record.id for record in records if record.kind == PRACTICE and isinstance(record.data, dict)
+                 and record.data.get("withdrawn")}
+    for record in records:
+        if record.kind != PRACTICE or record.id in withdrawn:
+            continue
+        for index, target in record.strings("related"):
+            if target in withdrawn:
+                yield record.problem(("related", index), RELATED_WITHDRAWN,
+                                     f"de verwante praktijk '{target}' is teruggetrokken en staat daarom niet meer "
+                                     "bij deze praktijk.", "Haal de regel weg of noem een andere verwante praktijk.",
+                                     severity=WARNING)
 
 
 def _check_based_on(record: Record, practices: set[str], aliases: dict[str, str]) -> Iterator[Problem]:
