@@ -7,12 +7,17 @@ import filecmp
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
 from helpers import VALID_PRACTICE
 from history_site import (
+    ADDED_AT,
+    BUILT_ON,
     EDIT_SUBJECT,
+    RENAMED_AT,
     REPOSITORY_URL,
     build_environment,
     git,
@@ -24,6 +29,7 @@ from praktijkbank.load.history import Commit, FileChange, History, parse_log, re
 from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.model.history import ADDED, CHANGED, RENAMED, WITHDRAWN, RecordDates, build_histories
 from praktijkbank.render.life import subject_parts
+from real_data import CATALOG
 from sites import build
 from test_feeds import atom_links
 
@@ -299,3 +305,20 @@ def test_the_withdrawal_is_dated_and_validated(make_repository, run_cli) -> None
     line = next(number for number, content in enumerate(path.read_text().splitlines(), 1) if "2001-01-01" in content)
     assert f":{line}:" in result.stdout
 
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_the_sitemap_dates_each_record_by_its_last_change_and_other_pages_by_the_build(history_site) -> None:
+    site, output = history_site
+    sitemap = ElementTree.parse(output / "sitemap.xml").getroot()
+    lastmod = {urlsplit(url.findtext(f"{SITEMAP}loc")).path.removeprefix("/"): url.findtext(f"{SITEMAP}lastmod")
+               for url in sitemap}
+    untouched = next(practice for practice in CATALOG.practices.values()  # by no commit after the first
+                     if practice.id not in (site.edited, site.renamed_from, site.withdrawn)
+                     and site.renamed_from not in (site.root / "practices" / f"{practice.id}.yml").read_text("utf-8"))
+
+    assert lastmod[practice_url(site.renamed_to)] == RENAMED_AT[:10]
+    assert lastmod[practice_url(untouched.id)] == max(ADDED_AT[:10], untouched.added, untouched.last_reviewed or "")
+    assert lastmod[""] == BUILT_ON, "a page that is no record (home) gets the day of the build"

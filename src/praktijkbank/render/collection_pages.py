@@ -11,8 +11,10 @@ from importlib.resources import files
 from typing import Any
 
 from praktijkbank.common import urls
+from praktijkbank.load.repository import COLLECTION
 from praktijkbank.model.catalog import Collection, newest_collections_first
 from praktijkbank.model.glossary_use import collection_texts
+from praktijkbank.render.life import last_modified
 from praktijkbank.render.outputs import OutputFile, Page
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.qr_codes import qr_png, qr_svg
@@ -65,7 +67,9 @@ class CollectionRenderer:
         url = urls.collection_url(collection.id)
         terms = self.catalog.glossary.terms_in(collection_texts(collection, self.catalog.practices))
         return self.renderer.render_page(url, "collection.md.j2", collection.title, _description(collection),
-                                         glossary_terms=terms, **self._context(collection))
+                                         glossary_terms=terms, **self._context(collection),
+                                         lastmod=last_modified(self.catalog, (COLLECTION, collection.id),
+                                                               collection.added))
 
     def _standalone(self, url: str, template: str, collection: Collection) -> OutputFile:
         html = self.renderer.render_html(url, template, **self._context(collection))

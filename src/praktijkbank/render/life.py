@@ -13,7 +13,7 @@ from datetime import date
 from praktijkbank.common.clock import is_due_for_review, next_review
 from praktijkbank.load.repository import PRACTICE
 from praktijkbank.model.catalog import Catalog, Practice
-from praktijkbank.model.history import PULL_REQUEST, Change
+from praktijkbank.model.history import PULL_REQUEST, Change, RecordKey
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,13 @@ def practice_history(catalog: Catalog, practice: Practice) -> list[Change]:
     if not catalog.histories.from_git:
         return []
     return list(reversed(catalog.histories.of((PRACTICE, practice.id))))
+
+
+def last_modified(catalog: Catalog, record: RecordKey, *dates: str | None) -> str:
+    """The day a record last changed, for the sitemap's `lastmod`: its newest change in git or the latest of
+    the dates its data gives (added, last reviewed), so a search engine sees which pages were looked after,
+    not the day of the build."""
+    return max([*(change.date for change in catalog.histories.of(record)), *(day for day in dates if day)])
 
 
 def subject_parts(subject: str) -> tuple[str, int | None, str]:

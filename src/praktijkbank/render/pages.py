@@ -32,6 +32,7 @@ from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.vocabularies import Term
 from praktijkbank.common.ways_in import WaysIn, practice_context
+from praktijkbank.load.repository import PRACTICE
 from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
@@ -48,7 +49,7 @@ from praktijkbank.model.related import related_practices
 from praktijkbank.render.form_links import FormLinks
 from praktijkbank.render.json_ld import practice_json_ld
 from praktijkbank.render.glossary_marks import mark_first_uses
-from praktijkbank.render.life import freshness, practice_history, pull_request_url, subject_parts
+from praktijkbank.render.life import freshness, last_modified, practice_history, pull_request_url, subject_parts
 from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
@@ -158,12 +159,12 @@ class PageRenderer:
 
     def render_page(self, url: str, template: str, title: str, description: str, head: str = "",
                     hide: tuple[str, ...] = (), glossary_terms: Sequence[GlossaryTerm] = (), in_sitemap: bool = True,
-                    **context: Any) -> Page:
+                    lastmod: str | None = None, **context: Any) -> Page:
         """A themed page. Other section renderers (collection_pages.py) make their themed pages with it too.
         `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of; `glossary_terms` are
         the glossary terms it explains at their first use and lists at the end (`page_terms`, _begrippen.html.j2);
         `in_sitemap=False` leaves the page out of sitemap.xml (docs/overrides/sitemap.xml reads
-        `praktijkbank_sitemap`)."""
+        `praktijkbank_sitemap`); `lastmod` is the day its content last changed there (else the build's day)."""
         body = self.render_html(url, template, page_terms=glossary_terms, **context)
         if glossary_terms:
             body = mark_first_uses(body, glossary_terms, self.catalog.glossary)
@@ -172,6 +173,8 @@ class PageRenderer:
             extra["hide"] = list(hide)
         if not in_sitemap:
             extra["praktijkbank_sitemap"] = False
+        if lastmod:
+            extra["praktijkbank_lastmod"] = lastmod
         return Page(urls.source_path(url), front_matter(title, description, **extra) + body)
 
     def _helpers(self, url: str) -> dict[str, Callable[..., Any]]:
@@ -227,7 +230,9 @@ class PageRenderer:
                                 history=practice_history(self.catalog, practice),
                                 freshness=freshness(practice, self.reference),
                                 adoptions=self.adoptions.get(practice.id, []),
-                                original=self._original(practice))
+                                original=self._original(practice),
+                                lastmod=last_modified(self.catalog, (PRACTICE, practice.id), practice.added,
+                                                      practice.last_reviewed))
 
     def _original(self, practice: Practice) -> Practice | None:
         """The practice this one is based on, also when it has since been withdrawn: its address still
