@@ -197,6 +197,7 @@ def test_the_practice_page_shows_its_history_with_linked_pull_requests(history_s
     assert section.index("5 december 2026") < section.index("1 december 2026"), "newest first"
     assert "Toegevoegd" in section and EDIT_SUBJECT.split(" (")[0] in section
     assert f'<a href="{REPOSITORY_URL}/pull/42">#42</a>' in section
+    assert '<span class="pb-history__subject" lang="en">' in section, "an English subject on a Dutch page says so"
 
 
 def test_a_renamed_practice_keeps_its_history_from_before_the_rename(history_site) -> None:
@@ -215,6 +216,7 @@ def test_the_changes_page_lists_every_kind_of_change_newest_first(history_site) 
     assert "Teruggetrokken" in items[0] and site.withdrawn_title in items[0]
     assert any(f"Nieuw adres (eerder {site.renamed_from})" in item for item in items)
     assert any("Gewijzigd" in item and "#42" in item for item in items)
+    assert all('class="pb-changes__subject" lang="en"' in item for item in items if "pb-changes__subject" in item)
     assert any("Toegevoegd" in item and "collectie" in item for item in items)
     assert "feed.xml" in atom_links(page)
     assert 'href="wijzigingen/"' in _page(output, ""), "the home page leads to the changes"
