@@ -206,7 +206,7 @@ def copied_answers(tab) -> str:
 def test_a_new_practice_too_long_for_a_mail_link_is_sent_with_the_file_as_attachment(tab, forms_url) -> None:
     open_editor(tab, forms_url)
     fill_new_practice(tab)
-    type_into(tab, "veld-description", "Elke dinsdag praten inwoners met vrijwilligers over het nieuws. " * 30)
+    type_into(tab, "veld-description", "Elke dinsdag praten inwoners met vrijwilligers over het nieuws.\n\n" * 30)
 
     mail = send_by_mail(tab)
 
