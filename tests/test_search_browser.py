@@ -20,7 +20,7 @@ from praktijkbank.model.catalog import newest_first
 from praktijkbank.render.text import place_text
 from real_data import A_PRACTICE, CATALOG, OWN_PREFIX, OWN_WORD, other_practice, rewrite_practice
 from praktijkbank.publish.search_text import words
-from praktijkbank.publish.search_typos import closest_words
+from praktijkbank.publish.search_typos import closest_words, listed_words
 from sites import build, copy_site_repository
 from test_search_typos import site_lists
 
@@ -286,7 +286,7 @@ def test_a_dropped_connection_keeps_the_form_and_the_next_search_works(page, bas
 
 def index_words(site: Path) -> set[str]:
     """Every word the index lists for forgiving typing errors."""
-    return {word for words in site_lists(site).values() for word in words}
+    return {word for groups in site_lists(site).values() for word in listed_words(groups)}
 
 
 def misspelt(word: str, known: set[str]) -> str:
@@ -350,7 +350,7 @@ def test_did_you_mean_appears_only_when_nothing_matched_and_leads_to_results(pag
                                                                              built_site: Path) -> None:
     lists = site_lists(built_site)
     known = index_words(built_site)
-    word, typo = next((word, typo) for word in lists[7] for typo in [word[0] + "qq" + word[3:]]
+    word, typo = next((word, typo) for word in listed_words(lists[7]) for typo in [word[0] + "qq" + word[3:]]
                       if not closest_words(typo, lists, 1) and closest_words(typo, lists, 2)[:1] == [word]
                       and not any(other.startswith(typo) for other in known))
     page.goto(base_url + "zoeken/?q=" + typo)

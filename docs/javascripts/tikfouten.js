@@ -19,26 +19,41 @@ export function suggestionDistance(word) {
   return [...word].length >= SHORTEST_WORD ? allowedDistance(word) + 1 : 0;
 }
 
+/** Each word of one length's list (groups: the number of documents that use the words, then the words) with
+ *  that number. */
+function* entries(groups) {
+  for (const [uses, ...group] of groups) for (const word of group) yield [uses, word];
+}
+
+/** Code point order, as Python compares strings. */
+function byCodePoints(first, second) {
+  const [a, b] = [[...first], [...second]];
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    if (a[index] !== b[index]) return a[index].codePointAt(0) - b[index].codePointAt(0);
+  }
+  return a.length - b.length;
+}
+
 /**
- * The words at the smallest edit distance from `word`, at most `limit` away, shortest lengths first and
- * within a length in list order; `lists` maps a length to its words.
+ * The words at the smallest edit distance from `word`, at most `limit` away, the most used first and equally
+ * used ones alphabetically; `lists` maps a length to its groups of words.
  */
 export function closestWords(word, lists, limit) {
   const letters = [...word];
   let best = limit + 1;
   let found = [];
   for (let length = letters.length - limit; length <= letters.length + limit; length++) {
-    for (const candidate of lists.get(length) || []) {
+    for (const [uses, candidate] of entries(lists.get(length) || [])) {
       const distance = editDistance(letters, [...candidate], best + 1);
       if (distance < best) {
         best = distance;
-        found = [candidate];
+        found = [[uses, candidate]];
       } else if (distance === best && distance <= limit) {
-        found.push(candidate);
+        found.push([uses, candidate]);
       }
     }
   }
-  return found;
+  return found.sort(([a, first], [b, second]) => b - a || byCodePoints(first, second)).map(([, candidate]) => candidate);
 }
 
 /** The edit distance of two words given as arrays of letters, a swap of neighbouring letters counting one

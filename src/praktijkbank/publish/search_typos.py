@@ -6,16 +6,20 @@ one, and so do two neighbouring letters swapped: "ouderne" is one step from "oud
 since nearly every three-letter word is one letter away from another. When nothing is found at all, the
 search page suggests the closest word one step further away ("Bedoelde je …?").
 
-The browser does the same in docs/javascripts/tikfouten.js, on the word lists this module writes: one list
-per word length, so a word of n letters needs only the lists from n - 2 to n + 2. Each list holds the words
-most documents use first, which settles ties without storing a count: the more common word wins. A test
-holds the two implementations to the same candidates.
+Of the words equally close, the one most documents use comes first, then the alphabet decides: "ouderne"
+is one step from both "ouderen" and "oudere", and the suggestion is the word people meet more. The browser does
+the same in docs/javascripts/tikfouten.js, on the word lists this module writes: one list per word length, so a
+word of n letters needs only the lists from n - 2 to n + 2. A list is a series of groups, each the number of
+documents that use its words followed by those words, the most used group first (`[[12, "ouders"], [3,
+"ouderen", "wijken"], …]`): the count costs a number per group, not per word. A test holds the two
+implementations to the same candidates.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
 
 from praktijkbank.publish.search_text import STOP_WORDS, words
 
@@ -36,35 +40,52 @@ def suggestion_distance(word: str) -> int:
     return allowed_distance(word) + 1 if len(word) >= SHORTEST_WORD else 0
 
 
-def word_lists(texts: Iterable[Iterable[str]]) -> dict[int, list[str]]:
-    """Every indexable word of the documents (each given as its texts), per length, the words most
-    documents use first and equally common words alphabetically."""
+WordGroup = list[int | str]
+"""The number of documents that use the words, then the words: `[3, "ouderen", "wijken"]`."""
+
+
+def word_lists(texts: Iterable[Iterable[str]]) -> dict[int, list[WordGroup]]:
+    """Every indexable word of the documents (each given as its texts), per length, in groups of words that
+    as many documents use: the most used group first, the words of a group alphabetical."""
     used: Counter[str] = Counter()
     for document in texts:
         used.update({word for text in document for word in words(text) if _listed(word)})
-    lists: dict[int, list[str]] = {}
-    for word in sorted(used, key=lambda word: (-used[word], word)):
-        lists.setdefault(len(word), []).append(word)
-    return dict(sorted(lists.items()))
+    lists: dict[int, list[WordGroup]] = {}
+    by_length = sorted(used, key=lambda word: (len(word), -used[word], word))
+    for length, same_length in groupby(by_length, key=len):
+        lists[length] = [[uses, *group] for uses, group in groupby(same_length, key=used.__getitem__)]
+    return lists
+
+
+def listed_words(groups: Sequence[WordGroup]) -> Iterator[str]:
+    """The words of one length's list, the most used first."""
+    return (word for _, word in _entries(groups))
+
+
+def _entries(groups: Sequence[WordGroup]) -> Iterator[tuple[int, str]]:
+    """Each word of one length's list with the number of documents that use it."""
+    for uses, *group in groups:
+        for word in group:
+            yield int(uses), str(word)
 
 
 def _listed(word: str) -> bool:
     return len(word) >= SHORTEST_WORD and word.isalpha() and word not in STOP_WORDS
 
 
-def closest_words(word: str, lists: dict[int, Sequence[str]], limit: int) -> list[str]:
-    """The words at the smallest edit distance from `word`, at most `limit` away, shortest lengths first and
-    within a length in list order; empty when none is that close."""
+def closest_words(word: str, lists: dict[int, Sequence[WordGroup]], limit: int) -> list[str]:
+    """The words at the smallest edit distance from `word`, at most `limit` away, the most used first and
+    equally used ones alphabetically; empty when none is that close."""
     best = limit + 1
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     for length in range(len(word) - limit, len(word) + limit + 1):
-        for candidate in lists.get(length, ()):
+        for uses, candidate in _entries(lists.get(length, ())):
             distance = edit_distance(word, candidate, best + 1)
             if distance < best:
-                best, found = distance, [candidate]
+                best, found = distance, [(uses, candidate)]
             elif distance == best and distance <= limit:
-                found.append(candidate)
-    return found
+                found.append((uses, candidate))
+    return [candidate for _, candidate in sorted(found, key=lambda pair: (-pair[0], pair[1]))]
 
 
 def edit_distance(first: str, second: str, ceiling: int) -> int:
