@@ -15,8 +15,9 @@ The layout, under `zoekindex/`:
 - `<folder>/filters.zk`: per search parameter (`thema`, `partner`, ...) and value, its practices as gaps.
 - `<folder>/nieuwste.zk`: the practices' numbers, newest first.
 - `<folder>/teksten/<n>.zk`: document n as a result shows it: address, title, place, summary, text.
-- `<folder>/woordenlijst/<length>.zk`: every word of that many letters, the most used first, fetched only
-  for a word no stem matches (search_typos.py); `wordLengths` in `index.json` names the lengths there are.
+- `<folder>/woordenlijst/<length>.zk`: every word of that many letters in groups by the number of documents
+  that use them, the most used first, fetched only for a word no stem matches (search_typos.py);
+  `wordLengths` in `index.json` names the lengths there are.
 
 Documents are numbered practices first, by title, then the hand-written pages; so a number below `practices`
 is a practice and sorting by title is sorting by number. Every `.zk` file is gzip-compressed JSON (the
