@@ -247,14 +247,24 @@ BUTTON_CONTRASTS = """(button) => {
 SETTLE = "() => Promise.all(document.getAnimations().map((animation) => animation.finished))"
 
 
+@pytest.fixture(scope="module", params=list(SCHEMES))
+def scheme_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
+    """One browser tab per colour scheme: colours do not change with the width of the screen."""
+    context = browser.new_context(**MODES[request.param])
+    tab = context.new_page()
+    tab.mode = request.param
+    yield tab
+    context.close()
+
+
 @pytest.mark.parametrize("name", ["practice", "search with filters", "selection shared (read-only)", "comparison",
                                   "editor"])
-def test_a_hovered_or_focused_button_keeps_its_text_readable(mode_page, base_url: str, name: str) -> None:
+def test_a_hovered_or_focused_button_keeps_its_text_readable(scheme_page, base_url: str, name: str) -> None:
     """axe sees buttons at rest; a visitor sees them under the mouse and with the keyboard focus too, where
     Material paints them in the accent colour."""
-    mode_page.goto(base_url + PAGE_TYPES[name])
-    mode_page.wait_for_function(SETTLED)
-    buttons = mode_page.locator("article .md-button:visible")
+    scheme_page.goto(base_url + PAGE_TYPES[name])
+    scheme_page.wait_for_function(SETTLED)
+    buttons = scheme_page.locator("article .md-button:visible")
     # One button of each kind (the same classes look the same): a practice page has a pair per related practice.
     kinds = buttons.evaluate_all("""(all) => all.map((button, index) => [button.className, index])
         .filter(([kind], index, pairs) => pairs.findIndex(([other]) => other === kind) === index)
@@ -265,10 +275,10 @@ def test_a_hovered_or_focused_button_keeps_its_text_readable(mode_page, base_url
         button = buttons.nth(index)
         for state in ("hover", "focus"):
             button.hover() if state == "hover" else button.focus()
-            mode_page.evaluate(SETTLE)
+            scheme_page.evaluate(SETTLE)
             contrast = button.evaluate(BUTTON_CONTRASTS)
             if contrast < 4.5:
                 faint.append(f"{button.inner_text()!r} ({state}): {contrast:.1f}:1")
-            mode_page.mouse.move(0, 0)
+            scheme_page.mouse.move(0, 0)
             button.blur()
-    assert faint == [], f"{name} ({mode_page.mode}): {faint}"
+    assert faint == [], f"{name} ({scheme_page.mode}): {faint}"
