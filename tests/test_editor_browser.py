@@ -462,6 +462,7 @@ def test_without_a_repository_or_contact_the_page_says_no_way_in_is_set_up(brows
 
     result = page.locator(".pb-editor__result")
     expect(result).to_contain_text("Op deze site is nog geen manier ingesteld om het naar de redactie te sturen.")
+    expect(page.locator(".pb-editor__result-text")).to_be_focused()
     assert result.get_by_role("link", name="een praktijk toevoegen").get_attribute("href").endswith("bijdragen/")
     assert page.locator(".pb-editor__issue").is_hidden() and page.locator(".pb-editor__mail").is_hidden()
     context.close()

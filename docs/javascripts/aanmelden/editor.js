@@ -280,13 +280,14 @@ async function start(root) {
     }
   }
 
-  /** The result box with `text`, and the one link of it that is to be followed (the others hidden). */
+  /** The result box with `text`, and the one link of it that is to be followed (the others hidden); the focus
+   *  goes to that link, or without one to the text, so a screen reader reads what happened. */
   function showResult(text, link) {
     result.hidden = false;
     resultText.replaceChildren(...[text].flat());
     for (const open of [issueLink, mailLink]) open.parentElement.hidden = open !== link;
     leftOutList.replaceChildren();
-    link?.focus();
+    (link ?? resultText).focus();
   }
 
   function sendToGitHub(sent) {
