@@ -44,14 +44,19 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+def tab_in_mode(browser, mode: str) -> Iterator[object]:
+    """A browser tab in one of MODES, marked with its name, closed when the fixture ends."""
+    context = browser.new_context(**MODES[mode])
+    tab = context.new_page()
+    tab.mode = mode
+    yield tab
+    context.close()
+
+
 @pytest.fixture(scope="module", params=list(MODES))
 def mode_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
     """One browser tab per mode, reused for every page type: a context per page would double the run time."""
-    context = browser.new_context(**MODES[request.param])
-    tab = context.new_page()
-    tab.mode = request.param
-    yield tab
-    context.close()
+    yield from tab_in_mode(browser, request.param)
 
 
 def describe(violations: list[dict]) -> str:
@@ -250,11 +255,7 @@ SETTLE = "() => Promise.all(document.getAnimations().map((animation) => animatio
 @pytest.fixture(scope="module", params=list(SCHEMES))
 def scheme_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
     """One browser tab per colour scheme: colours do not change with the width of the screen."""
-    context = browser.new_context(**MODES[request.param])
-    tab = context.new_page()
-    tab.mode = request.param
-    yield tab
-    context.close()
+    yield from tab_in_mode(browser, request.param)
 
 
 @pytest.mark.parametrize("name", ["practice", "search with filters", "selection shared (read-only)", "comparison",

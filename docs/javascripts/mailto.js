@@ -15,7 +15,8 @@ function address(contact, subject, body) {
   return `mailto:${encodeURIComponent(contact).replace(/%40/g, "@")}?subject=${field(subject)}&body=${field(body)}`;
 }
 
-function joined(...parts) {
+/** The parts that are not empty, a blank line between them: how a mail's body is put together. */
+export function joined(...parts) {
   return parts.filter(Boolean).join("\n\n");
 }
 

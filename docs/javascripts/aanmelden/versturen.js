@@ -2,7 +2,7 @@
 // accepts, the limit "Mijn selectie" uses too), the answers as text to paste, and the practice as a YAML file.
 // The form's field ids and labels come from velden.json, so the answers land where `from-issue` reads them.
 
-import { mailto } from "../mailto.js";
+import { joined, mailto } from "../mailto.js";
 import { INITIATOR, ORGANISATIONS, organisations } from "./gegevens.js";
 
 function labelOf(field, id) {
@@ -71,7 +71,7 @@ export function answersText(questions, answers) {
  */
 export function answersMail(route, context, text) {
   const { contact, subject } = route.dataset;
-  return mailto(contact, subject, [context, text].filter(Boolean).join("\n\n"), context);
+  return mailto(contact, subject, joined(context, text), context);
 }
 
 // ---- YAML ----

@@ -66,7 +66,6 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
                                  f"{ADDED_ENVIRONMENT}); de workflow geeft de datum van het issue mee")
 
 
-
 def _when_run(name: str) -> Callable[[argparse.Namespace, Repository], int]:
     """The command `name` of cli/contribute.py, imported when it is run."""
     def run(arguments: argparse.Namespace, repository: Repository) -> int:
