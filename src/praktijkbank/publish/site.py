@@ -21,6 +21,10 @@ from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.export_config import export_config
+from praktijkbank.publish.data_schemas import schema_files, with_schema_names
+from praktijkbank.publish.data_package import data_package_file
+from praktijkbank.publish.data_schemas import read_open_data_settings
+from praktijkbank.publish.dcat import dataset_file
 from praktijkbank.publish.exports import export_files
 from praktijkbank.publish.glossary_file import glossary_file
 from praktijkbank.publish.municipality_names import municipality_names_file
@@ -100,9 +104,19 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
              + [municipality_names_file(catalog.municipalities), glossary_file(catalog.glossary)])
+    files = with_schema_names(files, site_url) + open_data_files(repository, catalog, site_url, ways_in)
     pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + [glossary_page(renderer)]
              + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)
+
+
+def open_data_files(repository: Repository, catalog: Catalog, site_url: str | None,
+                    ways_in: WaysIn) -> list[OutputFile]:
+    """What describes the open data to others: the JSON Schemas, the data package and the DCAT record."""
+    settings = read_open_data_settings(repository.schemas_dir)
+    return [*schema_files(repository.schemas_dir, catalog.vocabularies, site_url),
+            data_package_file(settings["title"], settings["description"], site_url),
+            dataset_file(settings, catalog, site_url, ways_in)]
 
 
 def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
