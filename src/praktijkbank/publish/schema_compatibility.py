@@ -21,11 +21,13 @@ from praktijkbank.load.git_versions import committed_versions
 
 
 def incompatibilities(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """What in `new` breaks a program written for `old`, in Dutch, each with the place in the data."""
-    return list(_compare(inline_references(old), inline_references(new), "het bestand"))
+    """What in `new` breaks a program written for `old`, in Dutch, each with the place in the data as a path
+    of field names (`practices[].place.municipalities`)."""
+    return list(_compare(inline_references(old), inline_references(new), ""))
 
 
-def _compare(old: dict[str, Any], new: dict[str, Any], where: str) -> Iterator[str]:
+def _compare(old: dict[str, Any], new: dict[str, Any], path: str) -> Iterator[str]:
+    where = path or "het bestand"
     old_types, new_types = _types(old), _types(new)
     if old_types and new_types - old_types:
         yield f"{where}: het type is nu {' of '.join(sorted(new_types))} (was {' of '.join(sorted(old_types))})"
@@ -35,18 +37,22 @@ def _compare(old: dict[str, Any], new: dict[str, Any], where: str) -> Iterator[s
             yield f"{where}: de waarden {', '.join(map(str, dropped))} zijn vervallen"
     if "const" in old and new.get("const", old["const"]) != old["const"]:
         yield f"{where}: de vaste waarde is veranderd"
-    no_longer_required = sorted(set(old.get("required", ())) - set(new.get("required", ())))
-    for name in no_longer_required:
-        if name in new.get("properties", {}):
-            yield f"{where}: het veld '{name}' is niet meer verplicht"
+    new_fields = new.get("properties", {})
+    for name in sorted(set(old.get("required", ())) - set(new.get("required", ()))):
+        if name in new_fields:
+            yield f"{_inside(path, name)}: het veld is niet meer verplicht"
     for name, old_field in old.get("properties", {}).items():
-        if name not in new.get("properties", {}):
-            yield f"{where}: het veld '{name}' is vervallen"
+        if name not in new_fields:
+            yield f"{_inside(path, name)}: het veld is vervallen"
         else:
-            yield from _compare(old_field, new["properties"][name], f"het veld '{name}'")
-    for keyword in ("items", "additionalProperties"):
+            yield from _compare(old_field, new_fields[name], _inside(path, name))
+    for keyword, step in (("items", "[]"), ("additionalProperties", ".*")):
         if isinstance(old.get(keyword), dict) and isinstance(new.get(keyword), dict):
-            yield from _compare(old[keyword], new[keyword], f"{where} (elk item)")
+            yield from _compare(old[keyword], new[keyword], f"{path}{step}")
+
+
+def _inside(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
 
 
 def _types(schema: dict[str, Any]) -> set[str]:
