@@ -40,6 +40,7 @@ from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.redirects import redirect_files
+from praktijkbank.render.ways_in_markdown import resolved_routes
 from praktijkbank.render.selection_pages import SelectionRenderer
 from praktijkbank.validate.checker import validate_repository
 
@@ -125,9 +126,13 @@ def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
 
 
 def write_site(site: Site, config: SiteConfig, target: Path) -> int:
-    """Write the complete site tree under `target`: the hand-written docs, every generated page and file,
-    and a mkdocs.yml to build it in place (`export_config`); returns the number of files."""
+    """Write the complete site tree under `target`: the hand-written docs (their routes written out, so no
+    engine needs our Markdown extension), every generated page and file, and a mkdocs.yml to build it in
+    place (`export_config`); returns the number of files."""
     shutil.copytree(config.docs_dir, target, dirs_exist_ok=True)
+    ways_in = WaysIn(config.repository or "", config.contact)
+    for page in target.rglob("*.md"):
+        page.write_text(resolved_routes(page.read_text(encoding="utf-8"), ways_in), encoding="utf-8")
     copied = sum(1 for path in target.rglob("*") if path.is_file())
     pages = [OutputFile(page.src_uri, page.content.encode("utf-8")) for page in site.pages]
     engine_config = OutputFile(CONFIG_NAME, export_config(config).encode("utf-8"))
