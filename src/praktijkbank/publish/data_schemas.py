@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from praktijkbank.common.schemas import read_schema, render_schema, with_vocabularies
-from praktijkbank.common.urls import GLOSSARY_DATA, MUNICIPALITY_NAMES, absolute
+from praktijkbank.common.urls import GLOSSARY_DATA, MUNICIPALITY_NAMES, SELECTION_CARDS, absolute
 from praktijkbank.common.vocabularies import Vocabularies
 from praktijkbank.render.outputs import OutputFile
 
@@ -49,7 +49,11 @@ DATA_FILES = (
     DataFileKind("api/vocabularies.json", "vocabularies"),
     DataFileKind(GLOSSARY_DATA, "begrippen"),
     DataFileKind(MUNICIPALITY_NAMES, "gemeenten"),
+    DataFileKind(SELECTION_CARDS, "kaarten"),
+    DataFileKind("zoekindex/index.json", "zoekindex"),
 )
+"""The JSON files the site makes. javascripts/aanmelden/velden.json is not among them: it is a file of the
+repository (the editor's fields, `praktijkbank generate`), copied as it is, and read by the editor alone."""
 
 
 def read_open_data_settings(schemas_dir: Path) -> dict[str, Any]:
@@ -76,9 +80,12 @@ def with_schema_names(files: list[OutputFile], site_url: str | None) -> list[Out
 
 
 def _named(file: OutputFile, name: str, site_url: str | None) -> OutputFile:
-    data = json.loads(file.content)
-    named = {"$schema": schema_url(name, site_url), **data}
-    return OutputFile(file.path, (json.dumps(named, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    """The file with `$schema` first, written as it was: readable, or compact for what a page loads itself."""
+    named = {"$schema": schema_url(name, site_url), **json.loads(file.content)}
+    compact = not file.content.startswith(b"{\n")
+    text = json.dumps(named, ensure_ascii=False, indent=None if compact else 1,
+                      separators=(",", ":") if compact else None)
+    return OutputFile(file.path, (text + "\n").encode("utf-8"))
 
 
 def schema_files(schemas_dir: Path, vocabularies: Vocabularies, site_url: str | None) -> list[OutputFile]:
@@ -121,6 +128,12 @@ def published_schemas(schemas_dir: Path, vocabularies: Vocabularies, site_url: s
         "gemeenten": _file_schema(
             "Gemeenten", "De gemeenten van het CBS en de namen die mensen ervoor gebruiken: api/gemeenten.json.",
             MUNICIPALITIES_PROPERTIES, {}),
+        "kaarten": _file_schema(
+            "Kaarten van Mijn selectie", "Wat de pagina Mijn selectie van elke praktijk toont, ook van een "
+            "teruggetrokken praktijk: selectie/kaarten.json.", {"practices": CARDS_SCHEMA}, {}),
+        "zoekindex": _file_schema(
+            "Zoekindex", "Het begin van de zoekindex van de site: zoekindex/index.json. De pagina Zoeken leest "
+            "het; de andere bestanden van de index staan in de map die `folder` noemt.", SEARCH_MANIFEST, {}),
     }
     return {name: {"$schema": DRAFT, "$id": schema_url(name, site_url), "version": version, **body}
             for name, body in bodies.items()}
@@ -237,4 +250,39 @@ MUNICIPALITIES_PROPERTIES = {
         "leestekens) de CBS-namen die ermee bedoeld kunnen zijn.", "type": "object",
         "additionalProperties": {"type": "array", "items": {"type": "string"}},
     },
+}
+CARDS_SCHEMA = {
+    "title": "Praktijken", "description": "Elke praktijk, op titel.", "type": "array",
+    "items": {
+        "type": "object", "additionalProperties": False, "required": ["id", "title", "summary", "place", "partners"],
+        "properties": {
+            "id": DERIVED_FIELDS["id"],
+            "title": {"title": "Titel", "type": "string"},
+            "summary": {"title": "Samenvatting", "type": "string"},
+            "place": DERIVED_FIELDS["place_text"],
+            "partners": {"title": "Organisaties", "description": "De namen van de organisaties die meedoen.",
+                         "type": "array", "items": {"type": "string"}},
+            "aliases": {"title": "Oude ids", "description": "Vroegere ids; hun adressen sturen door.",
+                        "type": "array", "items": {"type": "string"}},
+            "withdrawn": {"title": "Teruggetrokken", "description": "Wanneer en waarom de praktijk is "
+                          "teruggetrokken.", "type": "object", "required": ["date", "reason"],
+                          "properties": {"date": {"type": "string", "format": "date"},
+                                         "reason": {"type": "string"}}},
+        },
+    },
+}
+SEARCH_MANIFEST = {
+    "format": {"title": "Formaat", "description": "De versie van de opbouw van de zoekindex.", "type": "integer"},
+    "folder": {"title": "Map", "description": "De map met de rest van de index, genoemd naar een hash van de "
+               "inhoud.", "type": "string"},
+    "documents": {"title": "Documenten", "description": "Hoeveel pagina's de index kent.", "type": "integer",
+                  "minimum": 0},
+    "practices": {"title": "Praktijken", "description": "Hoeveel daarvan praktijken zijn; zij komen eerst.",
+                  "type": "integer", "minimum": 0},
+    "stopWords": {"title": "Stopwoorden", "description": "Woorden die de zoekfunctie overslaat.",
+                  "type": "array", "items": {"type": "string"}},
+    "shards": {"title": "Delen", "description": "Het eerste woord van elk deel van de woordenlijst.",
+               "type": "array", "items": {"type": "string"}},
+    "wordLengths": {"title": "Woordlengtes", "description": "De lengtes van de woorden in de lijsten voor "
+                    "tikfouten.", "type": "array", "items": {"type": "integer"}},
 }

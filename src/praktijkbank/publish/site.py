@@ -79,8 +79,8 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     notes = [catalog.histories.omitted] if catalog.histories.omitted else []
-    return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls),
-                notes)
+    return Site(pages, with_schema_names(files + index.files, config.site_url), index.summary, urls,
+                lost_urls(repository.root / MANIFEST_NAME, urls), notes)
 
 
 def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
@@ -105,7 +105,7 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
              + [municipality_names_file(catalog.municipalities), glossary_file(catalog.glossary)])
-    files = with_schema_names(files, site_url) + open_data_files(repository, catalog, site_url, ways_in)
+    files += open_data_files(repository, catalog, site_url, ways_in)
     pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + [glossary_page(renderer)]
              + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)
