@@ -49,18 +49,29 @@ def form_of(body: str) -> IssueForm:
 
 
 def sections(body: str, form: IssueForm) -> dict[str, str]:
-    """Each `### Label` of the form with the text under it, keyed by the normalised label. Other headings
-    stay part of the answer they are in: a contributor may use one inside a description."""
-    labels = _labels(form) | {normalise(CHECKS_LABEL)}
-    found: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in body.replace("\r\n", "\n").split("\n"):
-        heading = _HEADING.match(line)
-        if heading and normalise(heading.group(1)) in labels:
-            current = found.setdefault(normalise(heading.group(1)), [])
-        elif current is not None:
-            current.append(line)
-    return {name: _without_no_response("\n".join(lines).strip()) for name, lines in found.items()}
+    """Each `### Label` of the form with the text under it, keyed by the normalised label.
+
+    The answers are read by the form's structure: GitHub writes each question's heading once, in the form's
+    order. A label written as a heading more than once was also typed inside an answer; its question's own
+    heading is then the last one before the heading of a later question. Every other line, other headings and
+    `_No response_` included, stays in the answer it is in: a contributor may write `### Resultaten` inside a
+    description without moving text to another answer."""
+    labels = [normalise(question.label) for question in form.questions] + [normalise(CHECKS_LABEL)]
+    lines = body.replace("\r\n", "\n").split("\n")
+    places: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if (match := _HEADING.match(line)) and (label := normalise(match.group(1))) in labels:
+            places.setdefault(label, []).append(index)
+    chosen = {label: found[0] for label, found in places.items() if len(found) == 1}
+    for rank in reversed(range(len(labels))):
+        found = places.get(labels[rank], [])
+        if len(found) > 1:
+            limit = min((chosen[later] for later in labels[rank + 1:] if later in chosen), default=len(lines))
+            chosen[labels[rank]] = max((index for index in found if index < limit), default=found[-1])
+    starts = sorted((index, label) for label, index in chosen.items())
+    ends = [index for index, _ in starts[1:]] + [len(lines)]
+    return {label: _without_no_response("\n".join(lines[start + 1:end]).strip())
+            for (start, label), end in zip(starts, ends)}
 
 
 def _without_no_response(text: str) -> str:
