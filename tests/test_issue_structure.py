@@ -73,3 +73,18 @@ def test_a_heading_in_the_description_does_not_empty_the_results_or_cut_the_desc
     assert data["description"].rstrip().endswith("### Lessen en tips\n\nBegin op tijd.")
     assert "results" not in data
     assert data["lessons"] == ["Zorg voor vaste vrijwilligers.", "Begin met een kort praatje over het weer."]
+
+
+def test_a_mail_leaves_out_empty_answers_and_a_later_label_in_an_answer_still_stays_there() -> None:
+    """The mailed answers text has no heading for an unanswered question: a label typed in an answer is then
+    the only one, but out of the form's order, so it stays text."""
+    from praktijkbank.contribute.from_issue import sections
+
+    description = "Zo begon het.\n\n### Resultaten\n\nVeel nieuwe leden.\n\n### Lessen en tips\n\nBegin klein."
+    body = (f"### Titel\n\nTaalcafé\n\n### Beschrijving\n\n{description}\n\n### Gemeenten\n\nDalfsen\n\n"
+            "### Status\n\nLopend\n")
+
+    found = sections(body, issue_form.PRACTICE_FORM)
+
+    assert found == {normalise("Titel"): "Taalcafé", normalise("Beschrijving"): description,
+                     normalise("Gemeenten"): "Dalfsen", normalise("Status"): "Lopend"}

@@ -16,7 +16,7 @@ from typing import Any
 
 from praktijkbank.common.form_links import initiator, practice_answers
 from praktijkbank.common.suggest import closest, normalise, suggestion_hint
-from praktijkbank.contribute.from_issue import check_problems, escape_markdown, sections
+from praktijkbank.contribute.from_issue import ISSUE, Channel, check_problems, escape_markdown, sections
 from praktijkbank.contribute.issue_form import CHANGE_FORM
 from praktijkbank.contribute.questions import AnswerError, Question, Questionnaire
 from praktijkbank.contribute.yaml_edit import YamlEdit, styled
@@ -48,11 +48,12 @@ class ProposedChange:
     text: str = ""
 
 
-def read_change(asking: Questionnaire, body: str, records: list[Record], key_order: list[str]) -> ProposedChange:
+def read_change(asking: Questionnaire, body: str, records: list[Record], key_order: list[str],
+                channel: Channel = ISSUE) -> ProposedChange:
     """Read the issue and work out the new file; every problem is collected, none stops the others."""
     found = sections(body, CHANGE_FORM)
     raw = {question.key: found.get(normalise(question.label), "").strip() for question in asking.questions}
-    result = ProposedChange(problems=check_problems(CHANGE_FORM, found))
+    result = ProposedChange(problems=check_problems(CHANGE_FORM, found, channel))
     questions = {question.key: question for question in asking.questions}
     result.remark = _parsed(asking, questions["remark"], raw["remark"], result) or ""
     record = _practice(asking, questions["id"], raw["id"], records, result)
