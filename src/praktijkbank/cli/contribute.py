@@ -138,8 +138,9 @@ def _convert(repository: Repository, body: str, form: IssueForm, added: str, cha
         records = validate_repository(repository).records
         existing = existing_collection(result.answers.values.get("collection_id"), records)
         if existing is not None:
-            text, changes = update_collection(asking, result.answers.values, existing, _key_order(asking))
-            return _write_change(repository, existing.path, text, Proposal(form, changes, "", existing.id), channel)
+            text, changes, lost = update_collection(asking, result.answers.values, existing, _key_order(asking))
+            return _write_change(repository, existing.path, text, Proposal(form, changes, "", existing.id, lost),
+                                 channel)
     path, problems, warnings = _create(repository, form, asking, result.answers, added)
     if problems:
         if path.exists() and not any(problem.rule == FILE_EXISTS for problem in problems):
@@ -165,17 +166,20 @@ def _change_practice(repository: Repository, asking: Questionnaire, body: str, c
         return EXIT_REMARK_ONLY
     assert proposed.path is not None
     return _write_change(repository, proposed.path, proposed.text,
-                         Proposal(CHANGE_FORM, proposed.changes, proposed.remark, proposed.practice_id), channel)
+                         Proposal(CHANGE_FORM, proposed.changes, proposed.remark, proposed.practice_id,
+                                  proposed.lost_comments), channel)
 
 
 @dataclass(frozen=True)
 class Proposal:
-    """A change to an existing file, for what is said about it: the form, the changed fields, the remark."""
+    """A change to an existing file, for what is said about it: the form, the changed fields, the remark,
+    the comments of the file that could not stay."""
 
     form: IssueForm
     changes: list[FieldChange]
     remark: str
     document_id: str
+    lost_comments: list[str]
 
 
 def _write_change(repository: Repository, path: Path, text: str, proposal: Proposal, channel: Channel) -> int:
@@ -192,7 +196,7 @@ def _write_change(repository: Repository, path: Path, text: str, proposal: Propo
         path.write_bytes(original)
         print(comment([escape_markdown(problem.message) for problem in problems], channel))
         return EXIT_PROBLEMS
-    print(change_text(proposal.form, shown, proposal.changes, proposal.remark, channel))
+    print(change_text(proposal.form, shown, proposal.changes, proposal.remark, channel, proposal.lost_comments))
     print(f"Aangepast: {shown}.", file=sys.stderr)
     return EXIT_CHANGED
 

@@ -21,7 +21,7 @@ def quoted(text: str) -> str:
 
 
 def change_text(form: IssueForm, path: str, changes: list[FieldChange], remark: str,
-                channel: Channel = ISSUE) -> str:
+                channel: Channel = ISSUE, lost_comments: list[str] = ()) -> str:
     """The pull request's description for a change to an existing practice or collection (made with `form`)."""
     origin = "een formulier" if channel is ISSUE else channel.origin
     lines = [f"Deze wijziging van een {form.noun} komt uit {origin}: `{path}`.", "",
@@ -34,6 +34,10 @@ def change_text(form: IssueForm, path: str, changes: list[FieldChange], remark: 
     for change in changes:
         lines += ["", f"### {change.label}", "", "Was:", "", quoted(change.old) if change.old else "_(leeg)_", "",
                   "Wordt:", "", quoted(change.new) if change.new else "_(weggehaald)_"]
+    if lost_comments:
+        lines += ["", "## Commentaar dat niet kon blijven", "",
+                  "Dit commentaar stond in het bestand bij een veld of regel die nu weg is. Zet het zo nodig "
+                  "met de hand terug:", "", quoted("\n".join(lost_comments))]
     return "\n".join(lines) + "\n"
 
 

@@ -46,6 +46,7 @@ class ProposedChange:
     changes: list[FieldChange] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     text: str = ""
+    lost_comments: list[str] = field(default_factory=list)
 
 
 def read_change(asking: Questionnaire, body: str, records: list[Record], key_order: list[str],
@@ -60,7 +61,7 @@ def read_change(asking: Questionnaire, body: str, records: list[Record], key_ord
     if record is None:
         return result
     result.practice_id, result.path = record.id, record.path
-    edit = YamlEdit(record.path.read_text(encoding="utf-8"), key_order)
+    edit = YamlEdit(record.path.read_bytes().decode("utf-8"), key_order)
     current = practice_answers(record.data or {}, asking.vocabularies)
     current["provinces"] = _labels(asking, questions["provinces"], (record.data or {}).get("place", {}).get("provinces", []))
     for key, apply in FIELD_EDITS.items():
@@ -83,6 +84,7 @@ def read_change(asking: Questionnaire, body: str, records: list[Record], key_ord
     _add_source(asking, questions, raw, edit, result)
     if result.changes and not result.problems:
         result.text = edit.text()
+        result.lost_comments = edit.lost_comments()
     return result
 
 
