@@ -3,8 +3,9 @@ mail to the editors, after a mail program has done its worst to them (headers, q
 breaks, format=flowed, CRLF, non-breaking spaces, `> ` quoting, a signature), and gives the same file and exit
 code as `from-issue` gives for the same answers in a GitHub issue.
 
-The answers text is made by the browser's own function (answersText in docs/javascripts/aanmelden/versturen.js,
-run in Node), so a change of the mailed format shows here.
+The answers text is made by the browser's own function (answersText, in docs/javascripts/mailto.js or, before
+the mail modules were brought together, aanmelden/versturen.js; run in Node), so a change of the mailed format
+shows here.
 """
 
 from __future__ import annotations
@@ -60,8 +61,9 @@ def answers_text(form: issue_form.IssueForm, answers: dict[str, str]) -> str:
     """The answers as the page copies them and puts them in the mail (versturen.js, answersText)."""
     require_tool(shutil.which("node") is not None, "Node.js", "install nodejs (.ci/run does)")
     questions = [{"key": question.key, "label": question.label} for question in form.questions]
-    module = (PROJECT_ROOT / "docs/javascripts/aanmelden/versturen.js").as_uri()
-    script = (f"const {{ answersText }} = await import({json.dumps(module)});"
+    modules = [(PROJECT_ROOT / "docs/javascripts" / name).as_uri() for name in ("mailto.js", "aanmelden/versturen.js")]
+    script = (f"const modules = await Promise.all({json.dumps(modules)}.map((module) => import(module)));"
+              "const answersText = modules.find((module) => module.answersText).answersText;"
               f"process.stdout.write(answersText({json.dumps(questions)}, {json.dumps(answers)}));")
     return subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
                           check=True, timeout=60).stdout
@@ -195,3 +197,22 @@ def test_a_flowed_mail_is_joined_again_and_an_equals_sign_in_plain_text_stays() 
     assert "Een lange titel die de mail op twee regels zette\n" in mail.body
     assert "https://bieb.example/?a=1&b=2" in mail.body
     assert clean_body("### Titel\n\nTekst = meer=\n") == "### Titel\n\nTekst = meer=\n"
+
+
+def test_the_plain_part_of_a_mail_with_html_beside_it_is_read_and_an_html_only_mail_is_refused() -> None:
+    import base64
+
+    from praktijkbank.contribute.mail import NotAMail
+
+    plain = base64.b64encode("### Titel\r\n\r\nTaalcafé\r\n".encode("utf-8")).decode("ascii")
+    both = ("Onderwerp: Nieuwe praktijk voor de praktijkbank\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/alternative; boundary="grens"\r\n\r\n--grens\r\n'
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            f"{plain}\r\n--grens\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Taalcaf&eacute;</p>\r\n"
+            "--grens--\r\n").encode("ascii")
+
+    mail = read_mail(both)
+
+    assert (mail.subject, mail.body) == ("Nieuwe praktijk voor de praktijkbank", "### Titel\n\nTaalcafé\n")
+    with pytest.raises(NotAMail, match="geen tekst zonder opmaak"):
+        read_mail(b"Subject: x\r\nContent-Type: text/html\r\n\r\n<p>### Titel</p>\r\n")
