@@ -197,3 +197,14 @@ def test_a_change_issue_on_a_commented_crlf_practice_changes_only_that_fields_li
 
     assert removed.returncode == 3, removed.stdout + removed.stderr
     assert "## Commentaar dat niet kon blijven" in removed.stdout and "> \\# de eerste les" in removed.stdout
+
+
+def test_a_hash_at_the_end_of_a_text_block_is_text_and_is_replaced_with_it() -> None:
+    before = "title: Tent\ndescription: |\n  Tekst.\n\n  # Een kop in Markdown\nstatus: lopend\n"
+    edit = YamlEdit(before, ORDER)
+    edit.set("description", "Nieuwe tekst.")
+
+    after = edit.text()
+
+    assert yaml.safe_load(after) == {"title": "Tent", "description": "Nieuwe tekst.", "status": "lopend"}
+    assert "Een kop" not in after and edit.lost_comments() == []

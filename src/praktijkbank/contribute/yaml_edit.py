@@ -72,15 +72,16 @@ class YamlEdit:
         """The file with the touched fields rewritten and all else as it was."""
         if not self.touched:
             return self.original
-        header, original = _segments(self.original, self.yaml.load(_lf(self.original)))
+        was = self.yaml.load(_lf(self.original))
+        header, original = _segments(self.original, was)
         parts = [header]
         for key in self._order(list(original)):
             if key not in original:
                 parts.append(self._field(key) + (self.newline if _spaced(original) else ""))
             elif key not in self.data:
-                parts.append(_comments_after(_parts(original[key], self.data_was(key))[2]))
+                parts.append(_comments_after(_parts(original[key], was[key])[2]))
             elif key in self.touched:
-                leading, _, tail = _parts(original[key], self.data[key])
+                leading, _, tail = _parts(original[key], was[key])
                 parts.append(leading + self._field(key) + tail)
             else:
                 parts.append(original[key])
@@ -98,10 +99,6 @@ class YamlEdit:
                 lost[comment] -= 1
                 kept.append(comment)
         return kept
-
-    def data_was(self, key: str) -> Any:
-        """A field's value as the file has it (for a field that was removed)."""
-        return self.yaml.load(_lf(self.original)).get(key)
 
     def _field(self, key: str) -> str:
         """One field written on its own, with the comment at the end of its key's line as far from the new
