@@ -47,6 +47,7 @@ PAGE_TYPES: dict[str, str] = {
     "docs page": "over/",
     "contributing": "bijdragen/",
     "accessibility statement": "toegankelijkheid/",
+    "editors' guide": "redactie/",
     "not found (404)": "404.html",
 }
 

@@ -13,6 +13,7 @@ against the repository's mkdocs.yml, and why:
 - no `praktijkbank` plugin: the tree already holds everything it would add. No `watch`: it names the
   repository's data folders, which the tree does not need.
 - `site_url` is written out: `!ENV` was resolved when the pages were made, and the pages must agree with it.
+  So are `extra.repository` and `extra.contact`, in the one form the pages were made with.
 
 MkDocs itself refuses a docs_dir that holds its configuration: it builds the repository with the plugin.
 """
@@ -23,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, read_settings
+from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, read_settings, with_ways_in
 
 OUTPUT_DIR = "site"
 ENGINE_PLUGIN = "praktijkbank"
@@ -50,6 +51,7 @@ def export_config(config: SiteConfig) -> str:
     """The YAML text of the exported tree's mkdocs.yml."""
     settings = read_settings(config.config_file)
     settings.pop("watch", None)
+    with_ways_in(settings, config.repository or "", config.contact)
     settings.update(site_url=config.site_url or "", docs_dir=".", site_dir=OUTPUT_DIR,
                     exclude_docs="".join(f"{line}\n" for line in [*_lines(settings.get("exclude_docs")),
                                                                    *TREE_EXCLUSIONS]),
