@@ -5,6 +5,7 @@ compound typed as two words finds the single word. The build splits words agains
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,14 +101,28 @@ def test_the_word_list_says_where_it_comes_from_and_is_sorted() -> None:
     assert {"wijk", "tijd", "vrijwilliger"} <= known_words()
 
 
-@pytest.mark.skipif(not Path("/usr/share/hunspell/nl.dic").is_file(), reason="hunspell-nl is not installed")
-def test_the_committed_word_list_is_derived_from_hunspell_nl() -> None:
-    """Where Debian's hunspell-nl is installed, deriving the list again gives the committed bytes."""
+def derive_word_list() -> Callable[[bytes, str], str]:
+    """scripts/prepare_compound_words.py's derive(), which is a script's, not the package's."""
     import sys
 
     sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
     from prepare_compound_words import derive
 
+    return derive
+
+
+def test_the_word_list_writes_opentaal_s_one_letter_ij_as_i_and_j() -> None:
+    """OpenTaal's nl.dic spells 'wijk' with the ligature 'ĳ' (nl.aff turns it back for output): a visitor types
+    i and j."""
+    listed = derive_word_list()("3\nwĳk/CaYbZb\ntĳd\nwinkel/Ca\n".encode(), "0").splitlines()[3:]
+
+    assert listed == ["tijd", "wijk", "winkel"]
+
+
+@pytest.mark.skipif(not Path("/usr/share/hunspell/nl.dic").is_file(), reason="hunspell-nl is not installed")
+def test_the_committed_word_list_is_derived_from_hunspell_nl() -> None:
+    """Where Debian's hunspell-nl is installed, deriving the list again gives the committed bytes."""
+    derive = derive_word_list()
     version = WORD_LIST.read_text(encoding="utf-8").split("hunspell-nl ")[1].split(",")[0]
     assert derive(Path("/usr/share/hunspell/nl.dic").read_bytes(), version) == WORD_LIST.read_text(encoding="utf-8")
 
