@@ -112,3 +112,16 @@ def test_adapting_a_collection_fills_in_the_form_with_its_id(tab, forms_url: str
     address = tab.locator(".pb-selection__issue").get_attribute("href")
     assert "collection_id" not in parse_qs(urlsplit(address).query)
     assert tab.problems == []
+
+
+def test_on_paper_a_practice_page_keeps_none_of_the_ways_to_contribute(tab, forms_url: str) -> None:
+    """Links lead nowhere on paper: no buttons to change or adopt, and no 'Geen GitHub-account?' sentence
+    that would have lost its links."""
+    tab.goto(forms_url + practice_url(A_PRACTICE.id))
+    mail = tab.locator(".pb-contribute__mail")
+    on_screen = mail.is_visible()
+    tab.emulate_media(media="print")
+
+    assert on_screen and "Geen GitHub-account?" in mail.inner_text()
+    assert mail.is_hidden()
+    assert "Geen GitHub-account" not in tab.locator("article").inner_text()

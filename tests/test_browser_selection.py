@@ -152,6 +152,45 @@ def test_an_organiser_saves_orders_and_annotates_practices_and_finds_them_kept(t
     assert tab.problems == []
 
 
+def test_after_a_removal_the_focus_is_on_what_was_removed_and_a_second_enter_removes_nothing(tab, site_url,
+                                                                                             catalog, chosen) -> None:
+    store(tab, site_url, filled(chosen))
+    tab.reload()
+    titles = [catalog.practices[practice_id].title for practice_id in chosen]
+    expect_titles(tab, titles)
+
+    tab.locator('.pb-selection__list li >> nth=0 >> [data-action="remove"]').focus()
+    tab.keyboard.press("Enter")
+    expect_titles(tab, titles[1:])
+    note = tab.locator(".pb-selection__removed")
+    assert tab.evaluate("document.activeElement.classList.contains('pb-selection__removed')")
+    assert note.inner_text().startswith(f"{titles[0]} is uit je selectie gehaald. Er staan nog 2 praktijken in.")
+    tab.keyboard.press("Enter")
+    expect_titles(tab, titles[1:])
+
+    tab.keyboard.press("Tab")
+    assert focused_action(tab) == "undo"
+    tab.keyboard.press("Enter")
+    expect_titles(tab, titles)
+    assert focused_action(tab) == "remove" and note.is_hidden()
+    tab.reload()
+    expect_titles(tab, titles)
+    assert tab.problems == []
+
+
+def test_a_collection_opened_in_mijn_selectie_keeps_the_paragraphs_of_its_introduction(tab, site_url,
+                                                                                        catalog) -> None:
+    collection = max(catalog.collections.values(), key=lambda each: each.description.count("\n\n"))
+    paragraphs = [" ".join(part.split()) for part in collection.description.split("\n\n") if part.strip()]
+    tab.goto(site_url + f"collecties/{collection.id}/")
+    tab.locator(".pb-adapt__link").click()
+
+    shown = tab.locator(".pb-selection__intro p")
+    expect(shown).to_have_count(len(paragraphs))
+    assert len(paragraphs) > 1
+    assert [" ".join(text.split()) for text in shown.all_inner_texts()] == paragraphs
+
+
 def test_the_share_link_shows_the_same_selection_read_only_in_another_browser(tab, browser, site_url, catalog,
                                                                                 chosen) -> None:
     store(tab, site_url, filled(chosen))

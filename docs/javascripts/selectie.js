@@ -4,7 +4,7 @@
 // Everything shown comes from the URL, from storage or from contributor text: it goes in with textContent only.
 
 import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
-import { element, labelled } from "./dom.js";
+import { element, labelled, paragraphs } from "./dom.js";
 import { printQr, qrPngBlob, qrSvgBlob, qrSvgElement } from "./qr.js";
 import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
@@ -164,19 +164,47 @@ function move(position, step) {
   updateShare();
 }
 
+// After a removal the focus goes to a note above the list that says what was removed, with "Zet terug", not
+// to the next practice's button: a second Enter must not remove another practice.
 function remove(position) {
   const name = titleOf(entries()[position]);
-  selection.items.splice(position, 1);
+  const [item] = selection.items.splice(position, 1);
   save();
   renderList();
-  const next = list.children[Math.min(position, list.children.length - 1)];
-  (next?.querySelector('[data-action="remove"]') ?? root.querySelector("#praktijken")).focus();
-  announce(`${name} is uit je selectie gehaald. Er ${selection.items.length === 1 ? "staat" : "staan"} nog ${plural(selection.items.length, "praktijk", "praktijken")} in.`);
+  const note = removedNote();
+  const undo = button("Zet terug", `: ${name}`, "undo", false, () => putBack(item, position));
+  note.replaceChildren(`${name} is uit je selectie gehaald. Er ${selection.items.length === 1 ? "staat" : "staan"} `
+    + `nog ${plural(selection.items.length, "praktijk", "praktijken")} in. `, undo);
+  note.hidden = false;
+  note.focus();
+  announce("");
+  updateShare();
+}
+
+function removedNote() {
+  let note = root.querySelector(".pb-selection__removed");
+  if (!note) {
+    note = element("p", "pb-selection__removed");
+    note.tabIndex = -1;
+    root.querySelector("#praktijken").after(note);
+  }
+  return note;
+}
+
+function putBack(item, position) {
+  selection.items.splice(Math.min(position, selection.items.length), 0, item);
+  save();
+  renderList();
+  const back = list.children[Math.min(position, selection.items.length - 1)];
+  back.querySelector('[data-action="remove"]').focus();
+  announce(`${titleOf(entries()[Math.min(position, selection.items.length - 1)])} staat weer in je selectie.`);
   updateShare();
 }
 
 function renderList() {
   const all = entries();
+  const note = root.querySelector(".pb-selection__removed");
+  if (note) note.hidden = true;
   list.replaceChildren(...all.map((entry, position) => practiceItem(entry, position, all.length)));
   const empty = all.length === 0;
   root.querySelector(".pb-selection__empty").hidden = !empty || shared;
@@ -226,7 +254,7 @@ function showPrintHead() {
   const head = root.querySelector(".pb-selection__print-head");
   head.querySelector(".pb-selection__print-title").textContent = selection.title || "Mijn selectie";
   const intro = head.querySelector(".pb-selection__print-intro");
-  intro.textContent = selection.intro;
+  intro.replaceChildren(...paragraphs(selection.intro));
   intro.hidden = !selection.intro;
 }
 
@@ -335,7 +363,7 @@ function showShared(ignored) {
   root.querySelector(".pb-selection__print-head").hidden = true; // the page's own heading carries the title
   const sharedBox = root.querySelector(".pb-selection__shared");
   sharedBox.hidden = false;
-  sharedBox.querySelector(".pb-selection__intro").textContent = selection.intro;
+  sharedBox.querySelector(".pb-selection__intro").replaceChildren(...paragraphs(selection.intro));
   if (selection.collection) {
     sharedBox.querySelector(".pb-selection__shared-about").textContent = "Dit is een collectie uit de praktijkbank. "
       + "Neem hem over in je eigen selectie om hem aan te passen: daarna stel je de wijziging voor met het formulier.";
