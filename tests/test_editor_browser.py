@@ -19,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from helpers import require_tool
+from helpers import PROJECT_ROOT, require_tool
 from issue_forms import CHANGE_FORM, PRACTICE_FORM, issue_body, prefilled_answers
 from praktijkbank.cli.contribute import EXIT_CHANGED
 from praktijkbank.common.urls import EDITOR, practice_url
@@ -32,11 +32,13 @@ from sites import FORMS_CONTACT, FORMS_REPOSITORY
 from test_accessibility import AXE, MODES, describe
 from test_collections import NEW_ID, RENAMED
 from test_contribute import run
-from test_ways_in import mail_fields
+from test_ways_in import followed_mail
 
 pytestmark = pytest.mark.browser
 
 MAX_TABS = 400
+DESCRIPTION_LENGTH = json.loads((PROJECT_ROOT / "schemas" / "practice.schema.json").read_text(encoding="utf-8"))[
+    "properties"]["description"]["maxLength"]
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>[x](javascript:window.pwned=3)'
 
 
@@ -188,14 +190,12 @@ def test_a_new_practice_by_keyboard_becomes_the_same_file_by_download_and_by_the
     assert tab.problems == []
 
 
-def send_by_mail(tab) -> dict[str, str]:
-    """Verstuur per e-mail, by keyboard: the mail link the editor then offers (and focuses), as its fields."""
+def send_by_mail(tab) -> None:
+    """Verstuur per e-mail, by keyboard: the editor then offers the mail link (and focuses it)."""
     tab_to(tab, "pb-editor-mail")
     tab.keyboard.press("Enter")
     expect(tab.locator(".pb-editor__mail")).to_be_focused()
-    address = tab.locator(".pb-editor__mail").get_attribute("href")
-    assert len(address) <= MAX_MAILTO_LENGTH
-    return {name: text.replace("\r\n", "\n") for name, text in mail_fields(address).items()}
+    assert len(tab.locator(".pb-editor__mail").get_attribute("href")) <= MAX_MAILTO_LENGTH
 
 
 def copied_answers(tab) -> str:
@@ -203,16 +203,23 @@ def copied_answers(tab) -> str:
     return tab.evaluate("() => navigator.clipboard.readText()")
 
 
-def test_a_new_practice_too_long_for_a_mail_link_is_sent_with_the_file_as_attachment(tab, forms_url) -> None:
+def test_a_description_of_the_longest_length_reaches_the_mail_whole_through_the_clipboard(tab, forms_url) -> None:
+    longest = "Elke dinsdag praten inwoners met vrijwilligers over het nieuws van de week.\n\n"
+    description = (longest * (DESCRIPTION_LENGTH // len(longest) + 1))[:DESCRIPTION_LENGTH - 1].strip() + "."
     open_editor(tab, forms_url)
     fill_new_practice(tab)
-    type_into(tab, "veld-description", "Elke dinsdag praten inwoners met vrijwilligers over het nieuws.\n\n" * 30)
+    type_into(tab, "veld-description", description)
 
-    mail = send_by_mail(tab)
+    send_by_mail(tab)
+    assert "Je antwoorden staan op het klembord" in tab.locator(".pb-editor__status").inner_text()
+    mail, clipboard = followed_mail(tab, tab.locator(".pb-editor__mail"))
+    copied = copied_answers(tab)
 
     assert mail["to"] == FORMS_CONTACT and mail["subject"] == ROUTES["praktijk-aanmelden"].subject
     assert mail["body"] == f"Nieuwe praktijk: Taalcafé in de bibliotheek van Dalfsen\n\n{TOO_LONG}"
-    assert "Download als YAML" in tab.locator(".pb-editor__result-text").inner_text()
+    assert clipboard == copied and f"### Beschrijving\n\n{description}\n\n" in copied
+    assert "klembord" in tab.locator(".pb-editor__result-text").inner_text()
+    expect(tab.get_by_role("button", name="Kopieer de tekst")).to_be_visible()
     assert tab.locator(".pb-editor__issue").is_hidden()
     assert tab.problems == []
 
@@ -223,8 +230,10 @@ def test_a_change_by_mail_names_the_practice_and_holds_what_changed(tab, forms_u
     type_into(tab, "veld-summary", practice.summary.rstrip(".") + ", ook in de zomer.")
     type_into(tab, "veld-remark", "De zomer hoort er nu ook bij, zegt de bibliotheek.")
 
-    mail = send_by_mail(tab)
+    send_by_mail(tab)
+    mail, clipboard = followed_mail(tab, tab.locator(".pb-editor__mail"))
 
+    assert clipboard == "", "it fits in the link"
     assert mail["subject"] == ROUTES["wijziging-voorstellen"].subject
     context = practice_context(NEW_ID, forms_url + practice_url(NEW_ID))
     assert mail["body"] == f"{context}\n\n{copied_answers(tab)}".rstrip("\n") + "\n"

@@ -208,7 +208,7 @@ def test_a_corrupt_draft_is_ignored_and_only_well_formed_answers_survive(editor,
     }""", stored)
 
     if stored.startswith('{"answers": {'):
-        assert result == {"answers": {}, "saved": "", "problem": ""}
+        assert result == {"answers": {}, "saved": "", "problem": "", "available": True}
     else:
         assert result["answers"] is None
         assert result["problem"] == "Je concept kon niet worden gelezen en is weggegooid. Je begint opnieuw."

@@ -1,7 +1,7 @@
 """A way in without a GitHub account, and hand-written pages that lead where they say: every route to a GitHub
 form or file is a working link when the site has a repository, offers "per e-mail" when it has the editors'
 address, and says plainly that nothing is set up when it has neither. The e-mail stays within what mail
-programs accept; when the text does not fit, it says to attach the downloaded file.
+programs accept; when the text does not fit, it asks to paste what the browser put on the clipboard.
 
 The hand-written pages are rendered by the core with the site's own mkdocs.yml (the same route MkDocs takes:
 the extension is named there), and the MkDocs build gives the same links.
@@ -51,6 +51,34 @@ def mail_fields(url: str) -> dict[str, str]:
     return {name: values[0] for name, values in parse_qs(parts.query).items()} | {"to": unquote(parts.path)}
 
 
+def followed_mail(page, link) -> tuple[dict[str, str], str]:
+    """Follow a mail link as a visitor does (Enter on it), the navigation to mailto: caught in the page so no mail
+    program opens: what reaches the mail program, as the mail's fields (line breaks as in the page, \\n) and what
+    the page put on the clipboard for it ("" when it put nothing there)."""
+    page.evaluate("""async () => {
+        await navigator.clipboard.writeText("");
+        window.clipboardWrites = 0;
+        if (!window.countsClipboardWrites) {
+            const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+            navigator.clipboard.writeText = (text) => write(text).finally(() => { window.clipboardWrites += 1; });
+            window.countsClipboardWrites = true;
+        }
+        window.followedMail = null;
+        window.addEventListener("click", (event) => {
+            const followed = event.target.closest('a[href^="mailto:"]');
+            if (followed) { event.preventDefault(); window.followedMail = followed.href; }
+        }, { once: true });
+    }""")
+    link.press("Enter")
+    page.wait_for_function("() => window.followedMail")
+    mail = {name: text.replace("\r\n", "\n") for name, text in
+            mail_fields(page.evaluate("() => window.followedMail")).items()}
+    if not mail["body"].endswith(TOO_LONG):
+        return mail, ""
+    page.wait_for_function("() => window.clipboardWrites > 0")
+    return mail, page.evaluate("() => navigator.clipboard.readText()")
+
+
 def test_a_mail_holds_the_subject_and_everything_filled_in_when_there_is_room() -> None:
     mail = mailto(CONTACT, "Nieuwe collectie", "Collectie: Zes praktijken\n\nPraktijken:\n- a\n- b")
 
@@ -59,7 +87,7 @@ def test_a_mail_holds_the_subject_and_everything_filled_in_when_there_is_room() 
                                      "body": "Collectie: Zes praktijken\r\n\r\nPraktijken:\r\n- a\r\n- b"}
 
 
-def test_a_mail_too_long_for_a_link_keeps_what_it_is_about_and_says_to_attach_the_file() -> None:
+def test_a_mail_too_long_for_a_link_keeps_what_it_is_about_and_asks_to_paste_the_rest() -> None:
     mail = mailto(CONTACT, "Nieuwe collectie", "Collectie: Zes praktijken\n\n" + "héél lang " * 300,
                   "Collectie: Zes praktijken")
 
@@ -203,7 +231,10 @@ def test_the_selection_offers_only_the_routes_the_site_has(built_site: Path, for
     assert nothing.select_one(".pb-selection__yaml") is not None, "the file route is always there"
     assert both.select_one(".pb-no-way-in") is None
     assert both.select_one(".pb-selection__form") is not None
-    assert both.select_one(".pb-selection__mail")["data-contact"] == "redactie@praktijkbank.example"
+    mail_routes = both.select(".pb-selection__mail-routes [data-contact]")
+    assert {route["data-mode"]: route["data-subject"] for route in mail_routes} == {
+        "new": ROUTES["collectie-aanmelden"].subject, "change": ROUTES["collectie-wijzigen"].subject}
+    assert {route["data-contact"] for route in mail_routes} == {"redactie@praktijkbank.example"}
 
 
 @pytest.mark.parametrize(("ways_in", "buttons"), [

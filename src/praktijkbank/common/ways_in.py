@@ -17,8 +17,10 @@ from urllib.parse import quote, urlencode
 MAX_MAILTO_LENGTH = 2000
 # What encodeURIComponent leaves as it is beside letters, digits and `-_.`: the browser's links are the same.
 URI_COMPONENT_SAFE = "!~*'()"
-TOO_LONG = ("Wat je hebt ingevuld is te lang voor een e-mail uit een link. Voeg het bestand dat je hebt "
-            "gedownload toe als bijlage.")
+# What a mail says when the answers did not fit in its link: the browser has put them on the clipboard
+# (docs/javascripts/mailto.js), the contributor pastes them below these words.
+TOO_LONG = ("Mijn antwoorden waren te lang voor deze link. De website heeft ze op het klembord gezet. "
+            "Plak ze hieronder (Ctrl+V, Cmd+V, of op een telefoon: lang drukken en dan Plakken):")
 NOTHING_SET_UP = "Op deze site is nog geen manier ingesteld om dit naar de redactie te sturen."
 
 
@@ -51,6 +53,11 @@ ROUTES: dict[str, Route] = {
         "Nieuwe collectie voor de praktijkbank",
         "De titel, de inleiding en de praktijken van de collectie, en jouw naam of organisatie.",
         form="collectie-aanmelden.yml"),
+    "collectie-wijzigen": Route(
+        "Wijziging van collectie",
+        "Dit is de collectie zoals ik hem wil hebben: de titel, de inleiding en de praktijken in hun volgorde, "
+        "met hun toelichting.",
+        form="collectie-aanmelden.yml"),
     "vraag": Route(
         "Vraag of opmerking over de praktijkbank",
         "Over welke pagina gaat het, en wat is je vraag of wat gaat er mis?"),
@@ -82,7 +89,7 @@ class MailLink:
 
 def mailto(contact: str, subject: str, body: str, short_body: str = "") -> MailLink:
     """The address of an e-mail to `contact`, prefilled. When `body` makes it longer than mail programs take,
-    the mail gets `short_body` and the advice to attach the downloaded file instead."""
+    the mail gets `short_body` and the request to paste the rest, which the browser put on the clipboard."""
     full = _mailto(contact, subject, body)
     if len(full) <= MAX_MAILTO_LENGTH:
         return MailLink(full, True)
