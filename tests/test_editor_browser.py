@@ -405,6 +405,76 @@ def test_a_corrupt_draft_is_ignored_with_a_message(tab, forms_url) -> None:
     assert tab.problems == []
 
 
+def test_a_list_of_municipalities_takes_the_known_ones_and_suggests_for_a_typo(tab, forms_url) -> None:
+    open_editor(tab, forms_url)
+    type_into(tab, "veld-municipalities", "Dalfsen, Hilversm")
+    tab.keyboard.press("Enter")
+
+    expect(tab.locator(".pb-combobox__chip")).to_have_text(["Dalfsen×"])
+    assert tab.locator("#veld-municipalities").input_value() == "Hilversm"
+    assert "onbekende gemeente 'Hilversm'; bedoelde je 'Hilversum'?" in error_of(tab, "veld-municipalities")
+    assert tab.problems == []
+
+
+STORAGE_FULL = """Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};"""
+BLOCKED_MESSAGE = "Access is denied for this document."
+STORAGE_BLOCKED = f"""Object.defineProperty(window, "localStorage", {{
+    get() {{ throw new DOMException("{BLOCKED_MESSAGE}", "SecurityError"); }},
+}});"""
+NOT_KEPT = "deze browser bewaart je concept niet"
+
+
+@pytest.mark.parametrize("storage", [STORAGE_FULL, STORAGE_BLOCKED], ids=["vol", "geblokkeerd"])
+def test_without_storage_the_editor_works_and_says_the_draft_is_not_kept(tab, forms_url, storage: str) -> None:
+    tab.add_init_script(storage)
+    open_editor(tab, forms_url)
+    type_into(tab, "veld-title", "Een titel die niet blijft staan")
+
+    expect(tab.locator(".pb-editor__status")).to_contain_text(NOT_KEPT)
+    expect(tab.locator(".pb-editor__title")).to_have_text("Een titel die niet blijft staan")
+    tab.reload()
+    expect(tab.locator(".pb-editor__app")).to_be_visible()
+    assert tab.locator("#veld-title").input_value() == ""
+    assert tab.locator(".pb-editor__draft").is_hidden()
+    if storage == STORAGE_BLOCKED:
+        expect(tab.locator(".pb-editor__status")).to_contain_text(NOT_KEPT)
+    type_into(tab, "veld-title", "Nog een titel")
+    expect(tab.locator(".pb-editor__status")).to_contain_text(NOT_KEPT)
+    # Material's own inline scripts read localStorage unguarded (its colour scheme): the theme's error, not ours.
+    assert [problem for problem in tab.problems if problem != BLOCKED_MESSAGE] == []
+
+
+def test_a_draft_saved_under_an_old_id_is_offered_under_the_new_one(tab, forms_url, catalog) -> None:
+    summary = catalog.practices[NEW_ID].summary.rstrip(".") + ", ook in de zomer."
+    open_editor(tab, forms_url)
+    tab.evaluate("""([key, summary]) => localStorage.setItem(key, JSON.stringify({ saved: "2026-11-23T10:00:00.000Z",
+        answers: { summary } }))""", [f"praktijkbank-aanmelden:wijzig:{RENAMED}", summary])
+
+    open_editor(tab, forms_url, f"?wijzig={NEW_ID}")
+
+    assert tab.locator("#veld-summary").input_value() == summary
+    expect(tab.locator(".pb-editor__draft")).to_be_visible()
+    stored = tab.evaluate("() => Object.keys(localStorage).filter((key) => key.startsWith('praktijkbank-aanmelden'))")
+    assert stored == [f"praktijkbank-aanmelden:wijzig:{NEW_ID}"]
+    assert tab.problems == []
+
+
+@pytest.mark.parametrize(("asked", "expected"), [
+    ("", "In het adres staat niet welke praktijk"), (f" {NEW_ID.upper()} ", f"Je opent de praktijk ‘{NEW_ID}’")])
+def test_an_empty_or_differently_written_id_is_named_and_the_address_settled(tab, forms_url, asked, expected) -> None:
+    open_editor(tab, forms_url, f"?wijzig={asked}")
+
+    expect(tab.locator(".pb-editor__status")).to_contain_text(expected)
+    assert tab.url == forms_url + EDITOR + (f"?wijzig={NEW_ID}" if asked else "")
+    assert tab.locator("#veld-remark").count() == (1 if asked else 0), "a change has a remark; a new practice none"
+    assert tab.locator(".pb-editor__status").evaluate("(node) => getComputedStyle(node).borderLeftStyle") == "solid", \
+        "a notice looks like the site's notices"
+    type_into(tab, "veld-summary", "Een andere samenvatting, die lang genoeg is om te tellen.")
+    expect(tab.locator(".pb-editor__status")).to_have_text("")
+
+
 def test_hostile_text_in_every_field_runs_nothing_and_stays_text(tab, forms_url) -> None:
     open_editor(tab, forms_url)
     for element_id in tab.evaluate("""() => [...document.querySelectorAll('.pb-editor__fields input[type=text], '
@@ -431,7 +501,7 @@ def test_without_javascript_the_page_points_to_the_other_routes(browser, forms_u
     assert "werkt alleen met JavaScript" in page.locator(".pb-editor__fallback").inner_text()
     fallback = page.locator(".pb-editor__fallback")
     assert fallback.get_by_role("link", name="een praktijk toevoegen").get_attribute("href").endswith("bijdragen/")
-    assert fallback.get_by_role("link", name="per e-mail").get_attribute("href").startswith(f"mailto:{FORMS_CONTACT}?")
+    assert fallback.get_by_role("link", name=ROUTES["praktijk-aanmelden"].mail_text).get_attribute("href").startswith(f"mailto:{FORMS_CONTACT}?")
     assert page.locator(".pb-editor__app").is_hidden()
     plain.close()
 

@@ -1,6 +1,6 @@
 """A way in without a GitHub account, and hand-written pages that lead where they say: every route to a GitHub
-form or file is a working link when the site has a repository, offers "per e-mail" when it has the editors'
-address, and says plainly that nothing is set up when it has neither. The e-mail stays within what mail
+form or file is a working link when the site has a repository, offers a mail named for what it sends ("Mail een
+nieuwe praktijk") when it has the editors' address, and says plainly that nothing is set up when it has neither. The e-mail stays within what mail
 programs accept; when the text does not fit, it asks to paste what the browser put on the clipboard.
 
 The hand-written pages are rendered by the core with the site's own mkdocs.yml (the same route MkDocs takes:
@@ -27,6 +27,7 @@ from praktijkbank.common.ways_in import (
     WaysIn,
     mailto,
 )
+from praktijkbank.common.urls import EDITOR
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import read_site_config
 from praktijkbank.model.catalog import build_catalog
@@ -41,7 +42,7 @@ REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
 CONTACT = "redactie@praktijkbank.example"
 EXTENSION = "praktijkbank.render.ways_in_markdown"
 # The pages that mention a form, an issue or a file of the repository.
-PAGES_WITH_ROUTES = ("bijdragen/", "over/", "opnamecriteria/", "toegankelijkheid/", "collecties-maken/")
+PAGES_WITH_ROUTES = ("bijdragen/", "bijdragen-met-github/", "over/", "opnamecriteria/", "toegankelijkheid/", "collecties-maken/")
 HREF = re.compile(r'href="([^"]*)"')
 
 
@@ -160,6 +161,34 @@ def test_no_hand_written_page_mentions_an_issue_a_form_or_a_file_without_a_link(
         assert not mentions.findall(outside_links), page
 
 
+def test_each_mail_link_on_the_contributors_page_names_what_it_sends() -> None:
+    page = BeautifulSoup(rendered(REPOSITORY, CONTACT)["bijdragen/"], "html.parser")
+    mail_links = [link.get_text() for link in page.select('a[href^="mailto:"]')]
+
+    assert len(mail_links) >= 4 and all(text.lower().startswith(("mail ", "vraag ")) for text in mail_links)
+    assert {text.lower() for text in mail_links} >= {route.mail_text.lower() for route in (
+        ROUTES["praktijk-aanmelden"], ROUTES["wijziging-voorstellen"], ROUTES["collectie-aanmelden"])}
+    assert "per e-mail" not in mail_links
+
+
+def test_the_contributors_page_starts_with_the_editor_and_keeps_git_words_on_the_github_page() -> None:
+    pages = rendered(REPOSITORY, CONTACT)
+    text = BeautifulSoup(pages["bijdragen/"], "html.parser").get_text()
+    first_link = BeautifulSoup(pages["bijdragen/"], "html.parser").select_one("a[href]")["href"]
+
+    assert first_link.startswith("aanmelden/"), "the editor on the site comes first"
+    for word in ("aliases", "withdrawn", "Edit this file", "CONTRIBUTING", "YAML", "pull request", "repository"):
+        assert word not in text, word
+    github = BeautifulSoup(pages["bijdragen-met-github/"], "html.parser")
+    assert "aliases" in github.get_text() and "withdrawn" in github.get_text()
+    assert github.select_one(f'a[href="{REPOSITORY}/blob/HEAD/CONTRIBUTING.md"]') is not None
+
+
+def test_the_home_page_leads_to_the_editor(built_site: Path) -> None:
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("a", string="Voeg een praktijk toe")["href"] == EDITOR
+
+
 def test_the_mkdocs_build_gives_the_hand_written_pages_the_same_links(built_site: Path) -> None:
     config = read_site_config(PROJECT_ROOT / "mkdocs.yml")
     core = {page.url: page.html for page in docs_pages(config)}
@@ -194,7 +223,7 @@ def test_a_repository_that_is_no_https_address_counts_as_none() -> None:
 
 
 @pytest.mark.parametrize(("ways_in", "expected"), [
-    (WaysIn(REPOSITORY, CONTACT), {"Stel een wijziging voor", "per e-mail"}),
+    (WaysIn(REPOSITORY, CONTACT), {"Stel een wijziging voor", "mail een wijziging"}),
     (WaysIn(contact=CONTACT), {"Stel per e-mail een wijziging voor"}),
     (WaysIn(), set()),
 ])

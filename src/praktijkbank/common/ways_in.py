@@ -27,10 +27,12 @@ NOTHING_SET_UP = "Op deze site is nog geen manier ingesteld om dit naar de redac
 @dataclass(frozen=True)
 class Route:
     """One way in: an issue form (`form`, a file in .github/ISSUE_TEMPLATE/), a file of the repository
-    (`path`), or a blank issue (neither); and the e-mail that replaces it (subject and what to write)."""
+    (`path`), or a blank issue (neither); and the e-mail that replaces it (subject and what to write), with the
+    words of its link (`mail_text`), which say what the mail sends: a page with several mail links has no two alike."""
 
     subject: str
     ask: str
+    mail_text: str
     form: str | None = None
     path: str | None = None
 
@@ -40,34 +42,42 @@ ROUTES: dict[str, Route] = {
         "Nieuwe praktijk voor de praktijkbank",
         "Beschrijf de praktijk: de titel, de plaats, wie er meedoen, wat jullie doen, voor wie, en de bron "
         "(titel, uitgever, datum en webadres).",
+        "Mail een nieuwe praktijk",
         form="praktijk-aanmelden.yml"),
     "wijziging-voorstellen": Route(
         "Wijziging voor een praktijk in de praktijkbank",
         "Wat moet er anders, en waar staat dat (een bron met webadres)?",
+        "Mail een wijziging",
         form="wijziging-voorstellen.yml"),
     "praktijk-overnemen": Route(
         "Wij doen een praktijk uit de praktijkbank ook",
         "Wie zijn jullie, waar doen jullie het, wat doen jullie anders, en waar staat dat (een bron met webadres)?",
+        "Mail dat jullie een praktijk ook doen",
         form="praktijk-aanmelden.yml"),
     "collectie-aanmelden": Route(
         "Nieuwe collectie voor de praktijkbank",
         "De titel, de inleiding en de praktijken van de collectie, en jouw naam of organisatie.",
+        "Mail een nieuwe collectie",
         form="collectie-aanmelden.yml"),
     "collectie-wijzigen": Route(
         "Wijziging van collectie",
         "Dit is de collectie zoals ik hem wil hebben: de titel, de inleiding en de praktijken in hun volgorde, "
         "met hun toelichting.",
+        "Mail een wijziging van een collectie",
         form="collectie-aanmelden.yml"),
     "vraag": Route(
         "Vraag of opmerking over de praktijkbank",
-        "Over welke pagina gaat het, en wat is je vraag of wat gaat er mis?"),
+        "Over welke pagina gaat het, en wat is je vraag of wat gaat er mis?",
+        "Mail een vraag of opmerking"),
     "handleiding": Route(
         "Vraag over bijdragen aan de praktijkbank",
         "Stuur me de handleiding voor bijdragen (CONTRIBUTING.md).",
+        "Vraag de handleiding per e-mail",
         path="CONTRIBUTING.md"),
     "sjabloon": Route(
         "Vraag over het sjabloon van de praktijkbank",
         "Stuur me het sjabloon voor een nieuwe praktijk (practices/_template.yml).",
+        "Vraag het sjabloon per e-mail",
         path="practices/_template.yml"),
 }
 
