@@ -319,7 +319,7 @@ def test_a_collection_too_long_for_a_mail_link_goes_on_the_clipboard_to_paste(ta
     assert clipboard.startswith(f"### Titel van de collectie\n\n{TITLE}\n\n")
     assert all(f"{practice_id}: {'Een lange toelichting. ' * 30}".strip() in clipboard for practice_id in chosen)
     expect(tab.locator(".pb-selection__status")).to_contain_text("klembord")
-    expect(tab.locator(".pb-selection__mail").get_by_role("button", name="Kopieer de tekst")).to_be_visible()
+    expect(tab.locator(".pb-selection__mail-copy").get_by_role("button", name="Kopieer de tekst")).to_be_visible()
 
 
 def test_an_old_id_leads_to_the_new_page_and_an_unknown_id_is_named(tab, site_url, catalog, chosen) -> None:

@@ -167,7 +167,7 @@ def test_each_mail_link_on_the_contributors_page_names_what_it_sends() -> None:
 
     assert len(mail_links) >= 4 and all(text.lower().startswith(("mail ", "vraag ")) for text in mail_links)
     assert {text.lower() for text in mail_links} >= {route.mail_text.lower() for route in (
-        ROUTES["praktijk-aanmelden"], ROUTES["wijziging-voorstellen"], ROUTES["collectie-aanmelden"])}
+        ROUTES["praktijk-aanmelden"], ROUTES["wijziging-voorstellen"], ROUTES["collectie-wijzigen"])}
     assert "per e-mail" not in mail_links
 
 

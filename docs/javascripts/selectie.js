@@ -311,15 +311,15 @@ function mailCollection(box, practices) {
     changing ? "Mail de wijziging van de collectie naar de redactie" : "Mail de collectie naar de redactie");
   offerMail(link, mail, text, announce);
   box.replaceChildren(link, ".");
-  if (!mail.complete) {
-    const copy = element("button", "md-button pb-selection__mail-copy", "Kopieer de tekst");
-    copy.type = "button";
-    copy.addEventListener("click", () => copyText(text).then((copied) => announce(copied
-      ? "De tekst van je collectie staat op het klembord. Plak hem in de e-mail."
-      : "Kopiëren lukte niet. Probeer het opnieuw, of gebruik het collectiebestand hieronder.")));
-    box.append(" Je collectie is te lang voor een e-mail uit een link. Als je de link volgt, zet deze pagina de "
-      + "tekst op het klembord en vraagt de e-mail je hem te plakken. Lukt dat niet? ", copy);
-  }
+  const copyRow = collectionBox.querySelector(".pb-selection__mail-copy");
+  copyRow.replaceChildren();
+  if (mail.complete) return;
+  const copy = element("button", "md-button", "Kopieer de tekst");
+  copy.type = "button";
+  copy.addEventListener("click", () => copyText(text).then((copied) => announce(copied
+    ? "De tekst van je collectie staat op het klembord. Plak hem in de e-mail."
+    : "Kopiëren lukte niet. Probeer het opnieuw, of gebruik het collectiebestand hieronder.")));
+  copyRow.append("Je collectie is nu te lang voor één link. Lukt plakken niet? ", copy);
 }
 
 /** Whether the selection adapts an existing collection ("Pas deze collectie aan"): say which, at its address. */
