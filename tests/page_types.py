@@ -46,6 +46,7 @@ PAGE_TYPES: dict[str, str] = {
     "editor": EDITOR,
     "docs page": "over/",
     "contributing": "bijdragen/",
+    "contributing with GitHub": "bijdragen-met-github/",
     "accessibility statement": "toegankelijkheid/",
     "editors' guide": "redactie/",
     "not found (404)": "404.html",

@@ -6,12 +6,12 @@
 import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
 import { element, labelled, paragraphs } from "./dom.js";
 import { printQr, qrPngBlob, qrSvgBlob, qrSvgElement } from "./qr.js";
-import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
+import { collectionId, collectionProblems, collectionText, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
 import { withdrawnNote } from "./teruggetrokken.js";
-import { routeMail } from "./mailto.js";
+import { copyText, offerMail, routeMail } from "./mailto.js";
 import { copyButton } from "./kopieer.js";
 
 const root = document.querySelector(".pb-selection");
@@ -320,25 +320,43 @@ function updateCollection() {
       form.append(" De toelichtingen passen niet in het formulier: het bestand hieronder heeft ze wel.");
     }
   }
-  offerMail(collectionBox.querySelector(".pb-selection__mail"), practices);
+  mailCollection(collectionBox.querySelector(".pb-selection__mail"), practices);
 }
 
-/** "Per e-mail": the mail to the editors with the collection in it, or the advice to attach the file. */
-function offerMail(box, practices) {
+/** "Per e-mail": the mail to the editors with the collection in it, each answer under the form's question. For
+ *  a collection that is adapted, a change of it: its id, its address, and its title in the subject. When it is
+ *  too long for a link, following the link puts it on the clipboard and the mail asks to paste it. */
+function mailCollection(box, practices) {
   if (!box) return;
-  const lines = practices.map(({ id, note }) => `- ${id} (${practicePageUrl(id).href})${note ? `: ${note}` : ""}`);
-  const mail = routeMail(box, `Collectie: ${selection.title}`,
-    `Inleiding: ${selection.intro}\n\nPraktijken:\n${lines.join("\n")}`);
-  const link = element("a", "pb-selection__mail-link", "Stuur de collectie per e-mail naar de redactie.");
-  link.href = mail.url;
-  box.replaceChildren(link);
-  if (!mail.complete) box.append(" Je selectie is te lang voor een e-mail uit een link: voeg het collectiebestand hieronder toe als bijlage.");
+  const changing = Boolean(selection.collection);
+  const route = collectionBox.querySelector(`.pb-selection__mail-routes [data-mode="${changing ? "change" : "new"}"]`);
+  const context = changing
+    ? `Collectie: ${selection.collection}\nAdres: ${new URL(`collecties/${selection.collection}/`, siteRoot).href}`
+    : `Collectie: ${selection.title}`;
+  const text = collectionText(selection, practices);
+  const mail = routeMail(route, context, text, changing ? `${route.dataset.subject} ${selection.title}` : undefined);
+  const link = element("a", "pb-selection__mail-link",
+    changing ? "Mail de wijziging van de collectie naar de redactie" : "Mail de collectie naar de redactie");
+  offerMail(link, mail, text, announce);
+  box.replaceChildren(link, ".");
+  const copyRow = collectionBox.querySelector(".pb-selection__mail-copy");
+  copyRow.replaceChildren();
+  if (mail.complete) return;
+  const copy = element("button", "md-button", "Kopieer de tekst");
+  copy.type = "button";
+  copy.addEventListener("click", () => copyText(text).then((copied) => announce(copied
+    ? "De tekst van je collectie staat op het klembord. Plak hem in de e-mail."
+    : "Kopiëren lukte niet. Probeer het opnieuw, of gebruik het collectiebestand hieronder.")));
+  copyRow.append("Je collectie is nu te lang voor één link. Lukt plakken niet? ", copy);
 }
 
 /** Whether the selection adapts an existing collection ("Pas deze collectie aan"): say which, at its address. */
 function showUpdating() {
   const updating = collectionBox.querySelector(".pb-selection__updating");
   updating.hidden = !selection.collection || shared;
+  const heading = collectionBox.querySelector("#collectie");
+  heading.dataset.new ??= heading.textContent;
+  heading.textContent = updating.hidden ? heading.dataset.new : `Wijziging van collectie ${selection.title}`;
   if (updating.hidden) return;
   const link = updating.querySelector(".pb-selection__updating-link");
   link.href = new URL(`collecties/${selection.collection}/`, siteRoot).href;

@@ -27,7 +27,7 @@ from email.utils import parsedate_to_datetime
 from praktijkbank.common.suggest import normalise
 from praktijkbank.common.ways_in import ROUTES
 from praktijkbank.contribute.from_issue import HEADING
-from praktijkbank.contribute.issue_form import COLLECTION_FORM, FORMS, IssueForm
+from praktijkbank.contribute.issue_form import FORMS, IssueForm
 
 # Headers that make a text a saved mail rather than a pasted body; a pasted body may start with lines such as
 # "Praktijk: ..." that look like headers too. Dutch names as mail programs print them when a mail is copied.
@@ -37,8 +37,6 @@ _SUBJECT_HEADERS = ("subject", "onderwerp")
 _QUOTED_PRINTABLE_ESCAPE = re.compile(r"=(?:\r?\n|[0-9A-Fa-f]{2})")
 _QUOTE = re.compile(r"^(?:> ?)")
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fw|fwd|doorst|antw|tr|wg)\s*:\s*)+", re.IGNORECASE)
-# "Mijn selectie" sends a change of a collection as "Wijziging van collectie <titel>"; it uses the collection form.
-COLLECTION_CHANGE_SUBJECT = "Wijziging van collectie"
 _SIGNATURE = "-- "
 _SENT_FROM = re.compile(r"^\s*(?:verstuurd|verzonden|sent)\s+(?:vanaf|van|met|from|with)\s+", re.IGNORECASE)
 
@@ -68,13 +66,13 @@ def read_mail(raw: bytes) -> Mail:
 
 
 def form_for_subject(subject: str) -> IssueForm | None:
-    """The form whose answers a mail with this subject carries (the routes of common/ways_in.py), if any;
-    "Re:" and "Fwd:" in front of it do not count."""
+    """The form whose answers a mail with this subject carries (the routes of common/ways_in.py), if any.
+    A subject may go on after the route's own ("Wijziging van collectie <titel>"); the longest route subject
+    it starts with decides, and "Re:" and "Fwd:" in front of it do not count."""
     wanted = normalise(_REPLY_PREFIX.sub("", subject))
-    if wanted.startswith(normalise(COLLECTION_CHANGE_SUBJECT)):
-        return COLLECTION_FORM
-    files = {normalise(route.subject): route.form for route in ROUTES.values() if route.form}
-    return next((form for form in FORMS if form.path.name == files.get(wanted)), None)
+    routes = [route for route in ROUTES.values() if route.form and wanted.startswith(normalise(route.subject))]
+    route = max(routes, key=lambda route: len(route.subject), default=None)
+    return next((form for form in FORMS if route and form.path.name == route.form), None)
 
 
 def _message_text(message: EmailMessage) -> str:

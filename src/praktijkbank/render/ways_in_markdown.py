@@ -6,8 +6,9 @@ mkdocs.yml names it under `markdown_extensions` with the site's repository and c
 core (render/docs_pages.py) and another engine reading the exported mkdocs.yml (Zensical) all render the
 pages with it, so every route gives the same links. What a route becomes:
 
-- with a repository: the link to the form or file, and `(of per e-mail)` beside it when a contact address is set;
-- with only a contact address: the words, and that the page's route is by e-mail here;
+- with a repository: the link to the form or file, and `(of mail een nieuwe praktijk)` beside it when a contact
+  address is set: the route's own mail link, named for what it sends;
+- with only a contact address: the words, and that the page's route is by e-mail here, with that mail link;
 - with neither: the words, and that nothing is set up on this site.
 """
 
@@ -49,15 +50,20 @@ class _RouteLinks(Treeprocessor):
             link.tag = "span"
             link.attrib.pop("href")
         if address and mail:
-            after = ["(of ", _link(mail.url, "per e-mail"), ")"]
+            after = ["(of ", _link(mail.url, _in_sentence(route.mail_text)), ")"]
         elif mail:
-            words = "vraag het " if route.path else "op deze site gaat dat "
-            after = [f"({words}", _link(mail.url, "per e-mail aan de redactie"), ")"]
+            words = "" if route.path else "op deze site gaat dat per e-mail: "
+            after = [f"({words}", _link(mail.url, _in_sentence(route.mail_text)), ")"]
         elif not address:
             after = [NOT_SET_UP]
         else:
             after = []
         _insert_after(parent, position, link, after)
+
+
+def _in_sentence(text: str) -> str:
+    """A link text that starts a sentence ("Mail een wijziging") as it reads inside one ("mail een wijziging")."""
+    return text[:1].lower() + text[1:]
 
 
 def _link(url: str, text: str) -> Element:
