@@ -72,16 +72,18 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path
 @pytest.fixture(scope="session")
 def forms_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A copy of the repository, with one practice renamed (its old id kept in `aliases`), and its site built
-    once with the GitHub repository and the editors' address set (sites.FORMS_REPOSITORY, FORMS_CONTACT), so
-    the pages link to the forms, filled in, and offer them by e-mail:
+    once with the GitHub repository (as `owner/name`: sites.FORMS_REPOSITORY_AS_TYPED) and the editors'
+    address set (FORMS_CONTACT), so the pages link to the forms (sites.FORMS_REPOSITORY), filled in, and offer
+    them by e-mail:
     (repository, site). A test that writes into the repository puts it back as it was."""
-    from sites import FORMS_CONTACT, FORMS_REPOSITORY, build
+    from sites import FORMS_CONTACT, FORMS_REPOSITORY_AS_TYPED, build
     from test_collections import NEW_ID, RENAMED, rename_practice, site_repository
 
     repository = site_repository(tmp_path_factory.mktemp("forms") / "repository")
     rename_practice(repository, RENAMED, NEW_ID)
     output = repository.parent / "site"
-    result = build(repository, output, PRAKTIJKBANK_REPOSITORY=FORMS_REPOSITORY, PRAKTIJKBANK_CONTACT=FORMS_CONTACT)
+    result = build(repository, output, PRAKTIJKBANK_REPOSITORY=FORMS_REPOSITORY_AS_TYPED,
+                   PRAKTIJKBANK_CONTACT=FORMS_CONTACT)
     assert result.returncode == 0, result.stderr
     return repository, output
 

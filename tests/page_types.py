@@ -46,7 +46,9 @@ PAGE_TYPES: dict[str, str] = {
     "editor": EDITOR,
     "docs page": "over/",
     "contributing": "bijdragen/",
+    "contributing with GitHub": "bijdragen-met-github/",
     "accessibility statement": "toegankelijkheid/",
+    "editors' guide": "redactie/",
     "open data": "open-data/",
     "not found (404)": "404.html",
 }

@@ -18,6 +18,8 @@ from helpers import PROJECT_ROOT
 SITE_PARTS = ("mkdocs.yml", "docs", "schemas", "practices", "collections")
 # The GitHub repository the forms site is built with (conftest.py, forms_site): its pages link to its forms.
 FORMS_REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
+# ... given as `owner/name`, as GitHub shows it: the build writes it as FORMS_REPOSITORY everywhere.
+FORMS_REPOSITORY_AS_TYPED = "voorbeeld/praktijkbank"
 # The editors' address it is built with: every route offers "per e-mail" too.
 FORMS_CONTACT = "redactie@praktijkbank.example"
 MKDOCS = Path(sys.executable).with_name("mkdocs")

@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 from praktijkbank.common.form_links import ADOPT_SECTION, CHANGE_SECTION
 from praktijkbank.common.urls import EDITOR, SELECTION, collection_url, practice_url
 from real_data import A_COLLECTION, A_PRACTICE
-from sites import FORMS_REPOSITORY
+from sites import FORMS_CONTACT, FORMS_REPOSITORY
+from test_ways_in import followed_mail
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +113,38 @@ def test_adapting_a_collection_fills_in_the_form_with_its_id(tab, forms_url: str
     address = tab.locator(".pb-selection__issue").get_attribute("href")
     assert "collection_id" not in parse_qs(urlsplit(address).query)
     assert tab.problems == []
+
+
+def test_on_paper_a_practice_page_keeps_none_of_the_ways_to_contribute(tab, forms_url: str) -> None:
+    """Links lead nowhere on paper: no buttons to change or adopt, and no 'Geen GitHub-account?' sentence
+    that would have lost its links."""
+    tab.goto(forms_url + practice_url(A_PRACTICE.id))
+    mail = tab.locator(".pb-contribute__mail")
+    on_screen = mail.is_visible()
+    tab.emulate_media(media="print")
+
+    assert on_screen and "Geen GitHub-account?" in mail.inner_text()
+    assert mail.is_hidden()
+    assert "Geen GitHub-account" not in tab.locator("article").inner_text()
+
+
+def test_a_collection_change_by_e_mail_says_so_and_holds_its_practices_and_notes(browser, forms_url: str) -> None:
+    context, tab = forms_tab(browser)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=forms_url.rstrip("/"))
+    tab.goto(forms_url + collection_url(A_COLLECTION.id))
+    tab.get_by_role("link", name="Pas deze collectie aan").click()
+    tab.get_by_role("button", name="Neem over in mijn selectie").click()
+    tab.wait_for_url(forms_url + SELECTION)
+    heading = f"Wijziging van collectie {A_COLLECTION.title}"
+    expect(tab.locator("#collectie")).to_have_text(heading)
+
+    mail, clipboard = followed_mail(tab, tab.get_by_role("link", name="Mail de wijziging van de collectie naar de redactie"))
+    text = mail["body"] + "\n\n" + clipboard
+
+    assert mail["to"] == FORMS_CONTACT and mail["subject"] == heading
+    assert mail["body"].startswith(f"Collectie: {A_COLLECTION.id}\nAdres: {forms_url}{collection_url(A_COLLECTION.id)}")
+    assert f"### Bestandsnaam (id) van de collectie\n\n{A_COLLECTION.id}\n\n" in text
+    lines = [f"{item.practice}: {item.note}" if item.note else item.practice for item in A_COLLECTION.items]
+    assert "### Praktijken in de collectie\n\n" + "\n".join(lines) + "\n" in text, "every practice, in order, with its note"
+    assert tab.problems == []
+    context.close()

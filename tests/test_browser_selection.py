@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from issue_forms import COLLECTION_FORM, issue_body
 from praktijkbank.common.urls import SELECTION, practice_url
-from praktijkbank.common.ways_in import MAX_MAILTO_LENGTH, TOO_LONG
+from praktijkbank.common.ways_in import TOO_LONG
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
@@ -30,6 +30,7 @@ from sites import FORMS_REPOSITORY as REPOSITORY
 from test_browser_collections import page_texts, print_to_pdf, scanned_codes
 from test_collections import NEW_ID, RENAMED, decode_qr
 from test_contribute import run
+from test_ways_in import followed_mail
 
 pytestmark = pytest.mark.browser
 
@@ -55,8 +56,9 @@ def site_url(forms_url: str) -> str:
 
 @pytest.fixture
 def tab(browser, site_url: str) -> Iterator[object]:
-    """A fresh browser (empty storage) that records script errors and accepts confirmations."""
+    """A fresh browser (empty storage) that records script errors, accepts confirmations and allows the clipboard."""
     context = browser.new_context(accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.problems = []
     page.on("pageerror", lambda error: page.problems.append(str(error)))
@@ -150,6 +152,45 @@ def test_an_organiser_saves_orders_and_annotates_practices_and_finds_them_kept(t
     assert [tab.locator(f"#pb-selection-note-{position}").input_value() for position in range(3)] == NOTES
     expect_titles(tab, order)
     assert tab.problems == []
+
+
+def test_after_a_removal_the_focus_is_on_what_was_removed_and_a_second_enter_removes_nothing(tab, site_url,
+                                                                                             catalog, chosen) -> None:
+    store(tab, site_url, filled(chosen))
+    tab.reload()
+    titles = [catalog.practices[practice_id].title for practice_id in chosen]
+    expect_titles(tab, titles)
+
+    tab.locator('.pb-selection__list li >> nth=0 >> [data-action="remove"]').focus()
+    tab.keyboard.press("Enter")
+    expect_titles(tab, titles[1:])
+    note = tab.locator(".pb-selection__removed")
+    assert tab.evaluate("document.activeElement.classList.contains('pb-selection__removed')")
+    assert note.inner_text().startswith(f"{titles[0]} is uit je selectie gehaald. Er staan nog 2 praktijken in.")
+    tab.keyboard.press("Enter")
+    expect_titles(tab, titles[1:])
+
+    tab.keyboard.press("Tab")
+    assert focused_action(tab) == "undo"
+    tab.keyboard.press("Enter")
+    expect_titles(tab, titles)
+    assert focused_action(tab) == "remove" and note.is_hidden()
+    tab.reload()
+    expect_titles(tab, titles)
+    assert tab.problems == []
+
+
+def test_a_collection_opened_in_mijn_selectie_keeps_the_paragraphs_of_its_introduction(tab, site_url,
+                                                                                        catalog) -> None:
+    collection = max(catalog.collections.values(), key=lambda each: each.description.count("\n\n"))
+    paragraphs = [" ".join(part.split()) for part in collection.description.split("\n\n") if part.strip()]
+    tab.goto(site_url + f"collecties/{collection.id}/")
+    tab.locator(".pb-adapt__link").click()
+
+    shown = tab.locator(".pb-selection__intro p")
+    expect(shown).to_have_count(len(paragraphs))
+    assert len(paragraphs) > 1
+    assert [" ".join(text.split()) for text in shown.all_inner_texts()] == paragraphs
 
 
 def test_the_share_link_shows_the_same_selection_read_only_in_another_browser(tab, browser, site_url, catalog,
@@ -296,26 +337,28 @@ def test_without_a_github_account_the_collection_goes_by_e_mail_with_everything_
                                                                                          chosen) -> None:
     store(tab, site_url, filled(chosen))
     tab.reload()
-    mail = tab.locator(".pb-selection__mail-link").get_attribute("href")
+    mail, clipboard = followed_mail(tab, tab.get_by_role("link", name="Mail de collectie naar de redactie"))
 
-    assert mail.startswith(f"mailto:{CONTACT}?") and len(mail) <= MAX_MAILTO_LENGTH
-    body = parse_qs(urlsplit(mail).query)["body"][0]
-    assert body.startswith(f"Collectie: {TITLE}") and INTRO in body
-    assert all(f"{practice_id} (" in body for practice_id in chosen) and NOTES[0] in body
+    assert mail["to"] == CONTACT and clipboard == ""
+    body = mail["body"]
+    assert body.startswith(f"Collectie: {TITLE}") and f"### Inleiding\n\n{INTRO}" in body
+    assert f"### Praktijken in de collectie\n\n{chosen[0]}: {NOTES[0]}\n" in body
+    assert all(practice_id in body for practice_id in chosen)
     assert TOO_LONG not in body and "te lang" not in tab.locator(".pb-selection__mail").inner_text()
 
 
-def test_a_collection_too_long_for_a_mail_link_says_to_attach_the_file(tab, site_url, chosen) -> None:
+def test_a_collection_too_long_for_a_mail_link_goes_on_the_clipboard_to_paste(tab, site_url, chosen) -> None:
     long_notes = {**filled(chosen), "items": [{"id": practice_id, "note": "Een lange toelichting. " * 30}
                                               for practice_id in chosen]}
     store(tab, site_url, long_notes)
     tab.reload()
-    mail = tab.locator(".pb-selection__mail-link").get_attribute("href")
+    mail, clipboard = followed_mail(tab, tab.get_by_role("link", name="Mail de collectie naar de redactie"))
 
-    assert len(mail) <= MAX_MAILTO_LENGTH
-    body = parse_qs(urlsplit(mail).query)["body"][0]
-    assert body.startswith(f"Collectie: {TITLE}") and body.endswith(TOO_LONG.replace("\n", "\r\n"))
-    assert "collectiebestand" in tab.locator(".pb-selection__mail").inner_text()
+    assert mail["body"].startswith(f"Collectie: {TITLE}") and mail["body"].endswith(TOO_LONG)
+    assert clipboard.startswith(f"### Titel van de collectie\n\n{TITLE}\n\n")
+    assert all(f"{practice_id}: {'Een lange toelichting. ' * 30}".strip() in clipboard for practice_id in chosen)
+    expect(tab.locator(".pb-selection__status")).to_contain_text("klembord")
+    expect(tab.locator(".pb-selection__mail-copy").get_by_role("button", name="Kopieer de tekst")).to_be_visible()
 
 
 def test_an_old_id_leads_to_the_new_page_and_an_unknown_id_is_named(tab, site_url, catalog, chosen) -> None:

@@ -135,12 +135,33 @@ def test_a_shared_link_restores_the_comparison_in_another_browser(browser, site_
 
 
 def test_an_old_id_resolves_to_the_renamed_practice_and_an_unknown_id_is_named(tab, site_url: str) -> None:
+    """From the list of practices with their old ids: no request for a file that does not exist (a 404 in the
+    console)."""
+    failed = []
+    tab.on("response", lambda response: response.status >= 400 and failed.append(response.url))
     tab.goto(site_url + f"vergelijk/?p={OLD_ID},{BY_ID[0].id},bestaat-niet")
 
     assert compared(tab)["titles"] == [RENAMED.title, BY_ID[0].title]
     problems = tab.locator(".pb-compare__problems").inner_text()
     assert f"‘{OLD_ID}’ heet nu ‘{RENAMED.id}’" in problems and "geen praktijk met de code ‘bestaat-niet’" in problems
     assert tab.url.endswith(f"vergelijk/?p={RENAMED.id},{BY_ID[0].id}")
+    assert tab.problems == [] and failed == []
+
+
+def test_link_kopieren_is_offered_only_for_two_practices_or_more(tab, site_url: str) -> None:
+    share = tab.locator(".pb-compare__share")
+    tab.goto(site_url + f"vergelijk/?p={BY_ID[0].id},bestaat-niet")
+    tab.wait_for_selector(IDLE, state="attached")
+    alone = share.is_visible()
+
+    tab.goto(site_url + f"vergelijk/?p={BY_ID[0].id},{BY_ID[1].id}")
+    compared(tab)
+    two = share.is_visible()
+    tab.locator(".pb-compare__remove").first.click()
+    tab.wait_for_selector(IDLE, state="attached")
+
+    assert not alone and two
+    assert not share.is_visible()
     assert tab.problems == []
 
 

@@ -17,6 +17,7 @@ import yaml
 from helpers import FIXTURES, PROJECT_ROOT, VALID_PRACTICE, serve
 from praktijkbank.common.form_links import MAX_FORM_URL_LENGTH
 from praktijkbank.common.municipalities import read_municipalities
+from praktijkbank.contribute.questions import MESSAGES
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.strict_yaml import LoadError, load_file
 from praktijkbank.publish.municipality_names import municipality_names_file
@@ -145,6 +146,35 @@ def test_a_link_that_is_no_web_address_is_refused(editor, url: str) -> None:
         f"'{url}' is geen webadres: alleen https://, http:// en mailto: zijn toegestaan."]
 
 
+@pytest.mark.parametrize("url", ["https://bieb", "https://www.bieb .nl/taalcafe", "https://www.bieb.nl/taal cafe"])
+def test_a_web_address_without_a_dot_in_its_host_or_with_a_space_is_refused_as_from_issue_refuses_it(
+        editor, url: str) -> None:
+    data = valid()
+    data["sources"][0]["url"] = url
+
+    assert messages_at(editor, data, "sources", 0, "url") == [MESSAGES["url"].format(text=url)]
+
+
+def test_every_hidden_character_in_a_field_is_named(editor) -> None:
+    data = valid()
+    data["summary"] = "Samen\u200b lezen \u202e in de\u200b bibliotheek\u00ad."
+
+    assert messages_at(editor, data, "summary") == [
+        "hier staan 3 verschillende onzichtbare tekens: U+200B (onzichtbare spatie), U+202E (tekstrichting omkeren) "
+        "en U+00AD (zacht afbreekstreepje)."]
+
+
+def test_a_start_year_after_this_year_is_refused(editor) -> None:
+    data = valid()
+    check = "([practice, year]) => window.checker.check(practice, { thisYear: year })"
+    year = 2026
+    data["period"] = {"start": year + 1}
+
+    assert [item["message"] for item in editor.evaluate(check, [data, year]) if item["path"] == ["period", "start"]] == [
+        f"{year + 1} is na dit jaar ({year}): noem het jaar waarin de praktijk begon."]
+    assert editor.evaluate(check, [data, year + 1]) == []
+
+
 def test_the_id_must_be_well_formed_and_free_unless_it_is_the_practice_being_changed(editor) -> None:
     check = "([practice, id, taken, own]) => window.checker.check(practice, { id, takenIds: new Set(taken), ownId: own })"
     problems = lambda *args: [item["message"] for item in editor.evaluate(check, [valid(), *args])
@@ -208,7 +238,7 @@ def test_a_corrupt_draft_is_ignored_and_only_well_formed_answers_survive(editor,
     }""", stored)
 
     if stored.startswith('{"answers": {'):
-        assert result == {"answers": {}, "saved": "", "problem": ""}
+        assert result == {"answers": {}, "saved": "", "problem": "", "available": True}
     else:
         assert result["answers"] is None
         assert result["problem"] == "Je concept kon niet worden gelezen en is weggegooid. Je begint opnieuw."

@@ -95,4 +95,4 @@ def test_the_exported_pages_have_the_sites_ways_in_written_out_and_need_no_exten
     page = (target / "bijdragen.md").read_text(encoding="utf-8")
     assert "praktijkbank:" not in page
     assert "(<https://github.com/voorbeeld/praktijkbank/issues/new" in page
-    assert "(of [per e-mail](<mailto:redactie@praktijkbank.example" in page
+    assert "(of [mail " in page and "](<mailto:redactie@praktijkbank.example" in page

@@ -136,7 +136,7 @@ def test_the_glossary_covers_every_abbreviation_in_the_practices_and_collections
 
 def test_the_sector_terms_the_issue_names_are_in_the_glossary() -> None:
     for term in ["VVE", "Boekstart", "Taalpunt", "AWBZ", "dagbesteding", "mantelzorg", "UWV", "leesconsulent",
-                 "Beursvloer"]:
+                 "Beursvloer", "consulent jeugd"]:
         assert CATALOG.glossary.get(term), term
 
 

@@ -118,3 +118,27 @@ def test_the_comparison_explains_its_terms_at_the_first_use_and_lists_them(page,
     assert len(terms) == len(set(terms)), "each term is explained once"
     assert sorted(listed) == sorted(terms)
     assert page.problems == []
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_explanation_is_readable_and_esc_closes_it_where_the_focus_stays(browser,
+                                                                                       base_url: str) -> None:
+    """WCAG 1.4.13: what appears on focus can be dismissed without moving the focus; and it is as readable as
+    the text (at least 16 px), not Material's 10 px."""
+    tab = browser.new_page(viewport={"width": 360, "height": 740})
+    tab.goto(base_url + practice_url(A_PRACTICE.id))
+    tab.locator("article abbr").first.focus()
+    tooltip = tab.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    size = tooltip.locator(".md-tooltip2__inner").evaluate("inner => parseFloat(getComputedStyle(inner).fontSize)")
+
+    tab.keyboard.press("Escape")
+    closed = tooltip.is_hidden()
+    focused = tab.evaluate("document.activeElement.tagName")
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Shift+Tab")
+    tab.locator(".md-tooltip2--active").wait_for(state="visible")
+    tab.close()
+
+    assert size >= 16
+    assert closed and focused == "ABBR"

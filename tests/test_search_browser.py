@@ -224,7 +224,8 @@ def test_a_keyboard_user_can_filter_and_is_told_the_result(page, base_url: str) 
     assert page.problems == []
 
 
-def test_on_a_320_pixel_phone_the_search_page_fits_and_shows_results_first(browser, base_url: str) -> None:
+def test_on_a_320_pixel_phone_the_search_page_fits_with_the_filters_closed_above_the_results(browser,
+                                                                                             base_url: str) -> None:
     context = browser.new_context(viewport=PHONE)
     phone = context.new_page()
     phone.goto(base_url + "zoeken/?q=bibliotheek")
@@ -238,8 +239,40 @@ def test_on_a_320_pixel_phone_the_search_page_fits_and_shows_results_first(brows
 
     phone.goto(base_url + "zoeken/?q=bibliotheek&status=lopend")
     phone.wait_for_selector(IDLE, state="attached")
-    assert phone.locator(".pb-search__filters").evaluate("panel => panel.open"), "a chosen filter stays in view"
+    assert not phone.locator(".pb-search__filters").evaluate("panel => panel.open")
+    assert phone.locator(".pb-search__chips").bounding_box()["y"] < PHONE["height"], "a chosen filter stays in view"
     context.close()
+
+
+def test_on_a_phone_a_filter_is_chosen_above_the_results_and_a_button_shows_what_it_found(browser,
+                                                                                          base_url: str) -> None:
+    """The filters stand before the results, closed; opened, they end with 'Toon … praktijken', which closes
+    them and brings the status line, with the focus, into view above the results."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    phone = context.new_page()
+    phone.goto(base_url + "zoeken/?q=bibliotheek")
+    phone.wait_for_selector(IDLE, state="attached")
+    panel = phone.locator(".pb-search__filters")
+    above = panel.bounding_box()["y"] < phone.locator(".pb-search__practices").bounding_box()["y"]
+
+    panel.locator("summary").click()
+    phone.locator(".pb-search__filters input[type=checkbox]:visible").first.check()
+    phone.wait_for_function("() => [...new URLSearchParams(location.search).keys()].some((key) => key !== 'q')")
+    phone.wait_for_selector(IDLE, state="attached")
+    show = phone.locator(".pb-search__show")
+    label = show.inner_text()
+    show.focus()
+    phone.keyboard.press("Enter")
+    count = phone.locator(".pb-search__practices .pb-result").count()
+    status = phone.locator(".pb-search__status").bounding_box()
+    focused = phone.evaluate("document.activeElement.classList.contains('pb-search__status')")
+    closed = not panel.evaluate("panel => panel.open")
+    context.close()
+
+    assert above
+    assert label == f"Toon {count} {'praktijk' if count == 1 else 'praktijken'}"
+    assert closed and focused
+    assert 0 <= status["y"] and status["y"] + status["height"] <= 740
 
 
 def test_hostile_contributor_text_in_results_stays_text(browser, tmp_path: Path) -> None:
@@ -385,16 +418,19 @@ def test_filter_values_without_results_fold_away_unless_chosen_and_unfold(page, 
     assert page.problems == []
 
 
-def test_the_search_page_uses_the_width_and_a_phone_shows_results_before_filters(browser, base_url: str) -> None:
+def test_the_search_page_uses_the_width_and_a_phone_shows_the_filters_closed_before_results(browser,
+                                                                                            base_url: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     wide = context.new_page()
     wide.goto(base_url + "zoeken/?q=bibliotheek")
     wide.wait_for_selector(IDLE, state="attached")
     assert not wide.locator(".md-sidebar--primary").is_visible(), "no navigation column beside the results"
     assert wide.locator("header").is_visible()
+    assert wide.locator(".pb-search__filters").evaluate("panel => panel.open")
     wide.set_viewport_size(PHONE)
     results = wide.locator(".pb-search__practices").bounding_box()
-    assert results["y"] < wide.locator(".pb-search__filters").bounding_box()["y"]
+    assert results["y"] > wide.locator(".pb-search__filters").bounding_box()["y"]
+    assert not wide.locator(".pb-search__filters").evaluate("panel => panel.open")
     context.close()
 
 

@@ -5,6 +5,7 @@ compound typed as two words finds the single word. The build splits words agains
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ import pytest
 from helpers import PROJECT_ROOT
 from praktijkbank.publish.search_compounds import (
     COMPOUND_SHARE,
+    MIN_PART,
     PARTS_FILE,
     compound_key,
+    compound_keys,
     compound_parts,
     compound_queries,
     joined_words,
@@ -21,7 +24,7 @@ from praktijkbank.publish.search_compounds import (
 )
 from praktijkbank.publish.search_documents import SearchDocument, practice_document
 from praktijkbank.publish.search_index import score_stems
-from praktijkbank.publish.search_text import stem, words
+from praktijkbank.publish.search_text import stem, stems, words
 from real_data import CATALOG
 
 WORD_LIST = PROJECT_ROOT / "src" / "praktijkbank" / "publish" / PARTS_FILE
@@ -35,9 +38,22 @@ WORD_LIST = PROJECT_ROOT / "src" / "praktijkbank" / "publish" / PARTS_FILE
     ("seniorenvereniging", "vereniging"),
     ("dagbesteding", "besteding"),  # after a short first part
     ("taalpuntcoordinator", "coordinator"),  # without accents, as search indexes words
+    ("wijkwinkels", "winkels"),  # an ij, which OpenTaal writes as one letter
+    ("kinderdagverblijven", "verblijven"),
+    ("samenwerkingsovereenkomst", "werkingsovereenkomst"),  # a tail of more than one part
 ])
 def test_a_compound_is_split_into_its_parts_after_the_first(word: str, part: str) -> None:
     assert part in compound_parts(word)
+
+
+@pytest.mark.parametrize(("word", "typed"), [
+    ("wijkwinkels", "winkel"), ("wijkwinkel", "winkels"),  # singular and plural Snowball stems alike
+    ("seniorenorganisatie", "organisaties"), ("seniorenorganisaties", "organisatie"),  # an s after a vowel
+    ("werkplaats", "plaatsen"), ("werkplaatsen", "plaats"),  # Snowball: 'plat', 'plaats'
+    ("taalhuizen", "huis"), ("taalhuis", "huizen"), ("kinderdagverblijven", "verblijf"),  # s/z and f/v
+])
+def test_a_part_is_found_in_singular_and_plural_and_either_spelling(word: str, typed: str) -> None:
+    assert compound_key(stem(typed)) in compound_keys(word)
 
 
 @pytest.mark.parametrize("word", ["bibliotheek", "organisaties", "werkers", "gemeente"])
@@ -82,18 +98,70 @@ def test_the_word_list_says_where_it_comes_from_and_is_sorted() -> None:
     assert listed == sorted(set(listed)) and len(listed) > 50_000
     assert all(re.fullmatch(r"[a-zà-öø-ÿ]{3,12}", word) for word in listed)
     assert "overeenkomst" in known_words()
+    assert {"wijk", "tijd", "vrijwilliger"} <= known_words()
 
 
-@pytest.mark.skipif(not Path("/usr/share/hunspell/nl.dic").is_file(), reason="hunspell-nl is not installed")
-def test_the_committed_word_list_is_derived_from_hunspell_nl() -> None:
-    """Where Debian's hunspell-nl is installed, deriving the list again gives the committed bytes."""
+def derive_word_list() -> Callable[[bytes, str], str]:
+    """scripts/prepare_compound_words.py's derive(), which is a script's, not the package's."""
     import sys
 
     sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
     from prepare_compound_words import derive
 
+    return derive
+
+
+def test_the_word_list_writes_opentaal_s_one_letter_ij_as_i_and_j() -> None:
+    """OpenTaal's nl.dic spells 'wijk' with the ligature 'ĳ' (nl.aff turns it back for output): a visitor types
+    i and j."""
+    listed = derive_word_list()("3\nwĳk/CaYbZb\ntĳd\nwinkel/Ca\n".encode(), "0").splitlines()[3:]
+
+    assert listed == ["tijd", "wijk", "winkel"]
+
+
+@pytest.mark.skipif(not Path("/usr/share/hunspell/nl.dic").is_file(), reason="hunspell-nl is not installed")
+def test_the_committed_word_list_is_derived_from_hunspell_nl() -> None:
+    """Where Debian's hunspell-nl is installed, deriving the list again gives the committed bytes."""
+    derive = derive_word_list()
     version = WORD_LIST.read_text(encoding="utf-8").split("hunspell-nl ")[1].split(",")[0]
     assert derive(Path("/usr/share/hunspell/nl.dic").read_bytes(), version) == WORD_LIST.read_text(encoding="utf-8")
+
+
+def number_forms(word: str) -> set[str]:
+    """The word and its plural as Dutch spelling makes most plurals, or, for a word that ends as a plural, its
+    singular when the word list has it: what a visitor may type for a word of a compound."""
+    if word.endswith(("s", "en")):
+        return {word} | {word.removesuffix(ending) for ending in ("s", "en") if word.removesuffix(ending) in known_words()}
+    return {word, word + ("s" if word.endswith(("a", "e", "i", "o", "u", "y", "el", "em", "er", "je")) else "en")}
+
+
+def bank_compounds() -> dict[str, set[str]]:
+    """Every compound in what search indexes of the bank's practices, with the practices that have it."""
+    found: dict[str, set[str]] = {}
+    for practice in CATALOG.practices.values():
+        document = practice_document(practice, CATALOG.vocabularies, CATALOG.glossary)
+        for text, _ in document.fields:
+            for word in words(text):
+                if compound_parts(word):
+                    found.setdefault(word, set()).add(practice.id)
+    return found
+
+
+def tail_queries() -> list[tuple[str, str]]:
+    """(word, what a visitor types) for the end of every compound in the bank, in singular and plural."""
+    return sorted({(word, typed) for word in bank_compounds() for part in compound_parts(word)
+                   if word.endswith(part) for typed in number_forms(part) if len(typed) >= MIN_PART})
+
+
+def test_the_end_of_every_compound_in_the_bank_finds_it_in_singular_and_plural() -> None:
+    """As the browser looks a word up: its stem, the stems it starts, its keys as a compound part."""
+    keys = {word: {*stems(word), *compound_keys(word)} for word in bank_compounds()}
+    missed = [(word, typed) for word, typed in tail_queries()
+              if not any(key in keys[word] for key, _ in compound_queries([typed])[0])
+              and stem(typed) not in keys[word] and not word.startswith(typed)]
+
+    assert len(tail_queries()) > 100
+    assert missed == []
 
 
 def queries_from_the_bank() -> list[list[str]]:
@@ -152,6 +220,29 @@ def test_the_end_of_a_compound_finds_it(page, base_url: str) -> None:
 
     assert set(search(page, part)) >= containing(rf"\b{word}\b")
     assert page.problems == []
+
+
+def a_tail_only_its_other_number_finds() -> tuple[str, str]:
+    """(typed, practice): the end of a compound in the bank typed in the other number (or spelling), by which the
+    practice could not be found before a part had keys for its singular and plural: no word of the practice has
+    its stem, starts with it, or has it as a part as written."""
+    compounds = bank_compounds()
+    for word, typed in sorted(tail_queries(), key=lambda query: -len(query[1])):
+        for practice in sorted(compounds[word]):
+            own = {found for text, _ in practice_document(CATALOG.practices[practice], CATALOG.vocabularies,
+                                                          CATALOG.glossary).fields for found in words(text)}
+            if not any(stem(found) == stem(typed) or found.startswith(typed)
+                       or stem(typed) in map(stem, compound_parts(found)) for found in own):
+                return typed, practice
+    raise AssertionError("no compound in the bank whose end only its other number finds")
+
+
+@pytest.mark.browser
+def test_the_end_of_a_compound_in_the_other_number_finds_it(page, base_url: str) -> None:
+    typed, practice = a_tail_only_its_other_number_finds()
+    page.goto(base_url + "zoeken/")
+
+    assert f"praktijken/{practice}/" in search(page, typed)
 
 
 @pytest.mark.browser

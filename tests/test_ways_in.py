@@ -1,7 +1,7 @@
 """A way in without a GitHub account, and hand-written pages that lead where they say: every route to a GitHub
-form or file is a working link when the site has a repository, offers "per e-mail" when it has the editors'
-address, and says plainly that nothing is set up when it has neither. The e-mail stays within what mail
-programs accept; when the text does not fit, it says to attach the downloaded file.
+form or file is a working link when the site has a repository, offers a mail named for what it sends ("Mail een
+nieuwe praktijk") when it has the editors' address, and says plainly that nothing is set up when it has neither. The e-mail stays within what mail
+programs accept; when the text does not fit, it asks to paste what the browser put on the clipboard.
 
 The hand-written pages are rendered by the core with the site's own mkdocs.yml (the same route MkDocs takes:
 the extension is named there), and the MkDocs build gives the same links.
@@ -27,6 +27,7 @@ from praktijkbank.common.ways_in import (
     WaysIn,
     mailto,
 )
+from praktijkbank.common.urls import EDITOR
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import read_site_config
 from praktijkbank.model.catalog import build_catalog
@@ -41,7 +42,7 @@ REPOSITORY = "https://github.com/voorbeeld/praktijkbank"
 CONTACT = "redactie@praktijkbank.example"
 EXTENSION = "praktijkbank.render.ways_in_markdown"
 # The pages that mention a form, an issue or a file of the repository.
-PAGES_WITH_ROUTES = ("bijdragen/", "over/", "opnamecriteria/", "toegankelijkheid/", "collecties-maken/")
+PAGES_WITH_ROUTES = ("bijdragen/", "bijdragen-met-github/", "over/", "opnamecriteria/", "toegankelijkheid/", "collecties-maken/")
 HREF = re.compile(r'href="([^"]*)"')
 
 
@@ -49,6 +50,34 @@ def mail_fields(url: str) -> dict[str, str]:
     parts = urlsplit(url)
     assert parts.scheme == "mailto"
     return {name: values[0] for name, values in parse_qs(parts.query).items()} | {"to": unquote(parts.path)}
+
+
+def followed_mail(page, link) -> tuple[dict[str, str], str]:
+    """Follow a mail link as a visitor does (Enter on it), the navigation to mailto: caught in the page so no mail
+    program opens: what reaches the mail program, as the mail's fields (line breaks as in the page, \\n) and what
+    the page put on the clipboard for it ("" when it put nothing there)."""
+    page.evaluate("""async () => {
+        await navigator.clipboard.writeText("");
+        window.clipboardWrites = 0;
+        if (!window.countsClipboardWrites) {
+            const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+            navigator.clipboard.writeText = (text) => write(text).finally(() => { window.clipboardWrites += 1; });
+            window.countsClipboardWrites = true;
+        }
+        window.followedMail = null;
+        window.addEventListener("click", (event) => {
+            const followed = event.target.closest('a[href^="mailto:"]');
+            if (followed) { event.preventDefault(); window.followedMail = followed.href; }
+        }, { once: true });
+    }""")
+    link.press("Enter")
+    page.wait_for_function("() => window.followedMail")
+    mail = {name: text.replace("\r\n", "\n") for name, text in
+            mail_fields(page.evaluate("() => window.followedMail")).items()}
+    if not mail["body"].endswith(TOO_LONG):
+        return mail, ""
+    page.wait_for_function("() => window.clipboardWrites > 0")
+    return mail, page.evaluate("() => navigator.clipboard.readText()")
 
 
 def test_a_mail_holds_the_subject_and_everything_filled_in_when_there_is_room() -> None:
@@ -59,7 +88,7 @@ def test_a_mail_holds_the_subject_and_everything_filled_in_when_there_is_room() 
                                      "body": "Collectie: Zes praktijken\r\n\r\nPraktijken:\r\n- a\r\n- b"}
 
 
-def test_a_mail_too_long_for_a_link_keeps_what_it_is_about_and_says_to_attach_the_file() -> None:
+def test_a_mail_too_long_for_a_link_keeps_what_it_is_about_and_asks_to_paste_the_rest() -> None:
     mail = mailto(CONTACT, "Nieuwe collectie", "Collectie: Zes praktijken\n\n" + "héél lang " * 300,
                   "Collectie: Zes praktijken")
 
@@ -132,6 +161,34 @@ def test_no_hand_written_page_mentions_an_issue_a_form_or_a_file_without_a_link(
         assert not mentions.findall(outside_links), page
 
 
+def test_each_mail_link_on_the_contributors_page_names_what_it_sends() -> None:
+    page = BeautifulSoup(rendered(REPOSITORY, CONTACT)["bijdragen/"], "html.parser")
+    mail_links = [link.get_text() for link in page.select('a[href^="mailto:"]')]
+
+    assert len(mail_links) >= 4 and all(text.lower().startswith(("mail ", "vraag ")) for text in mail_links)
+    assert {text.lower() for text in mail_links} >= {route.mail_text.lower() for route in (
+        ROUTES["praktijk-aanmelden"], ROUTES["wijziging-voorstellen"], ROUTES["collectie-wijzigen"])}
+    assert "per e-mail" not in mail_links
+
+
+def test_the_contributors_page_starts_with_the_editor_and_keeps_git_words_on_the_github_page() -> None:
+    pages = rendered(REPOSITORY, CONTACT)
+    text = BeautifulSoup(pages["bijdragen/"], "html.parser").get_text()
+    first_link = BeautifulSoup(pages["bijdragen/"], "html.parser").select_one("a[href]")["href"]
+
+    assert first_link.startswith("aanmelden/"), "the editor on the site comes first"
+    for word in ("aliases", "withdrawn", "Edit this file", "CONTRIBUTING", "YAML", "pull request", "repository"):
+        assert word not in text, word
+    github = BeautifulSoup(pages["bijdragen-met-github/"], "html.parser")
+    assert "aliases" in github.get_text() and "withdrawn" in github.get_text()
+    assert github.select_one(f'a[href="{REPOSITORY}/blob/HEAD/CONTRIBUTING.md"]') is not None
+
+
+def test_the_home_page_leads_to_the_editor(built_site: Path) -> None:
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.find("a", string="Voeg een praktijk toe")["href"] == EDITOR
+
+
 def test_the_mkdocs_build_gives_the_hand_written_pages_the_same_links(built_site: Path) -> None:
     config = read_site_config(PROJECT_ROOT / "mkdocs.yml")
     core = {page.url: page.html for page in docs_pages(config)}
@@ -166,7 +223,7 @@ def test_a_repository_that_is_no_https_address_counts_as_none() -> None:
 
 
 @pytest.mark.parametrize(("ways_in", "expected"), [
-    (WaysIn(REPOSITORY, CONTACT), {"Stel een wijziging voor", "per e-mail"}),
+    (WaysIn(REPOSITORY, CONTACT), {"Stel een wijziging voor", "mail een wijziging"}),
     (WaysIn(contact=CONTACT), {"Stel per e-mail een wijziging voor"}),
     (WaysIn(), set()),
 ])
@@ -203,7 +260,10 @@ def test_the_selection_offers_only_the_routes_the_site_has(built_site: Path, for
     assert nothing.select_one(".pb-selection__yaml") is not None, "the file route is always there"
     assert both.select_one(".pb-no-way-in") is None
     assert both.select_one(".pb-selection__form") is not None
-    assert both.select_one(".pb-selection__mail")["data-contact"] == "redactie@praktijkbank.example"
+    mail_routes = both.select(".pb-selection__mail-routes [data-contact]")
+    assert {route["data-mode"]: route["data-subject"] for route in mail_routes} == {
+        "new": ROUTES["collectie-aanmelden"].subject, "change": ROUTES["collectie-wijzigen"].subject}
+    assert {route["data-contact"] for route in mail_routes} == {"redactie@praktijkbank.example"}
 
 
 @pytest.mark.parametrize(("ways_in", "buttons"), [

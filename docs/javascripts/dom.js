@@ -8,6 +8,11 @@ export function element(tag, className, text) {
   return node;
 }
 
+/** A text's paragraphs, parted by an empty line as in Markdown and the collection files, each a <p>. */
+export function paragraphs(text, className = "") {
+  return text.split(/\n\s*\n/).map((part) => part.trim()).filter(Boolean).map((part) => element("p", className, part));
+}
+
 /** "<strong>label</strong> text", as the collection pages write a labelled line. */
 export function labelled(tag, className, label, text) {
   const node = element(tag, className);

@@ -70,18 +70,6 @@ export function resolveIn({ byId, renamed }, id) {
   return { status: "unknown", id: text };
 }
 
-/**
- * The same answer as resolvePractice for a page that needs only a few practices (the comparison): it reads
- * the practice's own file, and the card list (with the old ids) only for an id without a file. An old or
- * unknown id therefore shows as a 404 in the browser's console.
- */
-export async function resolveOne(id) {
-  const text = String(id);
-  if (!isPracticeId(text)) return { status: "unknown", id: text };
-  const data = await practiceFile(text);
-  return data ? { status: "found", practice: data.practice } : resolveIn(await loadCards(), text);
-}
-
 function practiceFile(id) {
   if (!records.has(id)) {
     const loading = fetch(new URL(`api/praktijken/${id}.json`, siteRoot)).then((response) => {

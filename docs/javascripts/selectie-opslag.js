@@ -4,6 +4,7 @@
 // changed by hand or by an older version of the site, so it is read as untrusted input: what does not parse is
 // ignored (and reported through `problem`), what is too long is cut, and nothing here ever throws.
 
+import { readStored, writeStored } from "./opslag.js";
 import { isPracticeId } from "./praktijken.js";
 
 const KEY = "praktijkbank-selectie";
@@ -43,27 +44,15 @@ export function cleanSelection(value) {
   return clean;
 }
 
-function storage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // storage switched off by the visitor or the browser
-  }
-}
+const NOTHING_KEPT = "Deze browser bewaart niets: je selectie blijft niet bewaard.";
 
 /**
  * The stored selection: `{ selection, problem }`. `problem` is a Dutch sentence when the stored value could
  * not be read (it is then ignored) or storage is not available; otherwise it is empty.
  */
 export function readSelection() {
-  const store = storage();
-  if (!store) return { selection: emptySelection(), problem: "Deze browser bewaart niets: je selectie blijft niet bewaard." };
-  let text = null;
-  try {
-    text = store.getItem(KEY);
-  } catch {
-    return { selection: emptySelection(), problem: "Deze browser bewaart niets: je selectie blijft niet bewaard." };
-  }
+  const { text, available } = readStored(KEY);
+  if (!available) return { selection: emptySelection(), problem: NOTHING_KEPT };
   if (text === null) return { selection: emptySelection(), problem: "" };
   try {
     return { selection: cleanSelection(JSON.parse(text)), problem: "" };
@@ -75,13 +64,7 @@ export function readSelection() {
 /** Store the selection and tell the other parts of this page; false when the browser refused to store it. */
 export function writeSelection(selection) {
   const clean = cleanSelection(selection);
-  let stored = false;
-  try {
-    storage()?.setItem(KEY, JSON.stringify(clean));
-    stored = Boolean(storage());
-  } catch {
-    stored = false; // full, or switched off
-  }
+  const stored = writeStored(KEY, JSON.stringify(clean));
   window.dispatchEvent(new CustomEvent(CHANGED, { detail: clean }));
   return stored;
 }

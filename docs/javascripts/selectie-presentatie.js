@@ -3,7 +3,7 @@
 // Texts from the link and from the practices are inserted with textContent only.
 
 import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
-import { element, labelled } from "./dom.js";
+import { element, labelled, paragraphs } from "./dom.js";
 import { printQr, qrSvgElement } from "./qr.js";
 import { decodeSelection, encodeSelection, qrLink } from "./selectie-link.js";
 import { withdrawnNote } from "./teruggetrokken.js";
@@ -35,7 +35,7 @@ function titleSlide(selection, count) {
   share.append(qrSvgElement(address, "QR-code naar deze selectie", "pb-slide__qr"), text);
   section.append(element("p", "pb-slide__kicker", "Selectie uit de Praktijkbank Sociaal Domein"), heading,
     element("p", "pb-slide__meta", `${count} ${count === 1 ? "praktijk" : "praktijken"}`), share);
-  if (selection.intro) section.append(element("p", "pb-slide__summary", selection.intro));
+  section.append(...paragraphs(selection.intro, "pb-slide__summary"));
   return section;
 }
 

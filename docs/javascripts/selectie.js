@@ -4,14 +4,14 @@
 // Everything shown comes from the URL, from storage or from contributor text: it goes in with textContent only.
 
 import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
-import { element, labelled } from "./dom.js";
+import { element, labelled, paragraphs } from "./dom.js";
 import { printQr, qrPngBlob, qrSvgBlob, qrSvgElement } from "./qr.js";
-import { collectionId, collectionProblems, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
+import { collectionId, collectionProblems, collectionText, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
 import { withdrawnNote } from "./teruggetrokken.js";
-import { routeMail } from "./mailto.js";
+import { copyText, offerMail, routeMail } from "./mailto.js";
 import { copyButton } from "./kopieer.js";
 
 const root = document.querySelector(".pb-selection");
@@ -164,19 +164,47 @@ function move(position, step) {
   updateShare();
 }
 
+// After a removal the focus goes to a note above the list that says what was removed, with "Zet terug", not
+// to the next practice's button: a second Enter must not remove another practice.
 function remove(position) {
   const name = titleOf(entries()[position]);
-  selection.items.splice(position, 1);
+  const [item] = selection.items.splice(position, 1);
   save();
   renderList();
-  const next = list.children[Math.min(position, list.children.length - 1)];
-  (next?.querySelector('[data-action="remove"]') ?? root.querySelector("#praktijken")).focus();
-  announce(`${name} is uit je selectie gehaald. Er ${selection.items.length === 1 ? "staat" : "staan"} nog ${plural(selection.items.length, "praktijk", "praktijken")} in.`);
+  const note = removedNote();
+  const undo = button("Zet terug", `: ${name}`, "undo", false, () => putBack(item, position));
+  note.replaceChildren(`${name} is uit je selectie gehaald. Er ${selection.items.length === 1 ? "staat" : "staan"} `
+    + `nog ${plural(selection.items.length, "praktijk", "praktijken")} in. `, undo);
+  note.hidden = false;
+  note.focus();
+  announce("");
+  updateShare();
+}
+
+function removedNote() {
+  let note = root.querySelector(".pb-selection__removed");
+  if (!note) {
+    note = element("p", "pb-selection__removed");
+    note.tabIndex = -1;
+    root.querySelector("#praktijken").after(note);
+  }
+  return note;
+}
+
+function putBack(item, position) {
+  selection.items.splice(Math.min(position, selection.items.length), 0, item);
+  save();
+  renderList();
+  const back = list.children[Math.min(position, selection.items.length - 1)];
+  back.querySelector('[data-action="remove"]').focus();
+  announce(`${titleOf(entries()[Math.min(position, selection.items.length - 1)])} staat weer in je selectie.`);
   updateShare();
 }
 
 function renderList() {
   const all = entries();
+  const note = root.querySelector(".pb-selection__removed");
+  if (note) note.hidden = true;
   list.replaceChildren(...all.map((entry, position) => practiceItem(entry, position, all.length)));
   const empty = all.length === 0;
   root.querySelector(".pb-selection__empty").hidden = !empty || shared;
@@ -226,7 +254,7 @@ function showPrintHead() {
   const head = root.querySelector(".pb-selection__print-head");
   head.querySelector(".pb-selection__print-title").textContent = selection.title || "Mijn selectie";
   const intro = head.querySelector(".pb-selection__print-intro");
-  intro.textContent = selection.intro;
+  intro.replaceChildren(...paragraphs(selection.intro));
   intro.hidden = !selection.intro;
 }
 
@@ -292,25 +320,43 @@ function updateCollection() {
       form.append(" De toelichtingen passen niet in het formulier: het bestand hieronder heeft ze wel.");
     }
   }
-  offerMail(collectionBox.querySelector(".pb-selection__mail"), practices);
+  mailCollection(collectionBox.querySelector(".pb-selection__mail"), practices);
 }
 
-/** "Per e-mail": the mail to the editors with the collection in it, or the advice to attach the file. */
-function offerMail(box, practices) {
+/** "Per e-mail": the mail to the editors with the collection in it, each answer under the form's question. For
+ *  a collection that is adapted, a change of it: its id, its address, and its title in the subject. When it is
+ *  too long for a link, following the link puts it on the clipboard and the mail asks to paste it. */
+function mailCollection(box, practices) {
   if (!box) return;
-  const lines = practices.map(({ id, note }) => `- ${id} (${practicePageUrl(id).href})${note ? `: ${note}` : ""}`);
-  const mail = routeMail(box, `Collectie: ${selection.title}`,
-    `Inleiding: ${selection.intro}\n\nPraktijken:\n${lines.join("\n")}`);
-  const link = element("a", "pb-selection__mail-link", "Stuur de collectie per e-mail naar de redactie.");
-  link.href = mail.url;
-  box.replaceChildren(link);
-  if (!mail.complete) box.append(" Je selectie is te lang voor een e-mail uit een link: voeg het collectiebestand hieronder toe als bijlage.");
+  const changing = Boolean(selection.collection);
+  const route = collectionBox.querySelector(`.pb-selection__mail-routes [data-mode="${changing ? "change" : "new"}"]`);
+  const context = changing
+    ? `Collectie: ${selection.collection}\nAdres: ${new URL(`collecties/${selection.collection}/`, siteRoot).href}`
+    : `Collectie: ${selection.title}`;
+  const text = collectionText(selection, practices);
+  const mail = routeMail(route, context, text, changing ? `${route.dataset.subject} ${selection.title}` : undefined);
+  const link = element("a", "pb-selection__mail-link",
+    changing ? "Mail de wijziging van de collectie naar de redactie" : "Mail de collectie naar de redactie");
+  offerMail(link, mail, text, announce);
+  box.replaceChildren(link, ".");
+  const copyRow = collectionBox.querySelector(".pb-selection__mail-copy");
+  copyRow.replaceChildren();
+  if (mail.complete) return;
+  const copy = element("button", "md-button", "Kopieer de tekst");
+  copy.type = "button";
+  copy.addEventListener("click", () => copyText(text).then((copied) => announce(copied
+    ? "De tekst van je collectie staat op het klembord. Plak hem in de e-mail."
+    : "Kopiëren lukte niet. Probeer het opnieuw, of gebruik het collectiebestand hieronder.")));
+  copyRow.append("Je collectie is nu te lang voor één link. Lukt plakken niet? ", copy);
 }
 
 /** Whether the selection adapts an existing collection ("Pas deze collectie aan"): say which, at its address. */
 function showUpdating() {
   const updating = collectionBox.querySelector(".pb-selection__updating");
   updating.hidden = !selection.collection || shared;
+  const heading = collectionBox.querySelector("#collectie");
+  heading.dataset.new ??= heading.textContent;
+  heading.textContent = updating.hidden ? heading.dataset.new : `Wijziging van collectie ${selection.title}`;
   if (updating.hidden) return;
   const link = updating.querySelector(".pb-selection__updating-link");
   link.href = new URL(`collecties/${selection.collection}/`, siteRoot).href;
@@ -335,7 +381,7 @@ function showShared(ignored) {
   root.querySelector(".pb-selection__print-head").hidden = true; // the page's own heading carries the title
   const sharedBox = root.querySelector(".pb-selection__shared");
   sharedBox.hidden = false;
-  sharedBox.querySelector(".pb-selection__intro").textContent = selection.intro;
+  sharedBox.querySelector(".pb-selection__intro").replaceChildren(...paragraphs(selection.intro));
   if (selection.collection) {
     sharedBox.querySelector(".pb-selection__shared-about").textContent = "Dit is een collectie uit de praktijkbank. "
       + "Neem hem over in je eigen selectie om hem aan te passen: daarna stel je de wijziging voor met het formulier.";

@@ -1,11 +1,12 @@
 // The comparison page, vergelijk/?p=a,b,c: two to four practices side by side, one column per practice and
 // one row per fact, built from the open data the site publishes (api/praktijken/<id>.json) through
-// praktijken.js. Ids come from the URL and are untrusted: they are resolved (old ids through `aliases`),
-// never inserted as markup; every value from the data goes into the page with textContent. Glossary terms are
-// explained at their first use, with the list of them at the end (begrippen.js).
+// praktijken.js. Ids come from the URL and are untrusted: they are resolved in the card list with the old ids
+// (`aliases`), never inserted as markup; every value from the data goes into the page with textContent.
+// Glossary terms are explained at their first use, with the list of them at the end (begrippen.js).
 
-import { fetchPractice, loadVocabularies, practicePageUrl, resolveOne } from "./praktijken.js";
+import { fetchPractice, loadCards, loadVocabularies, practicePageUrl, resolveIn } from "./praktijken.js";
 import { FEWEST, MOST, chosenIds, compareUrl } from "./vergelijkkeuze.js";
+import { offerShare } from "./vergelijk-delen.js";
 import { explainTerms } from "./begrippen.js";
 import { dateText, withdrawnNote } from "./teruggetrokken.js";
 
@@ -155,9 +156,12 @@ function problem(text) {
   problems.append(element("li", "", text));
 }
 
+// The ids looked up in the list of practices with their old ids first, so only current ids are fetched: an old
+// or unknown id costs no failed request.
 async function resolveAll(ids) {
   const found = [];
-  for (const result of await Promise.all(ids.slice(0, MOST).map(resolveOne))) {
+  const cards = await loadCards();
+  for (const result of ids.slice(0, MOST).map((id) => resolveIn(cards, id))) {
     if (result.status === "unknown") {
       problem(`Er is geen praktijk met de code ‘${result.id}’. Misschien is het adres niet helemaal overgenomen.`);
     } else if (!found.includes(result.practice.id)) {
@@ -179,6 +183,7 @@ async function show() {
   status.textContent = "De praktijken worden geladen…";
   const ids = await resolveAll(requestedIds());
   problems.hidden = !problems.children.length;
+  offerShare(ids.length);
   if (ids.length && ids.some((id, position) => id !== requestedIds()[position])) {
     history.replaceState(null, "", compareUrl(ids).href);
   }

@@ -24,13 +24,14 @@ const moreButton = practices.querySelector(".pb-search__more");
 const otherPages = root.querySelector(".pb-search__pages");
 const otherPageList = otherPages.querySelector(".pb-results");
 const filterPanel = root.querySelector(".pb-search__filters");
+const showButton = filterPanel.querySelector(".pb-search__show");
 const chipList = root.querySelector(".pb-search__chips");
 const overviews = root.querySelector(".pb-search__overviews");
 const facets = [...filterPanel.querySelectorAll("fieldset[data-filter]")].map((fieldset) => fieldset.dataset.filter);
 const unfolded = new Set(); // the facets whose values without results the reader asked to see
 let shownCounts = {}; // per facet and value, the count on screen
-// Below this width (zoeken.css) the filters follow the results, closed: all of them open would make the page
-// a few screens longer on a phone.
+// Below this width (zoeken.css) the filters stand above the results, closed: open, they would push the results
+// a few screens down on a phone. Opened, they end with a button that closes them and shows the results.
 const narrow = matchMedia("(max-width: 59.99em)");
 
 const siteRoot = new URL(root.dataset.siteRoot, document.baseURI);
@@ -243,6 +244,8 @@ async function runSearch(state) {
   const found = await index.search({ query: state.q, filters: state.filters, sort: state.sort || "" });
   if (mine !== generation) return;
   showCounts(found.counts);
+  showButton.textContent = found.practices.length ? `Toon ${plural(found.practices.length, "praktijk", "praktijken")}`
+    : "Toon de resultaten";
   showSuggestion(state, found.suggestion);
   const filters = chosenFilters(filterPanel, facets, state.filters);
   showChips(chipList, filters, removeFilter);
@@ -313,7 +316,7 @@ async function start() {
   root.querySelector(".pb-search__fallback").hidden = true;
   form.hidden = filterPanel.hidden = false;
   showState(stateFromUrl());
-  filterPanel.open = !narrow.matches || hasFilters(stateFromUrl());
+  filterPanel.open = !narrow.matches;
   index = await SearchIndex.open(root.dataset.index);
   await runSearch(stateFromUrl());
 }
@@ -345,6 +348,16 @@ root.addEventListener("input", (event) => {
     typing = false;
     update().catch(searchFailed);
   }
+});
+narrow.addEventListener("change", () => {
+  filterPanel.open = !narrow.matches;
+});
+// On a phone: close the filters and go to what they found, the status line that counts it first.
+showButton.addEventListener("click", () => {
+  filterPanel.open = false;
+  status.tabIndex = -1;
+  status.focus();
+  status.scrollIntoView({ block: "start" });
 });
 filterPanel.addEventListener("click", (event) => {
   const button = event.target.closest(".pb-search__unfold");

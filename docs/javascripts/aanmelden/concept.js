@@ -1,10 +1,15 @@
 // The draft: what the visitor typed, kept in this browser's localStorage while they type, one per start (a new
 // practice, a change of practice X, an adoption of practice X), so closing the tab loses nothing. It never
 // leaves the browser unless it is sent. What comes back from storage is untrusted: a value of the wrong shape
-// is dropped, a draft that cannot be read at all is thrown away with a message.
+// is dropped, a draft that cannot be read at all is thrown away with a message. Storage may be full or switched
+// off (opslag.js): the editor then works on without a draft and says so.
+
+import { readStored, removeStored, writeStored } from "../opslag.js";
 
 const PREFIX = "praktijkbank-aanmelden";
 export const UNREADABLE = "Je concept kon niet worden gelezen en is weggegooid. Je begint opnieuw.";
+export const NOT_KEPT = "Let op: deze browser bewaart je concept niet (de opslag is vol of uitgezet). Je kunt gewoon "
+  + "verder, maar verstuur je praktijk of kopieer de tekst voordat je deze pagina sluit.";
 
 /** The storage key of a start: `{ mode: "new" }`, `{ mode: "change", id }` or `{ mode: "adopt", id }`. */
 export function draftKey(start) {
@@ -23,36 +28,47 @@ function fits(kind, value) {
 }
 
 /**
- * The draft stored under `key`, as `{ answers, saved, problem }`: `answers` holds only the answers that fit the
- * fields (by key and kind), `saved` when it was stored (ISO text), `problem` a Dutch message when it was unreadable.
+ * A draft saved for the practice under one of its former ids (`formerIds`, its aliases) moves to `key`, the
+ * practice's id now, so a rename loses no draft; a draft already under `key` wins.
+ */
+export function moveFormerDrafts(key, start, formerIds) {
+  for (const id of formerIds) {
+    const former = draftKey({ ...start, id });
+    const { text } = readStored(former);
+    if (text === null) continue;
+    if (readStored(key).text === null) writeStored(key, text);
+    removeStored(former);
+  }
+}
+
+/**
+ * The draft stored under `key`, as `{ answers, saved, problem, available }`: `answers` holds only the answers
+ * that fit the fields (by key and kind), `saved` when it was stored (ISO text), `problem` a Dutch message when it
+ * was unreadable, `available` false when this browser stores nothing (then there are no answers either).
  */
 export function readDraft(key, fields) {
-  const stored = localStorage.getItem(key);
-  if (stored === null) return { answers: null, saved: "", problem: "" };
+  const { text, available } = readStored(key);
+  if (text === null) return { answers: null, saved: "", problem: available ? "" : NOT_KEPT, available };
   try {
-    const draft = JSON.parse(stored);
+    const draft = JSON.parse(text);
     if (!draft || typeof draft !== "object" || !draft.answers || typeof draft.answers !== "object") throw new Error("shape");
     const answers = {};
     for (const field of fields) {
       const value = draft.answers[field.key];
       if (value !== undefined && fits(field.kind, value)) answers[field.key] = value;
     }
-    return { answers, saved: isText(draft.saved) ? draft.saved : "", problem: "" };
+    return { answers, saved: isText(draft.saved) ? draft.saved : "", problem: "", available };
   } catch {
-    localStorage.removeItem(key);
-    return { answers: null, saved: "", problem: UNREADABLE };
+    removeStored(key);
+    return { answers: null, saved: "", problem: UNREADABLE, available };
   }
 }
 
+/** Keep the answers; false when the browser refused (storage full or switched off): the form works on. */
 export function writeDraft(key, answers, saved) {
-  try {
-    localStorage.setItem(key, JSON.stringify({ saved, answers }));
-    return true;
-  } catch {
-    return false; // storage full or switched off: the form works on, without a draft
-  }
+  return writeStored(key, JSON.stringify({ saved, answers }));
 }
 
 export function discardDraft(key) {
-  localStorage.removeItem(key);
+  removeStored(key);
 }

@@ -7,27 +7,40 @@
 
 import { element } from "../dom.js";
 import { loadMunicipalityNames } from "../gemeentenamen.js";
-import { practiceContext } from "../mailto.js";
+import { COPIED, NOT_COPIED, answersText, copyText, offerMail, practiceContext } from "../mailto.js";
 import { fetchPractice, loadCards, practicePageUrl, resolveIn } from "../praktijken.js";
 import { slugify } from "../selectie-collectie.js";
-import { discardDraft, draftKey, readDraft, writeDraft } from "./concept.js";
+import { NOT_KEPT, discardDraft, draftKey, moveFormerDrafts, readDraft, writeDraft } from "./concept.js";
 import {
   ORGANISATIONS, adoptedAnswers, answersFrom, emptyAnswers, fileFields, isEmpty, sameAnswer, toPractice,
 } from "./gegevens.js";
 import { loadAjv, loadDefinitions } from "./laden.js";
 import { PRACTICE_FALLBACK_ID, createChecker, municipalityRules } from "./regels.js";
 import { controlId, drawFields } from "./velden.js";
-import { answersMail, answersText, formAnswers, issueAddress, practiceYaml } from "./versturen.js";
+import { answersMail, formAnswers, issueAddress, practiceYaml } from "./versturen.js";
 import { createPreview, dutchDate, loadMarkdown } from "./voorbeeld.js";
 
 const REMOVE = "-";
 
-/** The start the address asks for. */
+const PARAMETERS = { change: "wijzig", adopt: "neem-over" };
+
+/** The start the address asks for; the id as ids are written (no spaces around it, lower case), so
+ *  `?wijzig=Dalfsen-Voorleestent` finds the practice as its own address does. */
 export function readStart(search) {
   const parameters = new URLSearchParams(search);
-  if (parameters.has("wijzig")) return { mode: "change", id: parameters.get("wijzig") };
-  if (parameters.has("neem-over")) return { mode: "adopt", id: parameters.get("neem-over") };
+  for (const [mode, name] of Object.entries(PARAMETERS)) {
+    if (parameters.has(name)) return { mode, id: parameters.get(name).trim().toLowerCase(), asked: parameters.get(name) };
+  }
   return { mode: "new" };
+}
+
+/** Show the address of the start the editor opened (the practice's id now, or none for a new one), so a reload
+ *  or a bookmark opens the same start and its draft. */
+function settleAddress(begin) {
+  const address = new URL(location.href);
+  for (const name of Object.values(PARAMETERS)) address.searchParams.delete(name);
+  if (begin.mode !== "new") address.searchParams.set(PARAMETERS[begin.mode], begin.id);
+  if (address.href !== location.href) history.replaceState(history.state, "", address.href);
 }
 
 /** Today as jjjj-mm-dd in the visitor's own calendar: the date a new practice is added. */
@@ -50,6 +63,10 @@ export function fieldKeyOf(path, fields) {
 
 async function start(root) {
   const status = root.querySelector(".pb-editor__status");
+  /** The status line says `message`; the same message again is not set again, so it is not read out again. */
+  const say = (message) => {
+    if (status.textContent !== message) status.textContent = message;
+  };
   const app = root.querySelector(".pb-editor__app");
   const notices = [];
   let begin = readStart(location.search);
@@ -76,19 +93,26 @@ async function start(root) {
 
   let base = {};
   let practiceId = "";
+  let formerIds = [];
   if (begin.mode !== "new") {
     const found = resolveIn(cards, begin.id);
-    if (found.status === "unknown") {
-      notices.push(`Er is geen praktijk met het id ‘${begin.id}’. Je begint met een nieuwe praktijk.`);
+    if (!begin.id) {
+      notices.push("In het adres staat niet welke praktijk je wilt aanpassen. Je begint met een nieuwe praktijk.");
+      begin = { mode: "new" };
+    } else if (found.status === "unknown") {
+      notices.push(`Er is geen praktijk met het id ‘${begin.asked}’. Je begint met een nieuwe praktijk.`);
       begin = { mode: "new" };
     } else {
       practiceId = found.practice.id;
+      formerIds = found.practice.aliases ?? [];
       if (found.status === "renamed") notices.push(`De praktijk ‘${found.from}’ heet nu ‘${practiceId}’.`);
+      else if (begin.asked !== practiceId) notices.push(`Je opent de praktijk ‘${practiceId}’.`);
       const record = fileFields(definitions.schema, (await fetchPractice(practiceId)).practice);
       base = begin.mode === "change" ? record : {};
       begin = { mode: begin.mode, id: practiceId, title: record.title, record };
     }
   }
+  settleAddress(begin);
   const changing = begin.mode === "change";
   const practiceFields = definitions.fields.filter((field) =>
     !(changing && (field.kind === "id" || definitions.changeFields.some((other) => other.key === field.key))));
@@ -99,6 +123,7 @@ async function start(root) {
   const original = structuredClone(initial);
 
   const key = draftKey(begin);
+  if (begin.mode !== "new") moveFormerDrafts(key, begin, formerIds);
   const draft = readDraft(key, fields);
   if (draft.problem) notices.push(draft.problem);
   let answers = { ...initial, ...(draft.answers ?? {}) };
@@ -127,7 +152,8 @@ async function start(root) {
     answers[fieldKey] = value;
     if ("pending" in options) pending[fieldKey] = options.pending;
     if (options.touched) touched.add(fieldKey);
-    writeDraft(key, answers, new Date().toISOString());
+    // What the status line said is about what came before; only a draft that is not kept stays said.
+    say(writeDraft(key, answers, new Date().toISOString()) ? "" : NOT_KEPT);
     update();
   });
   drawn.set(answers);
@@ -272,12 +298,7 @@ async function start(root) {
   }
 
   async function copy(text, done) {
-    try {
-      await navigator.clipboard.writeText(text);
-      status.textContent = done;
-    } catch {
-      status.textContent = "Kopiëren lukte niet. Selecteer de tekst zelf en kopieer hem met Ctrl+C (of Cmd+C).";
-    }
+    say(await copyText(text) ? done : "Kopiëren lukte niet. Selecteer de tekst zelf en kopieer hem met Ctrl+C (of Cmd+C).");
   }
 
   /** The result box with `text`, and the one link of it that is to be followed (the others hidden); the focus
@@ -305,16 +326,25 @@ async function start(root) {
     }));
   }
 
-  /** The mail about this start: a change or an adoption names the practice and its page, a new one its title. */
-  function sendByMail(sent) {
+  /** The mail about this start: a change or an adoption names the practice and its page, a new one its title.
+   *  Answers too long for the link go on the clipboard now (the button press allows it) and again when the
+   *  link is followed, and the mail asks to paste them. */
+  async function sendByMail(sent) {
     const route = root.querySelector(`.pb-editor__mail-routes [data-mode="${begin.mode}"]`);
     const context = begin.mode === "new" ? `Nieuwe praktijk: ${oneTitle()}`
       : practiceContext(practiceId, practicePageUrl(practiceId).href);
-    const mail = answersMail(route, context, answersText(form.questions, sent));
-    mailLink.href = mail.url;
-    showResult(mail.complete
-      ? "Je e-mail aan de redactie staat klaar met al je antwoorden. Open hem en verstuur hem vanuit je e-mailprogramma."
-      : "Je antwoorden zijn te lang voor een e-mail uit een link. Klik op Download als YAML hieronder, open dan de e-mail en voeg het gedownloade bestand toe als bijlage.",
+    const text = answersText(form.questions, sent);
+    const mail = answersMail(route, context, text);
+    offerMail(mailLink, mail, text, say);
+    if (mail.complete) {
+      showResult("Je e-mail aan de redactie staat klaar met al je antwoorden. Open hem en verstuur hem vanuit je e-mailprogramma.", mailLink);
+      return;
+    }
+    const copied = await copyText(text);
+    say(copied ? COPIED : NOT_COPIED);
+    showResult(copied
+      ? "Je antwoorden zijn te lang voor een e-mail uit een link. Daarom staan ze nu op het klembord. Open de e-mail en plak ze erin, onder de zin die erom vraagt (Ctrl+V, Cmd+V, of op een telefoon: lang drukken en dan Plakken). Staat er iets anders op het klembord? Klik dan op Kopieer de tekst en plak opnieuw."
+      : "Je antwoorden zijn te lang voor een e-mail uit een link. Klik eerst op Kopieer de tekst hieronder, open dan de e-mail en plak de tekst erin, onder de zin die erom vraagt.",
     mailLink);
   }
 
@@ -377,11 +407,11 @@ async function start(root) {
     draftBox.hidden = true;
     summary.hidden = true;
     update();
-    status.textContent = "Je concept is weggegooid.";
+    say("Je concept is weggegooid.");
     root.querySelector(".pb-editor__fields input, .pb-editor__fields textarea")?.focus();
   });
 
-  status.textContent = notices.join(" ");
+  say(notices.join(" "));
   if (draft.answers) loadChecker();
   update();
   app.hidden = false;

@@ -116,21 +116,29 @@ export function createMunicipalityBox(field, { places, checker }, onChange, { id
     input.focus();
   }
 
-  /** Enter, a comma or leaving the field with text in it: take the name if it is one, else say why not. */
+  /** Enter, a comma or leaving the field with text in it: take the names typed (one, or a list with commas, as
+   *  the form's answer may be pasted), and for each that is not one say why; those stay in the field to correct.
+   *  Whether everything typed was taken. */
   function commit() {
-    const typed = input.value.replace(/,$/, "").trim();
-    if (!typed) {
+    const typed = input.value.split(/[,\n]/).map((part) => part.trim()).filter(Boolean);
+    if (!typed.length) {
       typedProblem = "";
       return false;
     }
-    const name = checker.municipalityName(typed);
-    if (name) {
-      choose(name);
+    if (typed.length === 1 && checker.municipalityName(typed[0])) {
+      choose(checker.municipalityName(typed[0]));
       return true;
     }
-    typedProblem = checker.municipalityMessage(typed);
+    const unknown = typed.filter((part) => !checker.municipalityName(part));
+    for (const name of typed.map((part) => checker.municipalityName(part)).filter(Boolean)) {
+      if (!chosen.includes(name)) chosen.push(name);
+    }
+    input.value = unknown.join(", ");
+    typedProblem = unknown.map((part) => checker.municipalityMessage(part)).join(" ");
+    close();
+    drawChosen();
     emit(true);
-    return false;
+    return !unknown.length;
   }
 
   input.addEventListener("input", () => {

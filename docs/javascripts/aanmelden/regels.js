@@ -1,6 +1,7 @@
 // The checks of the editor: a practice (as plain data, the shape of its YAML file) against the JSON Schema with
 // Ajv, plus the rules a browser can know and the schema cannot say: a known municipality (with a suggestion), the
-// provinces that go with it, hidden characters (named as the validator names them), URL schemes and a free id.
+// provinces that go with it, hidden characters (named as the validator names them), web addresses as `from-issue`
+// takes them, a start year that has come, and a free id.
 // Every message is the project's own Dutch text for the rule (velden.json, from contribute/questions.py and the
 // validator), never Ajv's English. The Python validator stays the authority: a test runs the bad fixtures
 // through both and compares the fields they flag.
@@ -28,13 +29,30 @@ export function describeCharacter(character, names) {
   return `U+${code} (${names.names[code] ?? names.other})`;
 }
 
-/** The first hidden character in a text (a format character, or one the validator names), or null. */
-export function hiddenCharacter(text, names) {
+/** The hidden characters in a text (format characters, and those the validator names), each once, in the
+ *  order they first appear: the validator names every one, so the editor does too. */
+export function hiddenCharacters(text, names) {
+  const found = new Set();
   for (const character of text) {
     const code = character.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
-    if (FORMAT_CHARACTER.test(character) || code in names.names) return character;
+    if (FORMAT_CHARACTER.test(character) || code in names.names) found.add(character);
   }
-  return null;
+  return [...found];
+}
+
+/** "U+200B (…) en U+202E (…)": the names of several characters as one Dutch list. */
+function listed(names) {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} en ${names.at(-1)}` : names[0];
+}
+
+/** A web address as `from-issue` takes it (questions.py, _url): no spaces, and a host with a dot in it. */
+function isWebAddress(url) {
+  if (/\s/.test(url)) return false;
+  try {
+    return new URL(url).hostname.includes(".");
+  } catch {
+    return false;
+  }
 }
 
 /** Where the schema puts web addresses (`$ref: #/$defs/url`), as paths with "*" for list items (rules.url_paths). */
@@ -193,9 +211,11 @@ export function createChecker(definitions, places, Ajv2020) {
 
   function hiddenProblems(practice) {
     return strings(practice).flatMap(([path, text]) => {
-      const character = hiddenCharacter(text, definitions.hiddenCharacters);
-      return character ? [{ path, message: say(messages.hidden,
-        { character: describeCharacter(character, definitions.hiddenCharacters) }) }] : [];
+      const found = hiddenCharacters(text, definitions.hiddenCharacters)
+        .map((character) => describeCharacter(character, definitions.hiddenCharacters));
+      if (!found.length) return [];
+      return [{ path, message: found.length === 1 ? say(messages.hidden, { character: found[0] })
+        : `hier staan ${found.length} verschillende onzichtbare tekens: ${listed(found)}.` }];
     });
   }
 
@@ -204,7 +224,7 @@ export function createChecker(definitions, places, Ajv2020) {
       if (typeof url !== "string") return [];
       const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url.trim())?.[1]?.toLowerCase();
       if (scheme && definitions.urlSchemes.includes(scheme)) {
-        return scheme === "mailto" || /^[a-z]+:\/\/[^/\s]+/i.test(url.trim()) ? [] : [{ path, message: say(messages.url, { text: url }) }];
+        return scheme === "mailto" || isWebAddress(url.trim()) ? [] : [{ path, message: say(messages.url, { text: url.trim() }) }];
       }
       return [{ path, message: scheme ? say(messages.urlScheme, { url: url.slice(0, 80) }) : say(messages.url, { text: url }) }];
     });
@@ -221,9 +241,18 @@ export function createChecker(definitions, places, Ajv2020) {
     return [];
   }
 
-  function check(practice, { id, takenIds, ownId } = {}) {
+  /** A practice cannot have begun after this year (`thisYear`, the visitor's calendar). */
+  function periodProblems(practice, thisYear) {
+    const start = practice.period?.start;
+    return Number.isInteger(start) && start > thisYear && start <= schema.properties.period.properties.start.maximum
+      ? [{ path: ["period", "start"], message: `${start} is na dit jaar (${thisYear}): noem het jaar waarin de praktijk begon.` }]
+      : [];
+  }
+
+  function check(practice, { id, takenIds, ownId, thisYear = new Date().getFullYear() } = {}) {
     const problems = [...schemaProblems(practice), ...placeProblems(practice), ...hiddenProblems(practice),
-      ...urlProblems(practice), ...(id === undefined ? [] : idProblems(id, { takenIds, ownId }))];
+      ...urlProblems(practice), ...periodProblems(practice, thisYear),
+      ...(id === undefined ? [] : idProblems(id, { takenIds, ownId }))];
     const seen = new Set();
     return problems.filter(({ path, message }) => {
       const key = JSON.stringify([path, message]);

@@ -57,17 +57,11 @@ export function issueAddress(repository, { file, title }, answers, order, { maxL
   return { url: base + new URLSearchParams(chosen), leftOut };
 }
 
-/** The answers as text, each under its question as GitHub writes an issue: for pasting into the form. */
-export function answersText(questions, answers) {
-  return questions.filter(({ key }) => answers[key])
-    .map(({ label, key }) => `### ${label}\n\n${answers[key]}`).join("\n\n") + "\n";
-}
-
 /**
  * The e-mail to the editors, for those without a GitHub account: to the address and with the subject of `route`
  * (an element with data-contact and data-subject, written by the build from common/ways_in.py), about `context`
  * (which practice), with the answers `text` when the link has room for them. `{ url, complete }`: when
- * `complete` is false the mail says to attach the downloaded file instead.
+ * `complete` is false the mail asks to paste the answers, which the page puts on the clipboard.
  */
 export function answersMail(route, context, text) {
   const { contact, subject } = route.dataset;

@@ -65,6 +65,18 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
                             help=f"de datum van toevoegen, jjjj-mm-dd (of de omgevingsvariabele "
                                  f"{ADDED_ENVIRONMENT}); de workflow geeft de datum van het issue mee")
 
+    from_mail = commands.add_parser(
+        "from-mail", parents=[common], help="maak een praktijk of collectie van een mail aan de redactie",
+        description="Lees een mail die via de site naar de redactie is gestuurd (opgeslagen als .eml, of de "
+                    "gekopieerde tekst) en doe ermee wat from-issue doet met dezelfde antwoorden: hetzelfde "
+                    "bestand en dezelfde afsluitcode. Zie de pagina Voor de redactie (docs/redactie.md).",
+        epilog=FROM_ISSUE_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    from_mail.add_argument("mail", type=Path, metavar="BESTAND",
+                           help="het bestand met de mail, of - om de mail te plakken (sluit af met Ctrl-D)")
+    from_mail.add_argument("--added", type=_date, default=os.environ.get(ADDED_ENVIRONMENT),
+                           help="de datum van toevoegen, jjjj-mm-dd (standaard: de datum van de mail, anders "
+                                "vandaag)")
+
 
 def _when_run(name: str) -> Callable[[argparse.Namespace, Repository], int]:
     """The command `name` of cli/contribute.py, imported when it is run."""
@@ -76,4 +88,5 @@ def _when_run(name: str) -> Callable[[argparse.Namespace, Repository], int]:
     return run
 
 
-CONTRIBUTE_COMMANDS = {"new": _when_run("new_practice"), "from-issue": _when_run("from_issue")}
+CONTRIBUTE_COMMANDS = {"new": _when_run("new_practice"), "from-issue": _when_run("from_issue"),
+                       "from-mail": _when_run("from_mail")}

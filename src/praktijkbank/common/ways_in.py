@@ -17,18 +17,22 @@ from urllib.parse import quote, urlencode
 MAX_MAILTO_LENGTH = 2000
 # What encodeURIComponent leaves as it is beside letters, digits and `-_.`: the browser's links are the same.
 URI_COMPONENT_SAFE = "!~*'()"
-TOO_LONG = ("Wat je hebt ingevuld is te lang voor een e-mail uit een link. Voeg het bestand dat je hebt "
-            "gedownload toe als bijlage.")
+# What a mail says when the answers did not fit in its link: the browser has put them on the clipboard
+# (docs/javascripts/mailto.js), the contributor pastes them below these words.
+TOO_LONG = ("Mijn antwoorden waren te lang voor deze link. De website heeft ze op het klembord gezet. "
+            "Plak ze hieronder (Ctrl+V, Cmd+V, of op een telefoon: lang drukken en dan Plakken):")
 NOTHING_SET_UP = "Op deze site is nog geen manier ingesteld om dit naar de redactie te sturen."
 
 
 @dataclass(frozen=True)
 class Route:
     """One way in: an issue form (`form`, a file in .github/ISSUE_TEMPLATE/), a file of the repository
-    (`path`), or a blank issue (neither); and the e-mail that replaces it (subject and what to write)."""
+    (`path`), or a blank issue (neither); and the e-mail that replaces it (subject and what to write), with the
+    words of its link (`mail_text`), which say what the mail sends: a page with several mail links has no two alike."""
 
     subject: str
     ask: str
+    mail_text: str
     form: str | None = None
     path: str | None = None
 
@@ -38,29 +42,42 @@ ROUTES: dict[str, Route] = {
         "Nieuwe praktijk voor de praktijkbank",
         "Beschrijf de praktijk: de titel, de plaats, wie er meedoen, wat jullie doen, voor wie, en de bron "
         "(titel, uitgever, datum en webadres).",
+        "Mail een nieuwe praktijk",
         form="praktijk-aanmelden.yml"),
     "wijziging-voorstellen": Route(
         "Wijziging voor een praktijk in de praktijkbank",
         "Wat moet er anders, en waar staat dat (een bron met webadres)?",
+        "Mail een wijziging",
         form="wijziging-voorstellen.yml"),
     "praktijk-overnemen": Route(
         "Wij doen een praktijk uit de praktijkbank ook",
         "Wie zijn jullie, waar doen jullie het, wat doen jullie anders, en waar staat dat (een bron met webadres)?",
+        "Mail dat jullie een praktijk ook doen",
         form="praktijk-aanmelden.yml"),
     "collectie-aanmelden": Route(
         "Nieuwe collectie voor de praktijkbank",
         "De titel, de inleiding en de praktijken van de collectie, en jouw naam of organisatie.",
+        "Mail een nieuwe collectie",
+        form="collectie-aanmelden.yml"),
+    "collectie-wijzigen": Route(
+        "Wijziging van collectie",
+        "Dit is de collectie zoals ik hem wil hebben: de titel, de inleiding en de praktijken in hun volgorde, "
+        "met hun toelichting.",
+        "Mail een wijziging van een collectie",
         form="collectie-aanmelden.yml"),
     "vraag": Route(
         "Vraag of opmerking over de praktijkbank",
-        "Over welke pagina gaat het, en wat is je vraag of wat gaat er mis?"),
+        "Over welke pagina gaat het, en wat is je vraag of wat gaat er mis?",
+        "Mail een vraag of opmerking"),
     "handleiding": Route(
         "Vraag over bijdragen aan de praktijkbank",
         "Stuur me de handleiding voor bijdragen (CONTRIBUTING.md).",
+        "Vraag de handleiding per e-mail",
         path="CONTRIBUTING.md"),
     "sjabloon": Route(
         "Vraag over het sjabloon van de praktijkbank",
         "Stuur me het sjabloon voor een nieuwe praktijk (practices/_template.yml).",
+        "Vraag het sjabloon per e-mail",
         path="practices/_template.yml"),
 }
 
@@ -82,7 +99,7 @@ class MailLink:
 
 def mailto(contact: str, subject: str, body: str, short_body: str = "") -> MailLink:
     """The address of an e-mail to `contact`, prefilled. When `body` makes it longer than mail programs take,
-    the mail gets `short_body` and the advice to attach the downloaded file instead."""
+    the mail gets `short_body` and the request to paste the rest, which the browser put on the clipboard."""
     full = _mailto(contact, subject, body)
     if len(full) <= MAX_MAILTO_LENGTH:
         return MailLink(full, True)

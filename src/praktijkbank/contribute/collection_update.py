@@ -30,20 +30,20 @@ def existing_collection(collection_id: str | None, records: list[Record]) -> Rec
 
 
 def update_collection(asking: Questionnaire, answers: dict[str, Any], record: Record,
-                      key_order: list[str]) -> tuple[str, list[FieldChange]]:
-    """The collection file's new text and what changed in it."""
+                      key_order: list[str]) -> tuple[str, list[FieldChange], list[str]]:
+    """The collection file's new text, what changed in it and the comments that could not stay."""
     old = record.data or {}
     _, new = asking.collection(answers, old.get("added", ""))
     new["curator"] = {**old.get("curator", {}), **new["curator"]}
     if "event" not in new and "event" in old:
         new["event"] = old["event"]
-    edit = YamlEdit(record.path.read_text(encoding="utf-8"), key_order)
+    edit = YamlEdit(record.path.read_bytes().decode("utf-8"), key_order)
     changes = []
     for key, label in UPDATED_FIELDS.items():
         if key in new and new[key] != old.get(key):
             edit.set(key, new[key])
             changes.append(FieldChange(label, _text(old.get(key)), _text(new[key])))
-    return edit.text(), changes
+    return edit.text(), changes, edit.lost_comments()
 
 
 def _text(value: Any) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from praktijkbank.common.form_links import initiator, practice_answers
 from praktijkbank.common.suggest import closest, normalise, suggestion_hint
-from praktijkbank.contribute.from_issue import check_problems, escape_markdown, sections
+from praktijkbank.contribute.from_issue import ISSUE, Channel, check_problems, escape_markdown, sections
 from praktijkbank.contribute.issue_form import CHANGE_FORM
 from praktijkbank.contribute.questions import AnswerError, Question, Questionnaire
 from praktijkbank.contribute.yaml_edit import YamlEdit, styled
@@ -46,20 +46,22 @@ class ProposedChange:
     changes: list[FieldChange] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     text: str = ""
+    lost_comments: list[str] = field(default_factory=list)
 
 
-def read_change(asking: Questionnaire, body: str, records: list[Record], key_order: list[str]) -> ProposedChange:
+def read_change(asking: Questionnaire, body: str, records: list[Record], key_order: list[str],
+                channel: Channel = ISSUE) -> ProposedChange:
     """Read the issue and work out the new file; every problem is collected, none stops the others."""
     found = sections(body, CHANGE_FORM)
     raw = {question.key: found.get(normalise(question.label), "").strip() for question in asking.questions}
-    result = ProposedChange(problems=check_problems(CHANGE_FORM, found))
+    result = ProposedChange(problems=check_problems(CHANGE_FORM, found, channel))
     questions = {question.key: question for question in asking.questions}
     result.remark = _parsed(asking, questions["remark"], raw["remark"], result) or ""
     record = _practice(asking, questions["id"], raw["id"], records, result)
     if record is None:
         return result
     result.practice_id, result.path = record.id, record.path
-    edit = YamlEdit(record.path.read_text(encoding="utf-8"), key_order)
+    edit = YamlEdit(record.path.read_bytes().decode("utf-8"), key_order)
     current = practice_answers(record.data or {}, asking.vocabularies)
     current["provinces"] = _labels(asking, questions["provinces"], (record.data or {}).get("place", {}).get("provinces", []))
     for key, apply in FIELD_EDITS.items():
@@ -82,6 +84,7 @@ def read_change(asking: Questionnaire, body: str, records: list[Record], key_ord
     _add_source(asking, questions, raw, edit, result)
     if result.changes and not result.problems:
         result.text = edit.text()
+        result.lost_comments = edit.lost_comments()
     return result
 
 

@@ -9,7 +9,7 @@ see the same site: `!ENV` tags, `site_url` ending in a slash, MkDocs' default ex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,8 @@ from typing import Any
 import pathspec
 import yaml
 from yaml_env_tag import construct_env_tag
+
+from praktijkbank.common.addresses import AddressError, contact_address, repository_address
 
 CONFIG_NAME = "mkdocs.yml"
 # MkDocs leaves these out of every site, whatever exclude_docs says.
@@ -33,7 +35,8 @@ class SiteConfigError(Exception):
 class SiteConfig:
     """What the core needs of mkdocs.yml. `nav` maps every page path the navigation names to its title there
     (None when the entry has no title). `repository` and `contact` are `extra.repository` and `extra.contact`:
-    the ways in for contributors (common/ways_in.py), empty when not set."""
+    the ways in for contributors (common/ways_in.py), empty when not set, in the one form of
+    common/addresses.py (the repository as `https://<host>/<owner>/<name>`)."""
 
     config_file: Path
     site_url: str | None = None
@@ -85,8 +88,12 @@ def _parse(text: str) -> Any:
 def read_site_config(config_file: Path) -> SiteConfig:
     """The settings of `config_file` (mkdocs.yml), with MkDocs' defaults for what it leaves out."""
     raw = read_settings(config_file)
-    extensions, options = markdown_extensions(raw.get("markdown_extensions") or [])
     extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
+    repository = _address(repository_address, extra.get("repository"), "extra.repository", "PRAKTIJKBANK_REPOSITORY",
+                          config_file)
+    contact = _address(contact_address, extra.get("contact"), "extra.contact", "PRAKTIJKBANK_CONTACT", config_file)
+    with_ways_in(raw, repository, contact)
+    extensions, options = markdown_extensions(raw.get("markdown_extensions") or [])
     return SiteConfig(
         config_file=config_file,
         site_url=directory_url(raw.get("site_url")),
@@ -96,16 +103,46 @@ def read_site_config(config_file: Path) -> SiteConfig:
         markdown_extensions=extensions,
         extension_configs=options,
         nav=dict(nav_entries(raw.get("nav") or [])),
-        repository=_repository((raw.get("extra") or {}).get("repository")),
-        contact=str((raw.get("extra") or {}).get("contact") or "").strip(),
+        repository=repository or None,
+        contact=contact,
     )
 
 
-def _repository(address: Any) -> str | None:
-    """The repository's https address without a trailing slash; anything else (empty, or no https) means
-    none, so the pages lead to the contributors' page instead of a broken form."""
-    text = str(address or "").strip().rstrip("/")
-    return text if text.startswith("https://") else None
+def _address(read: Callable[[object, str], str], value: Any, setting: str, variable: str, config_file: Path) -> str:
+    """A way in for contributors in its one form; a value in no usable form stops the build, since the pages
+    would otherwise lose their links without a word."""
+    try:
+        return read(value, f"{setting} (of de omgevingsvariabele {variable})")
+    except AddressError as error:
+        line = _line_of(config_file, *setting.split("."))
+        raise SiteConfigError(f"{config_file}{f':{line}' if line else ''}: {error}") from None
+
+
+def _line_of(config_file: Path, *keys: str) -> int | None:
+    """The line (from 1) of a nested setting in `config_file`, to point at it in a message."""
+    node = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader)
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((value for name, value in node.value if name.value == key), None)
+    return node.start_mark.line + 1 if node is not None else None
+
+
+WAYS_IN_EXTENSION = "praktijkbank.render.ways_in_markdown"
+
+
+def with_ways_in(settings: dict[str, Any], repository: str, contact: str) -> None:
+    """Put the addresses, in their one form, where the theme (`extra`) and the Markdown extension that writes
+    the routes' links read them (`mdx_configs`, or the `markdown_extensions` entries of mkdocs.yml), so
+    `owner/name` there means the same as the whole address everywhere."""
+    if isinstance(settings.get("extra"), MutableMapping):
+        settings["extra"].update(repository=repository, contact=contact)
+    options = [settings.get("mdx_configs", {}).get(WAYS_IN_EXTENSION)]
+    options += [entry[WAYS_IN_EXTENSION] for entry in settings.get("markdown_extensions") or []
+                if isinstance(entry, dict) and WAYS_IN_EXTENSION in entry]
+    for option in options:
+        if isinstance(option, MutableMapping):
+            option.update(repository=repository, contact=contact)
 
 
 def markdown_extensions(entries: list[Any]) -> tuple[tuple[str, ...], dict[str, dict[str, Any]]]:

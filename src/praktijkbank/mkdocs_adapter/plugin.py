@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from praktijkbank.common.problems import Problem, format_text
 from praktijkbank.common.urls import is_local
 from praktijkbank.load.repository import Repository
-from praktijkbank.load.site_config import SiteConfigError, read_site_config
+from praktijkbank.load.site_config import SiteConfigError, read_site_config, with_ways_in
 from praktijkbank.publish.published_urls import lost_summary
 from praktijkbank.publish.site import InvalidInput, Site, build_site
 from praktijkbank.publish.staging import discard, publish, staging_folder
@@ -78,6 +78,7 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
             settings = replace(read_site_config(config_file), site_url=config.site_url or None)
         except SiteConfigError as error:
             raise PluginError(str(error)) from None
+        with_ways_in(settings_of(config), settings.repository or "", settings.contact)
         try:
             self.site = build_site(Repository(config_file.parent), settings, workers=self.workers,
                                    draw_maps=self.config.maps)
@@ -133,6 +134,12 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.builder = _keep_last_good_site(server.builder)
         return server
+
+
+def settings_of(config: MkDocsConfig) -> dict[str, Any]:
+    """The parts of MkDocs' configuration that the theme (config.extra) and the Markdown extensions
+    (mdx_configs) read, as with_ways_in expects them."""
+    return {"extra": config.extra, "mdx_configs": config.mdx_configs}
 
 
 def _refuse(problems: list[Problem], summary: str) -> NoReturn:

@@ -15,6 +15,7 @@ against the repository's mkdocs.yml, and why:
 - no `praktijkbank.render.ways_in_markdown` extension: the pages' routes are written out in the tree
   (publish/site.py, `write_site`), so the tree builds where praktijkbank is not installed.
 - `site_url` is written out: `!ENV` was resolved when the pages were made, and the pages must agree with it.
+  So are `extra.repository` and `extra.contact`, in the one form the pages were made with.
 
 MkDocs itself refuses a docs_dir that holds its configuration: it builds the repository with the plugin.
 """
@@ -25,11 +26,11 @@ from typing import Any
 
 import yaml
 
-from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, read_settings
+from praktijkbank.load.site_config import (CONFIG_NAME, WAYS_IN_EXTENSION, SiteConfig, SiteConfigError, read_settings,
+                                           with_ways_in)
 
 OUTPUT_DIR = "site"
 ENGINE_PLUGIN = "praktijkbank"
-OUR_EXTENSION = "praktijkbank.render.ways_in_markdown"
 CLASSIC = "classic"
 # Left out of the pages: the built site, and this configuration itself.
 TREE_EXCLUSIONS = (f"/{OUTPUT_DIR}/", f"/{CONFIG_NAME}")
@@ -53,12 +54,13 @@ def export_config(config: SiteConfig) -> str:
     """The YAML text of the exported tree's mkdocs.yml."""
     settings = read_settings(config.config_file)
     settings.pop("watch", None)
+    with_ways_in(settings, config.repository or "", config.contact)
     settings.update(site_url=config.site_url or "", docs_dir=".", site_dir=OUTPUT_DIR,
                     exclude_docs="".join(f"{line}\n" for line in [*_lines(settings.get("exclude_docs")),
                                                                    *TREE_EXCLUSIONS]),
                     plugins=[entry for entry in settings.get("plugins", []) if _plugin_name(entry) != ENGINE_PLUGIN],
                     markdown_extensions=[entry for entry in settings.get("markdown_extensions", [])
-                                         if _plugin_name(entry) != OUR_EXTENSION])
+                                         if _plugin_name(entry) != WAYS_IN_EXTENSION])
     theme = settings.get("theme")
     if isinstance(theme, dict):
         theme.setdefault("variant", CLASSIC)

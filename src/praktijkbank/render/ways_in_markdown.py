@@ -7,8 +7,9 @@ core (render/docs_pages.py) render the pages with it. `export-pages` writes the 
 itself (`resolved_routes`), so another engine (Zensical) builds the tree without praktijkbank and every route
 gives the same links. What a route becomes:
 
-- with a repository: the link to the form or file, and `(of per e-mail)` beside it when a contact address is set;
-- with only a contact address: the words, and that the page's route is by e-mail here;
+- with a repository: the link to the form or file, and `(of mail een nieuwe praktijk)` beside it when a contact
+  address is set: the route's own mail link, named for what it sends;
+- with only a contact address: the words, and that the page's route is by e-mail here, with that mail link;
 - with neither: the words, and that nothing is set up on this site.
 """
 
@@ -59,10 +60,10 @@ def route_words(key: str, ways_in: WaysIn) -> tuple[str | None, list[str | tuple
     address = ways_in.github_url(key)
     mail = ways_in.mail(key)
     if address and mail:
-        return address, ["(of ", (mail.url, "per e-mail"), ")"]
+        return address, ["(of ", (mail.url, _in_sentence(route.mail_text)), ")"]
     if mail:
-        words = "vraag het " if route.path else "op deze site gaat dat "
-        return address, [f"({words}", (mail.url, "per e-mail aan de redactie"), ")"]
+        words = "" if route.path else "op deze site gaat dat per e-mail: "
+        return address, [f"({words}", (mail.url, _in_sentence(route.mail_text)), ")"]
     return address, [] if address else [NOT_SET_UP]
 
 
@@ -80,6 +81,11 @@ def resolved_routes(markdown: str, ways_in: WaysIn) -> str:
         return f"{words} {rest}" if rest else words
 
     return ROUTE_LINK.sub(written_out, markdown)
+
+
+def _in_sentence(text: str) -> str:
+    """A link text that starts a sentence ("Mail een wijziging") as it reads inside one ("mail een wijziging")."""
+    return text[:1].lower() + text[1:]
 
 
 def _link(url: str, text: str) -> Element:
