@@ -49,6 +49,7 @@ PAGE_TYPES: dict[str, str] = {
     "contributing with GitHub": "bijdragen-met-github/",
     "accessibility statement": "toegankelijkheid/",
     "editors' guide": "redactie/",
+    "open data": "open-data/",
     "not found (404)": "404.html",
 }
 

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,18 +48,26 @@ def build(repository: Path, output: Path, **environment: str) -> subprocess.Comp
 
 
 def build_once(repository: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
-    """`repository` built into a folder `name` once per test run. Each pytest-xdist worker has its own
-    temporary folder inside one shared by the run: the first worker that needs the site builds it there while
-    holding a lock, and the others wait for it and read the same site. A failed build is left unmarked, so
-    each worker that needs it reports the failure itself."""
+    """`repository` built into a folder `name` once per test run (made_once)."""
+    return made_once(tmp_path_factory, name, lambda output: _build_or_fail(repository, output))
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """A folder `name` made by `make` once per test run. Each pytest-xdist worker has its own temporary folder
+    inside one shared by the run: the first worker that needs the folder makes it there while holding a lock,
+    and the others wait for it and use the same folder. A failed `make` is left unmarked, so each worker that
+    needs it reports the failure itself."""
     if "PYTEST_XDIST_WORKER" not in os.environ:
-        return _build_or_fail(repository, tmp_path_factory.mktemp(name))
+        output = tmp_path_factory.mktemp(name)
+        make(output)
+        return output
     shared = tmp_path_factory.getbasetemp().parent
     output, done = shared / name, shared / f"{name}.built"
     with _exclusive(shared / f"{name}.lock"):
         if not done.is_file():
             shutil.rmtree(output, ignore_errors=True)
-            _build_or_fail(repository, output)
+            output.mkdir()
+            make(output)
             done.touch()
     return output
 

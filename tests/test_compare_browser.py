@@ -66,7 +66,8 @@ def tab(browser, site_url: str) -> Iterator[object]:
 def labels(site_url: str, tab) -> dict[str, dict[str, str]]:
     """The Dutch labels as the site publishes them."""
     data = json.loads(tab.request.get(site_url + "api/vocabularies.json").text())
-    return {name: {term["id"]: term["label"] for term in vocabulary["values"]} for name, vocabulary in data.items()}
+    return {name: {term["id"]: term["label"] for term in vocabulary["values"]} for name, vocabulary in data.items()
+            if name != "$schema"}
 
 
 def compared(tab) -> dict[str, list[str]]:

@@ -10,7 +10,9 @@ import yaml
 from helpers import PROJECT_ROOT
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import read_settings
+from praktijkbank.common.ways_in import WaysIn
 from praktijkbank.publish.site import build_site
+from praktijkbank.render.ways_in_markdown import resolved_routes
 from sites import copy_site_repository
 
 
@@ -25,7 +27,8 @@ def test_exported_pages_are_the_pages_the_plugin_builds(run_cli, tmp_path: Path)
         assert (target / page.src_uri).read_text(encoding="utf-8") == page.content
     for output in site.files:
         assert (target / output.path).read_bytes() == output.content
-    assert (target / "over.md").read_bytes() == (PROJECT_ROOT / "docs" / "over.md").read_bytes()
+    hand_written = (PROJECT_ROOT / "docs" / "over.md").read_text(encoding="utf-8")
+    assert (target / "over.md").read_text(encoding="utf-8") == resolved_routes(hand_written, WaysIn())
 
 
 def test_export_refuses_a_folder_that_is_not_empty(run_cli, tmp_path: Path) -> None:
@@ -77,8 +80,8 @@ def test_export_refuses_when_a_published_address_would_be_lost(run_cli, tmp_path
 
 
 
-def test_the_exported_configuration_gives_the_hand_written_pages_the_sites_ways_in(run_cli, tmp_path: Path,
-                                                                                   monkeypatch) -> None:
+def test_the_exported_pages_have_the_sites_ways_in_written_out_and_need_no_extension_of_ours(run_cli, tmp_path: Path,
+                                                                                            monkeypatch) -> None:
     monkeypatch.setenv("PRAKTIJKBANK_REPOSITORY", "https://github.com/voorbeeld/praktijkbank")
     monkeypatch.setenv("PRAKTIJKBANK_CONTACT", "redactie@praktijkbank.example")
     target = tmp_path / "export"
@@ -86,8 +89,10 @@ def test_the_exported_configuration_gives_the_hand_written_pages_the_sites_ways_
     run_cli("export-pages", "--root", PROJECT_ROOT, target)
 
     config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
-    options = next(entry for entry in config["markdown_extensions"] if isinstance(entry, dict)
-                   and "praktijkbank.render.ways_in_markdown" in entry)
+    assert not any("praktijkbank" in json.dumps(entry) for entry in config["markdown_extensions"])
     expected = {"repository": "https://github.com/voorbeeld/praktijkbank", "contact": "redactie@praktijkbank.example"}
-    assert options["praktijkbank.render.ways_in_markdown"] == expected
     assert {key: config["extra"][key] for key in expected} == expected
+    page = (target / "bijdragen.md").read_text(encoding="utf-8")
+    assert "praktijkbank:" not in page
+    assert "(<https://github.com/voorbeeld/praktijkbank/issues/new" in page
+    assert "(of [mail " in page and "](<mailto:redactie@praktijkbank.example" in page

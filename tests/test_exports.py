@@ -167,7 +167,8 @@ def test_the_csv_has_one_row_per_practice_with_lists_joined(catalog: Catalog, fi
         for organisation in practice.organisations)
     assert row["themes"] == "; ".join(practice.themes)
     assert row["sources"] == "; ".join(source.title for source in practice.sources)
-    assert row["description"] == source["description"], "Markdown keeps its newlines"
+    assert row["description"] == source["description"].replace("\n", "\r\n"), "Markdown keeps its line breaks, as CR LF"
+    assert "\n" not in files["api/praktijken.csv"].decode("utf-8").replace("\r\n", ""), "no bare line feed"
     assert row["region"] == (practice.place.region or "")
     assert row["period_start"] == (str(practice.period.start) if practice.period else "")
 
@@ -288,3 +289,10 @@ def test_two_builds_give_identical_bytes(files) -> None:
 
     assert again == files
     assert all(content.endswith(b"\n") for content in files.values())
+
+
+def test_the_csv_gives_the_period_where_the_practice_has_one(catalog_with) -> None:
+    files = _export(catalog_with(period={"start": 2021, "end": 2023}))
+
+    row = _csv_rows(files)[0]
+    assert (row["period_start"], row["period_end"]) == ("2021", "2023")

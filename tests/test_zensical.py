@@ -1,6 +1,8 @@
-"""A second engine, proven: the tree `praktijkbank export-pages` writes is the whole site, so Zensical (which
-reads mkdocs.yml but runs no MkDocs plugins) builds a site that works in Chromium: the home page, a practice,
-a collection and search, whose index comes in the tree.
+"""A second engine, proven: the tree `praktijkbank export-pages` writes is the whole site and needs no code of
+ours, so Zensical, installed in a virtual environment of its own without praktijkbank (from constraints.txt,
+made once per test run), builds a site whose every kind of page (tests/page_types.py, as the main build's
+browser tests walk them) opens without script errors or requests that leave the site, passes axe, and works:
+the home page, a practice, a collection and search, whose index comes in the tree.
 
 Expected pages and results come from the data (the practice in Hilversum, the first collection), never from a
 hard-coded id or title.
@@ -15,27 +17,48 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PROJECT_ROOT, serve
+from helpers import PROJECT_ROOT, require_tool, serve
+from page_types import PAGE_TYPES
 from praktijkbank.common.urls import collection_url, practice_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.render.ways_in_markdown import NOT_SET_UP, SCHEME
 from praktijkbank.validate.checker import validate_repository
+from sites import made_once
+from test_accessibility import SETTLED, WCAG_21_AA, axe_source, describe  # noqa: F401 (axe_source: a fixture)
 
 pytestmark = pytest.mark.browser
 
 BIN = Path(sys.executable).parent
+CONSTRAINTS = PROJECT_ROOT / "constraints.txt"
 CATALOG: Catalog = build_catalog(validate_repository(Repository(PROJECT_ROOT)))
 SEARCHED, MUNICIPALITY = "senver", "Hilversum"
 RESULT_LINKS = ".pb-search__practices .pb-result__title a"
 
 
+def make_zensical_environment(folder: Path) -> None:
+    """A virtual environment with Zensical and what it needs, at the versions of constraints.txt, and nothing
+    else: pip's cache makes a second run quick; PyPI is the only place it may come from."""
+    subprocess.run([sys.executable, "-m", "venv", folder], check=True, capture_output=True, timeout=300)
+    result = subprocess.run([folder / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-compile",
+                             "--disable-pip-version-check", "--constraint", CONSTRAINTS, "zensical"],
+                            capture_output=True, text=True, timeout=900)
+    require_tool(result.returncode == 0, "Zensical in its own virtual environment",
+                 f"pip could not install it from PyPI: {result.stderr[-500:]}")
+
+
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository exported with `praktijkbank export-pages`, then built inside the tree by `zensical build`."""
+def zensical_environment(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return made_once(tmp_path_factory, "zensical-environment", make_zensical_environment)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory, zensical_environment: Path) -> Path:
+    """The repository exported with `praktijkbank export-pages`, then built inside the tree by `zensical build`
+    from the environment without praktijkbank."""
     tree = tmp_path_factory.mktemp("zensical") / "tree"
     for command, folder in (([BIN / "praktijkbank", "export-pages", "--root", PROJECT_ROOT, tree], PROJECT_ROOT),
-                            ([BIN / "zensical", "build"], tree)):
+                            ([zensical_environment / "bin" / "zensical", "build"], tree)):
         result = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, result.stdout + result.stderr
     return tree / "site"
@@ -73,6 +96,27 @@ def practice_in(municipality: str) -> str:
                 if municipality in practice.place.municipalities)
 
 
+def test_the_environment_has_zensical_but_not_praktijkbank(zensical_environment: Path) -> None:
+    python = zensical_environment / "bin" / "python"
+
+    assert subprocess.run([python, "-c", "import zensical"], capture_output=True).returncode == 0
+    assert subprocess.run([python, "-c", "import praktijkbank"], capture_output=True).returncode != 0
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_every_kind_of_page_opens_without_errors_and_passes_axe(tab, zensical_url: str, axe_source: str,
+                                                                name: str) -> None:
+    response = tab.goto(zensical_url + PAGE_TYPES[name])
+    assert response is not None and response.status == 200, name
+    tab.wait_for_function(SETTLED)
+    tab.add_script_tag(content=axe_source)
+
+    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+
+    assert result["violations"] == [], f"{name} (Zensical):\n{describe(result['violations'])}"
+    assert tab.problems == []
+
+
 def test_the_home_page_leads_to_the_practices(tab, zensical_url: str) -> None:
     open_page(tab, zensical_url, "")
 
@@ -108,10 +152,11 @@ def test_search_finds_the_practice_by_a_word_from_its_text(tab, zensical_url: st
 
 
 def test_the_hand_written_pages_lead_where_they_say_as_with_mkdocs(zensical_site: Path, built_site: Path) -> None:
-    """The Markdown extension runs in Zensical too: no `praktijkbank:` address is left, and without a repository
-    or contact address (as in this export) the pages say so, as the MkDocs build does."""
+    """The routes are written out in the exported pages: no `praktijkbank:` address is left, and without a
+    repository or contact address (as in this export) the pages say so, as the MkDocs build does."""
     for page in ("bijdragen", "over", "opnamecriteria", "toegankelijkheid", "collecties-maken"):
         zensical = (zensical_site / page / "index.html").read_text(encoding="utf-8")
         mkdocs = (built_site / page / "index.html").read_text(encoding="utf-8")
         assert f'href="{SCHEME}' not in zensical and NOT_SET_UP in zensical, page
         assert zensical.count(NOT_SET_UP) == mkdocs.count(NOT_SET_UP), page
+

@@ -89,7 +89,8 @@ function practiceFile(id) {
  */
 export function loadVocabularies() {
   vocabularies ??= readJson("api/vocabularies.json").then((data) => {
-    const labels = new Map(Object.entries(data).map(([name, list]) =>
+    const lists = Object.entries(data).filter(([name]) => name !== "$schema"); // the file names its schema
+    const labels = new Map(lists.map(([name, list]) =>
       [name, new Map(list.values.map((term) => [term.id, term.label]))]));
     return (name, id) => labels.get(name)?.get(id) ?? id;
   });

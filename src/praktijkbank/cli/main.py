@@ -83,8 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate", parents=[common], help="werk de JSON-schema's en het sjabloon bij",
         description="Schrijf de bestanden die uit schemas/vocabularies.yml en de schema's volgen: "
-                    "de keuzelijsten in de JSON-schema's, practices/_template.yml en het aanmeldformulier "
-                    "in .github/ISSUE_TEMPLATE/.")
+                    "de keuzelijsten in de JSON-schema's, practices/_template.yml, het aanmeldformulier "
+                    "in .github/ISSUE_TEMPLATE/ en de schema's van de open data in schemas/published/. "
+                    "Een wijziging van de open data die hergebruikers raakt, zonder nieuwe versie, wordt "
+                    "geweigerd.")
     mode = generate.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", action="store_true", help="controleer of ze bijgewerkt zijn")
     mode.add_argument("--write", action="store_true", help="schrijf ze bijgewerkt weg")
@@ -174,14 +176,24 @@ def _summary(problems: list[Problem], records: list, warnings: int = 0) -> str:
 
 
 def _generate(arguments: argparse.Namespace) -> int:
+    """Refresh (--write) or check (--check) the generated files; either way, refuse a change of the published
+    data's structure that breaks re-users without a new version (publish/schema_compatibility.py)."""
     from praktijkbank.contribute.generated import stale_files
+    from praktijkbank.publish.data_schemas import committed_schemas
+    from praktijkbank.publish.schema_compatibility import unversioned_breaks
 
     repository = _repository(arguments)
     vocabularies, problems = load_vocabularies(repository)
     if problems:
         print(FORMATTERS["text"](problems))
         return EXIT_PROBLEMS
-    stale = stale_files(repository, vocabularies)
+    schemas = committed_schemas(repository.schemas_dir, vocabularies)
+    breaks = unversioned_breaks(repository.root, schemas)
+    for problem in breaks:
+        print(problem)
+    current = {**stale_files(repository, vocabularies), **schemas}
+    stale = {path: text for path, text in current.items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text}
     for path, text in stale.items():
         if arguments.write:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,7 +201,7 @@ def _generate(arguments: argparse.Namespace) -> int:
             print(f"bijgewerkt: {path}", file=sys.stderr)
         else:
             print(f"{path}: is niet bijgewerkt; draai `praktijkbank generate --write`.")
-    return EXIT_PROBLEMS if stale and arguments.check else EXIT_OK
+    return EXIT_PROBLEMS if breaks or (stale and arguments.check) else EXIT_OK
 
 
 def _export_pages(arguments: argparse.Namespace) -> int:

@@ -12,6 +12,8 @@ against the repository's mkdocs.yml, and why:
   Material's, so both engines show the same site. MkDocs ignores the setting.
 - no `praktijkbank` plugin: the tree already holds everything it would add. No `watch`: it names the
   repository's data folders, which the tree does not need.
+- no `praktijkbank.render.ways_in_markdown` extension: the pages' routes are written out in the tree
+  (publish/site.py, `write_site`), so the tree builds where praktijkbank is not installed.
 - `site_url` is written out: `!ENV` was resolved when the pages were made, and the pages must agree with it.
   So are `extra.repository` and `extra.contact`, in the one form the pages were made with.
 
@@ -24,7 +26,8 @@ from typing import Any
 
 import yaml
 
-from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, SiteConfigError, read_settings, with_ways_in
+from praktijkbank.load.site_config import (CONFIG_NAME, WAYS_IN_EXTENSION, SiteConfig, SiteConfigError, read_settings,
+                                           with_ways_in)
 
 OUTPUT_DIR = "site"
 ENGINE_PLUGIN = "praktijkbank"
@@ -55,7 +58,9 @@ def export_config(config: SiteConfig) -> str:
     settings.update(site_url=config.site_url or "", docs_dir=".", site_dir=OUTPUT_DIR,
                     exclude_docs="".join(f"{line}\n" for line in [*_lines(settings.get("exclude_docs")),
                                                                    *TREE_EXCLUSIONS]),
-                    plugins=[entry for entry in settings.get("plugins", []) if _plugin_name(entry) != ENGINE_PLUGIN])
+                    plugins=[entry for entry in settings.get("plugins", []) if _plugin_name(entry) != ENGINE_PLUGIN],
+                    markdown_extensions=[entry for entry in settings.get("markdown_extensions", [])
+                                         if _plugin_name(entry) != WAYS_IN_EXTENSION])
     theme = settings.get("theme")
     if isinstance(theme, dict):
         theme.setdefault("variant", CLASSIC)
@@ -78,5 +83,5 @@ def _lines(patterns: str | None) -> list[str]:
 
 
 def _plugin_name(entry: Any) -> str:
-    """A plugin entry is a name or `{name: options}`."""
+    """A plugin or Markdown extension entry is a name or `{name: options}`."""
     return next(iter(entry)) if isinstance(entry, dict) else str(entry)

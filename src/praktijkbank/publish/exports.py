@@ -45,6 +45,9 @@ PRACTICE_FIELDS = (
 )
 
 LIST_SEPARATOR = "; "
+# RFC 4180's line end, for the rows and for the line breaks inside a (quoted) Markdown cell alike, so no tool
+# meets a bare line feed (the data package says so, data_package.py).
+CSV_LINE_END = "\r\n"
 # Cells starting with these are run as formulas by Excel and LibreOffice (OWASP, "CSV Injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -121,10 +124,10 @@ def _without_empty(items: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def practices_csv(practices: Iterable[Practice], site_url: str | None) -> bytes:
-    """One row per practice for spreadsheets; lists are joined into one cell, Markdown keeps its newlines
-    (the csv module quotes them), and every cell is safe to open in Excel."""
+    """One row per practice for spreadsheets; lists are joined into one cell, Markdown keeps its line breaks
+    (as CR LF; the csv module quotes them), and every cell is safe to open in Excel."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, lineterminator=CSV_LINE_END)
     writer.writerow(CSV_COLUMNS)
     for practice in practices:
         values = [practice.id, absolute(practice_url(practice.id), site_url),
@@ -141,7 +144,7 @@ def _csv_cell(value: Any) -> str:
     elif isinstance(value, (list, tuple)):
         text = LIST_SEPARATOR.join(value)
     else:
-        text = str(value)
+        text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\n", CSV_LINE_END)
     return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 

@@ -21,6 +21,10 @@ from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.export_config import export_config
+from praktijkbank.publish.data_schemas import schema_files, with_schema_names
+from praktijkbank.publish.data_package import data_package_file
+from praktijkbank.publish.data_schemas import read_open_data_settings
+from praktijkbank.publish.dcat import dataset_file
 from praktijkbank.publish.exports import export_files
 from praktijkbank.publish.glossary_file import glossary_file
 from praktijkbank.publish.municipality_names import municipality_names_file
@@ -36,6 +40,7 @@ from praktijkbank.render.outputs import OutputFile, Page, write_outputs
 from praktijkbank.render.maps import background_svg, read_base_map
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.redirects import redirect_files
+from praktijkbank.render.ways_in_markdown import resolved_routes
 from praktijkbank.render.selection_pages import SelectionRenderer
 from praktijkbank.validate.checker import validate_repository
 
@@ -74,8 +79,8 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     notes = [catalog.histories.omitted] if catalog.histories.omitted else []
-    return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls),
-                notes)
+    return Site(pages, with_schema_names(files + index.files, config.site_url), index.summary, urls,
+                lost_urls(repository.root / MANIFEST_NAME, urls), notes)
 
 
 def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
@@ -100,9 +105,19 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
              + [municipality_names_file(catalog.municipalities), glossary_file(catalog.glossary)])
+    files += open_data_files(repository, catalog, site_url, ways_in)
     pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + [glossary_page(renderer)]
              + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)
+
+
+def open_data_files(repository: Repository, catalog: Catalog, site_url: str | None,
+                    ways_in: WaysIn) -> list[OutputFile]:
+    """What describes the open data to others: the JSON Schemas, the data package and the DCAT record."""
+    settings = read_open_data_settings(repository.schemas_dir)
+    return [*schema_files(repository.schemas_dir, catalog.vocabularies, site_url),
+            data_package_file(settings["title"], settings["description"], site_url),
+            dataset_file(settings, catalog, site_url, ways_in)]
 
 
 def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
@@ -111,9 +126,13 @@ def hand_written_documents(config: SiteConfig) -> list[SearchDocument]:
 
 
 def write_site(site: Site, config: SiteConfig, target: Path) -> int:
-    """Write the complete site tree under `target`: the hand-written docs, every generated page and file,
-    and a mkdocs.yml to build it in place (`export_config`); returns the number of files."""
+    """Write the complete site tree under `target`: the hand-written docs (their routes written out, so no
+    engine needs our Markdown extension), every generated page and file, and a mkdocs.yml to build it in
+    place (`export_config`); returns the number of files."""
     shutil.copytree(config.docs_dir, target, dirs_exist_ok=True)
+    ways_in = WaysIn(config.repository or "", config.contact)
+    for page in target.rglob("*.md"):
+        page.write_text(resolved_routes(page.read_text(encoding="utf-8"), ways_in), encoding="utf-8")
     copied = sum(1 for path in target.rglob("*") if path.is_file())
     pages = [OutputFile(page.src_uri, page.content.encode("utf-8")) for page in site.pages]
     engine_config = OutputFile(CONFIG_NAME, export_config(config).encode("utf-8"))

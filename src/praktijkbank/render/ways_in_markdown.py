@@ -2,9 +2,10 @@
 becomes the route of common/ways_in.py on this site, so the pages stay Markdown and every mention of a form
 or a file of the repository leads somewhere, or says plainly what to do instead.
 
-mkdocs.yml names it under `markdown_extensions` with the site's repository and contact address; MkDocs, the
-core (render/docs_pages.py) and another engine reading the exported mkdocs.yml (Zensical) all render the
-pages with it, so every route gives the same links. What a route becomes:
+mkdocs.yml names it under `markdown_extensions` with the site's repository and contact address; MkDocs and the
+core (render/docs_pages.py) render the pages with it. `export-pages` writes the routes out in the Markdown
+itself (`resolved_routes`), so another engine (Zensical) builds the tree without praktijkbank and every route
+gives the same links. What a route becomes:
 
 - with a repository: the link to the form or file, and `(of mail een nieuwe praktijk)` beside it when a contact
   address is set: the route's own mail link, named for what it sends;
@@ -14,6 +15,7 @@ pages with it, so every route gives the same links. What a route becomes:
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
@@ -41,24 +43,44 @@ class _RouteLinks(Treeprocessor):
                     self.resolve(parent, position, child, child.get("href", "")[len(SCHEME):])
 
     def resolve(self, parent: Element, position: int, link: Element, key: str) -> None:
-        route = route_for(key)
-        address = self.ways_in.github_url(key)
-        mail = self.ways_in.mail(key)
+        address, after = route_words(key, self.ways_in)
         if address:
             link.set("href", address)
         else:
             link.tag = "span"
             link.attrib.pop("href")
-        if address and mail:
-            after = ["(of ", _link(mail.url, _in_sentence(route.mail_text)), ")"]
-        elif mail:
-            words = "" if route.path else "op deze site gaat dat per e-mail: "
-            after = [f"({words}", _link(mail.url, _in_sentence(route.mail_text)), ")"]
-        elif not address:
-            after = [NOT_SET_UP]
-        else:
-            after = []
-        _insert_after(parent, position, link, after)
+        _insert_after(parent, position, link, [part if isinstance(part, str) else _link(*part) for part in after])
+
+
+def route_words(key: str, ways_in: WaysIn) -> tuple[str | None, list[str | tuple[str, str]]]:
+    """Where a route's link leads (None: nowhere, the words stay as text) and what follows it: text, and
+    links as (address, words). The one place that says it, for this extension and for the exported pages
+    (resolved_routes), so both engines show the same."""
+    route = route_for(key)
+    address = ways_in.github_url(key)
+    mail = ways_in.mail(key)
+    if address and mail:
+        return address, ["(of ", (mail.url, _in_sentence(route.mail_text)), ")"]
+    if mail:
+        words = "" if route.path else "op deze site gaat dat per e-mail: "
+        return address, [f"({words}", (mail.url, _in_sentence(route.mail_text)), ")"]
+    return address, [] if address else [NOT_SET_UP]
+
+
+ROUTE_LINK = re.compile(r"\[(?P<words>[^\[\]]*)\]\(" + re.escape(SCHEME) + r"(?P<key>[a-z0-9-]+)\)")
+
+
+def resolved_routes(markdown: str, ways_in: WaysIn) -> str:
+    """Markdown with each `[words](praktijkbank:<route>)` link written out as this extension renders it, for a
+    page that another engine builds without praktijkbank (`export-pages`)."""
+
+    def written_out(match: re.Match[str]) -> str:
+        address, after = route_words(match["key"], ways_in)
+        words = f"[{match['words']}](<{address}>)" if address else match["words"]
+        rest = "".join(part if isinstance(part, str) else f"[{part[1]}](<{part[0]}>)" for part in after)
+        return f"{words} {rest}" if rest else words
+
+    return ROUTE_LINK.sub(written_out, markdown)
 
 
 def _in_sentence(text: str) -> str:
