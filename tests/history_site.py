@@ -55,11 +55,13 @@ def git(root: Path, *arguments: str, when: str = ADDED_AT) -> str:
 
 
 def withdrawn_choice(renamed: str) -> str:
-    """A practice in the first collection that another practice names as related, so the withdrawal shows in
-    a collection and in a related list; any practice of the collection when none is named."""
+    """A practice in the first collection that another practice names as related and that names related
+    practices itself, so the withdrawal shows in a collection and in a related list, and its short page has
+    related practices to offer; any practice of the collection when none is both."""
     candidates = [item.practice for item in A_COLLECTION.items if item.practice not in (A_PRACTICE.id, renamed)]
     named = {target for practice in CATALOG.practices.values() for target in practice.related}
-    return next((candidate for candidate in candidates if candidate in named), candidates[0])
+    return next((candidate for candidate in candidates
+                 if candidate in named and CATALOG.practices[candidate].related), candidates[0])
 
 
 def make_history_site(root: Path) -> HistorySite:
