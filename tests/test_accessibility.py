@@ -58,10 +58,10 @@ TEXTS = """() => {
         }
     }
     for (const element of document.querySelectorAll("[aria-labelledby], [aria-describedby]")) {
-        const ids = `${element.getAttribute("aria-labelledby") ?? ""} ${element.getAttribute("aria-describedby") ?? ""}`;
-        for (const id of ids.split(/\\s+/).filter(Boolean)) {
-            const named = document.getElementById(id);
-            if (named && dutch(named) && named.textContent.trim()) texts.push(named.textContent.trim());
+        const ids = ["aria-labelledby", "aria-describedby"].map((name) => element.getAttribute(name) ?? "");
+        for (const id of ids.join(" ").split(/\\s+/).filter(Boolean)) {
+            const target = document.getElementById(id);
+            if (target && dutch(target) && target.textContent.trim()) texts.push(target.textContent.trim());
         }
     }
     return texts;
@@ -110,6 +110,21 @@ def english_in(texts: list[str]) -> list[str]:
     return sorted({text for text in texts if any(pattern.search(text) for pattern in THEME_ENGLISH)})
 
 
+def tab_in_mode(browser, mode: str) -> Iterator[object]:
+    """A browser tab in one of MODES, marked with its name, closed when the fixture ends."""
+    context = browser.new_context(**MODES[mode])
+    tab = context.new_page()
+    tab.mode = mode
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module", params=list(MODES))
+def mode_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
+    """One browser tab per mode, reused for every page type: a context per page would double the run time."""
+    yield from tab_in_mode(browser, request.param)
+
+
 @dataclass(frozen=True)
 class Findings:
     """What the checks found on a page as it is in the tab: axe-core's violations, HTML_CodeSniffer's errors, and
@@ -135,6 +150,8 @@ def findings(tab, axe_source: str, sniffer_source: str) -> Findings:
 
 @dataclass(frozen=True)
 class PageCheck:
+    """A page type as loaded in one mode: the colour scheme Material chose for it, and what the checks found."""
+
     scheme: str | None
     found: Findings
 
@@ -146,8 +163,8 @@ def page_checks() -> dict[tuple[str, str], PageCheck]:
 
 @pytest.fixture
 def checked(mode_page, base_url: str, axe_source: str, sniffer_source: str, page_checks: dict, name: str) -> PageCheck:
-    """The page type `name` in the tab's mode, loaded once for all the checks below that look at it: a load per
-    check would double the time of the suite's slowest file."""
+    """The page type `name` in the tab's mode, loaded and checked once for the three tests below that look at it
+    (axe-core, HTML_CodeSniffer, English): a load per test would double the time of this file."""
     key = (mode_page.mode, name)
     if key not in page_checks:
         mode_page.goto(base_url + PAGE_TYPES[name])
@@ -155,21 +172,6 @@ def checked(mode_page, base_url: str, axe_source: str, sniffer_source: str, page
         scheme = mode_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         page_checks[key] = PageCheck(scheme, findings(mode_page, axe_source, sniffer_source))
     return page_checks[key]
-
-
-def tab_in_mode(browser, mode: str) -> Iterator[object]:
-    """A browser tab in one of MODES, marked with its name, closed when the fixture ends."""
-    context = browser.new_context(**MODES[mode])
-    tab = context.new_page()
-    tab.mode = mode
-    yield tab
-    context.close()
-
-
-@pytest.fixture(scope="module", params=list(MODES))
-def mode_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
-    """One browser tab per mode, reused for every page type: a context per page would double the run time."""
-    yield from tab_in_mode(browser, request.param)
 
 
 def describe(violations: list[dict]) -> str:
