@@ -9,12 +9,14 @@ the checker reports what it finds.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 from helpers import NODE_MODULES, require_tool
+from praktijkbank.mkdocs_adapter.theme_markup import REPAIRS, repair_theme_markup
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # The fault the theme made on every page: `autocomplete` on a checkbox.
@@ -39,3 +41,15 @@ def test_every_page_is_valid_html_without_a_single_message(built_site: Path, tmp
     assert [message["message"] for path, message in found if path == faulty] != []
     assert [f"{path.relative_to(built_site)}:{message.get('lastLine')}: {message['type']}: {message['message']}"
             for path, message in found if path != faulty] == []
+
+
+def test_the_repairs_of_the_themes_markup_find_what_they_repair() -> None:
+    """Material's base.html writes the two checkboxes exactly as the repairs expect (a newer theme would show here
+    first), and a repaired page has neither the old markup nor `autocomplete` on them."""
+    material = Path(importlib.util.find_spec("material").submodule_search_locations[0])
+    base = (material / "templates" / "base.html").read_text(encoding="utf-8")
+
+    repaired = repair_theme_markup(base)
+
+    assert all(theirs in base and theirs not in repaired for theirs in REPAIRS)
+    assert 'type="checkbox" id="__drawer" form=' in repaired and 'autocomplete="off">' not in repaired
