@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-# The npm test tools (axe-core, vnu-jar) from package-lock.json; only when npm is there, else their tests skip.
+# The npm test tools (axe-core, html_codesniffer, vnu-jar) from package-lock.json; only when npm is there, else their tests skip.
 NODE_INSTALLED := node_modules/.installed
 NODE_TOOLS := $(if $(shell command -v npm),$(NODE_INSTALLED))
 

@@ -1,16 +1,19 @@
 """WCAG 2.1 A and AA on every kind of page, checked in headless Chromium as visitors meet the site.
 
-axe-core (the npm package pinned in package-lock.json) runs inside each page of PAGE_TYPES in light mode,
-dark mode (the browser asks for it; Material follows on a first visit) and on a 320 px wide phone, and must
-report no violations. Keyboard use is checked by pressing keys: a skip link first, a practice reachable
-from home, and a focus ring that can be seen.
+Two checkers from npm (pinned in package-lock.json) run inside each page of PAGE_TYPES in light mode, dark
+mode (the browser asks for it; Material follows on a first visit) and on a 320 px wide phone: axe-core must
+report no violation and HTML_CodeSniffer (WCAG2AA) no error. In the same page load the texts a visitor sees
+or hears (on screen and on paper) are read, and none may be one of the theme's English texts. Keyboard use is
+checked by pressing keys: a skip link first, a practice reachable from home, and a focus ring that can be seen.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,6 +29,43 @@ pytestmark = pytest.mark.browser
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+HTML_CODESNIFFER = NODE_MODULES / "html_codesniffer" / "build" / "HTMLCS.js"
+# HTML_CodeSniffer's errors (it also gives warnings and notices: things for a person to check).
+SNIFFER_ERRORS = """() => new Promise((resolve, reject) => HTMLCS.process("WCAG2AA", document, () => resolve(
+    HTMLCS.getMessages().filter((message) => message.type === HTMLCS.ERROR)
+        .map((message) => ({code: message.code, element: message.element.outerHTML.slice(0, 200)}))),
+    () => reject(new Error("HTML_CodeSniffer did not run")), "en"))"""
+# The texts of a page that a visitor sees or hears: its visible text (screen readers read visually hidden text
+# too), the names and hints in attributes, and the title. Text marked as another language than Dutch (a commit
+# subject, lang="en") is left out: it is allowed, and said in its own language.
+TEXTS = """() => {
+    const dutch = (element) => (element.closest("[lang]")?.lang ?? "nl").toLowerCase().startsWith("nl");
+    const texts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (node.data.trim() && element.checkVisibility({visibilityProperty: true}) && dutch(element)) {
+            texts.push(node.data.trim());
+        }
+    }
+    const named = "[aria-label], [aria-description], [aria-roledescription], [aria-valuetext], [title], [alt], " +
+        "[placeholder], input[type=button][value], input[type=submit][value], input[type=reset][value]";
+    for (const element of document.querySelectorAll(named)) {
+        if (!dutch(element)) continue;
+        for (const name of ["aria-label", "aria-description", "aria-roledescription", "aria-valuetext", "title",
+                            "alt", "placeholder", "value"]) {
+            if (element.getAttribute(name)?.trim()) texts.push(element.getAttribute(name).trim());
+        }
+    }
+    for (const element of document.querySelectorAll("[aria-labelledby], [aria-describedby]")) {
+        const ids = ["aria-labelledby", "aria-describedby"].map((name) => element.getAttribute(name) ?? "");
+        for (const id of ids.join(" ").split(/\\s+/).filter(Boolean)) {
+            const target = document.getElementById(id);
+            if (target && dutch(target) && target.textContent.trim()) texts.push(target.textContent.trim());
+        }
+    }
+    return texts;
+}"""
 MODES = {
     "light": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
     "dark": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
@@ -44,6 +84,32 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def sniffer_source() -> str:
+    require_tool(HTML_CODESNIFFER.is_file(), "HTML_CodeSniffer (node_modules/html_codesniffer)",
+                 "run `make test`, which runs `npm ci`")
+    return HTML_CODESNIFFER.read_text(encoding="utf-8")
+
+
+def theme_english() -> list[re.Pattern[str]]:
+    """Material's English texts, which a Dutch page must not show or say: every value of its English translation
+    (partials/languages/en.html) but the settings (language, direction, search) and the two that are Dutch words
+    too, plus the credit line in its footer. A `#` in a text stands for a number ("# min read")."""
+    material = Path(importlib.util.find_spec("material").submodule_search_locations[0])
+    english = (material / "templates" / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    texts = {value for key, value in re.findall(r'^\s*"([^"]+)": "([^"]*)"', english, re.MULTILINE)
+             if key not in {"language", "direction"} and not key.startswith("search.config.")}
+    texts = (texts - {"in", "Metadata"}) | {"Made with"}
+    return [re.compile(r"\b" + re.escape(text).replace("\\#", r"\d+") + r"\b") for text in sorted(texts)]
+
+
+THEME_ENGLISH = theme_english()
+
+
+def english_in(texts: list[str]) -> list[str]:
+    return sorted({text for text in texts if any(pattern.search(text) for pattern in THEME_ENGLISH)})
+
+
 def tab_in_mode(browser, mode: str) -> Iterator[object]:
     """A browser tab in one of MODES, marked with its name, closed when the fixture ends."""
     context = browser.new_context(**MODES[mode])
@@ -57,6 +123,55 @@ def tab_in_mode(browser, mode: str) -> Iterator[object]:
 def mode_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
     """One browser tab per mode, reused for every page type: a context per page would double the run time."""
     yield from tab_in_mode(browser, request.param)
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the checks found on a page as it is in the tab: axe-core's violations, HTML_CodeSniffer's errors, and
+    the texts a visitor sees or hears on screen and on paper."""
+
+    violations: list[dict]
+    sniffer_errors: list[dict]
+    texts: list[str]
+
+
+def findings(tab, axe_source: str, sniffer_source: str) -> Findings:
+    """Both checkers run in the page as it is now, then its texts are read on screen and as printed."""
+    tab.add_script_tag(content=axe_source)
+    violations = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    tab.add_script_tag(content=sniffer_source)
+    sniffer_errors = tab.evaluate(SNIFFER_ERRORS)
+    texts = tab.evaluate(TEXTS)
+    tab.emulate_media(media="print")
+    texts += tab.evaluate(TEXTS)
+    tab.emulate_media(media="screen")
+    return Findings(violations["violations"], sniffer_errors, texts)
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """A page type as loaded in one mode: the colour scheme Material chose for it, and what the checks found."""
+
+    scheme: str | None
+    found: Findings
+
+
+@pytest.fixture(scope="module")
+def page_checks() -> dict[tuple[str, str], PageCheck]:
+    return {}
+
+
+@pytest.fixture
+def checked(mode_page, base_url: str, axe_source: str, sniffer_source: str, page_checks: dict, name: str) -> PageCheck:
+    """The page type `name` in the tab's mode, loaded and checked once for the three tests below that look at it
+    (axe-core, HTML_CodeSniffer, English): a load per test would double the time of this file."""
+    key = (mode_page.mode, name)
+    if key not in page_checks:
+        mode_page.goto(base_url + PAGE_TYPES[name])
+        mode_page.wait_for_function(SETTLED)
+        scheme = mode_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        page_checks[key] = PageCheck(scheme, findings(mode_page, axe_source, sniffer_source))
+    return page_checks[key]
 
 
 def describe(violations: list[dict]) -> str:
@@ -77,29 +192,37 @@ def test_the_page_types_cover_every_overview_and_exist(built_site: Path) -> None
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_axe_finds_no_wcag_21_aa_violations(mode_page, base_url: str, axe_source: str, name: str) -> None:
-    mode_page.goto(base_url + PAGE_TYPES[name])
-    mode_page.wait_for_function(SETTLED)
-    scheme = mode_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    if mode_page.mode in SCHEMES and scheme is not None:  # pages without the theme follow the media query in CSS
-        assert scheme == SCHEMES[mode_page.mode], "the page did not follow the browser's colour scheme"
-    mode_page.add_script_tag(content=axe_source)
-
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-
-    assert result["violations"] == [], f"{name} ({mode_page.mode}):\n{describe(result['violations'])}"
+def test_axe_finds_no_wcag_21_aa_violations(mode_page, checked: PageCheck, name: str) -> None:
+    if mode_page.mode in SCHEMES and checked.scheme is not None:  # pages without the theme follow CSS alone
+        assert checked.scheme == SCHEMES[mode_page.mode], "the page did not follow the browser's colour scheme"
+    assert checked.found.violations == [], f"{name} ({mode_page.mode}):\n{describe(checked.found.violations)}"
 
 
-def test_axe_reports_a_violation_when_there_is_one(mode_page, base_url: str, axe_source: str) -> None:
-    """The check can fail: a page with an unlabelled image and grey-on-grey text is caught."""
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_html_codesniffer_finds_no_wcag2aa_errors(mode_page, checked: PageCheck, name: str) -> None:
+    assert checked.found.sniffer_errors == [], f"{name} ({mode_page.mode})"
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_english_text_of_the_theme_is_seen_or_heard(mode_page, checked: PageCheck, name: str) -> None:
+    """Screen, paper, names and hints: Material's English texts (a landmark named "Header", "Made with …")
+    are said in Dutch."""
+    assert english_in(checked.found.texts) == [], f"{name} ({mode_page.mode})"
+
+
+def test_the_checks_report_what_they_find(mode_page, base_url: str, axe_source: str, sniffer_source: str) -> None:
+    """The checks can fail: an unlabelled image, grey-on-grey text, a checkbox without a name and the theme's
+    English are caught."""
     mode_page.goto(base_url)
     mode_page.evaluate("""document.querySelector('article').insertAdjacentHTML('afterbegin',
-        '<img src="x.png"><p style="color:#777;background:#888">grijs op grijs</p>')""")
-    mode_page.add_script_tag(content=axe_source)
+        '<img src="x.png"><p style="color:#777;background:#888">grijs op grijs</p><input type="checkbox">' +
+        '<nav aria-label="Header"></nav><p>Made with <a href="./">Material for MkDocs</a></p>')""")
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    found = findings(mode_page, axe_source, sniffer_source)
 
-    assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in result["violations"]}
+    assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in found.violations}
+    assert any(error["element"] == '<input type="checkbox">' for error in found.sniffer_errors)
+    assert english_in(found.texts) == ["Header", "Made with"]
 
 
 @pytest.fixture
@@ -188,12 +311,14 @@ def test_every_page_says_it_is_dutch(built_site: Path) -> None:
     assert [page for page in pages if BeautifulSoup(page.read_bytes(), "html.parser").html.get("lang") != "nl"] == []
 
 
-def test_the_accessibility_statement_names_the_axe_core_version_we_run() -> None:
-    """The statement says exactly what is tested; an upgrade of axe-core must update it."""
+@pytest.mark.parametrize(("package", "name"), [("axe-core", "axe-core"), ("html_codesniffer", "HTML_CodeSniffer"),
+                                             ("vnu-jar", "Nu HTML Checker")])
+def test_the_accessibility_statement_names_the_version_of_each_checker_we_run(package: str, name: str) -> None:
+    """The statement says exactly what is tested; an upgrade of a checker must update it."""
     lock = json.loads((PROJECT_ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    version = lock["packages"]["node_modules/axe-core"]["version"]
+    version = lock["packages"][f"node_modules/{package}"]["version"]
     statement = (PROJECT_ROOT / "docs" / "toegankelijkheid.md").read_text(encoding="utf-8")
-    assert f"axe-core (versie {version})" in statement
+    assert f"{name} (versie {version})" in statement
 
 
 def test_the_not_found_page_speaks_dutch(built_site: Path) -> None:

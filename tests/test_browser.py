@@ -72,3 +72,20 @@ def test_the_menu_opens_on_a_phone(browser, base_url: str) -> None:
     phone.wait_for_url("**/themas/")
     assert phone.locator("h1").inner_text() == "Thema's"
     context.close()
+
+
+def test_the_menu_is_closed_when_a_visitor_comes_back(browser, base_url: str) -> None:
+    """The browser restores form fields on Back; the menu's checkbox (#__drawer) must not be one of them, or the
+    page one left through the menu shows it open again."""
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    phone.goto(base_url + "over/")
+    phone.locator("label.md-header__button[for='__drawer']").click()
+    phone.locator(".md-sidebar--primary a[href$='bijdragen/']").click()
+    phone.wait_for_url("**/bijdragen/")
+
+    phone.go_back()
+
+    phone.wait_for_url("**/over/")
+    assert not phone.locator("#__drawer").is_checked()
+    context.close()

@@ -25,11 +25,13 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from praktijkbank.common.problems import Problem, format_text
 from praktijkbank.common.urls import is_local
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import SiteConfigError, read_site_config, with_ways_in
+from praktijkbank.mkdocs_adapter.theme_markup import repair_theme_markup
 from praktijkbank.publish.published_urls import lost_summary
 from praktijkbank.publish.site import InvalidInput, Site, build_site
 from praktijkbank.publish.staging import discard, publish, staging_folder
@@ -130,6 +132,13 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         for output in self.site.files:
             files.append(File.generated(config, output.path, content=output.content))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return repair_theme_markup(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) are rendered apart from the others."""
+        return repair_theme_markup(output_content)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.builder = _keep_last_good_site(server.builder)
