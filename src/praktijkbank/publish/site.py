@@ -13,11 +13,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from praktijkbank.common.clock import last_second_of, reference_date
+from praktijkbank.common.field_labels import field_labels
 from praktijkbank.common.problems import Problem
+from praktijkbank.common.schemas import read_schema
 from praktijkbank.common.urls import MAP_BACKGROUND
 from praktijkbank.common.ways_in import WaysIn
 from praktijkbank.load.history import read_history
-from praktijkbank.load.repository import Repository
+from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.export_config import export_config
@@ -27,6 +30,7 @@ from praktijkbank.publish.municipality_names import municipality_names_file
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
 from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
 from praktijkbank.publish.search_index import IndexSummary, search_index
+from praktijkbank.render.change_pages import ChangePagesRenderer
 from praktijkbank.render.changes_page import ChangesRenderer
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
@@ -83,7 +87,9 @@ def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
     report = validate_repository(repository, workers=workers)
     if report.problems:
         raise InvalidInput(report.problems)
-    return build_catalog(report, read_history(repository.root))
+    schemas = {kind: read_schema(repository.schemas_dir, kind) for kind in (PRACTICE, COLLECTION)}
+    return build_catalog(report, read_history(repository.root), field_labels(schemas),
+                         last_second_of(reference_date()))
 
 
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
@@ -97,11 +103,12 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     changes = ChangesRenderer(renderer)
+    change_pages = ChangePagesRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
              + [municipality_names_file(catalog.municipalities), glossary_file(catalog.glossary)])
-    pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + [glossary_page(renderer)]
-             + [editor_page(renderer)])
+    pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + change_pages.pages()
+             + [glossary_page(renderer)] + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)
 
 

@@ -49,7 +49,8 @@ from praktijkbank.model.related import related_practices
 from praktijkbank.render.form_links import FormLinks
 from praktijkbank.render.json_ld import practice_json_ld
 from praktijkbank.render.glossary_marks import mark_first_uses
-from praktijkbank.render.life import freshness, last_modified, practice_history, pull_request_url, subject_parts
+from praktijkbank.render.change_text import describe, sentence
+from praktijkbank.render.life import change_url, freshness, last_modified, practice_history, pull_request_url
 from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
@@ -129,7 +130,9 @@ class PageRenderer:
                                         draw_maps=draw_maps, ways_in=ways_in,
                                         locator_points=partial(locator_points, base_map),
                                         adoption_points=partial(adoption_points, base_map),
-                                        review_years=REVIEW_AFTER_YEARS, subject_parts=subject_parts,
+                                        review_years=REVIEW_AFTER_YEARS, change_url=change_url,
+                                        describe=lambda change, kind: sentence(describe(change, kind,
+                                                                                        catalog.labels)),
                                         pull_request_url=partial(pull_request_url, ways_in.repository or None))
         self.reference = reference_date()
         self.related = related_practices(catalog.practices, also=catalog.withdrawn)
