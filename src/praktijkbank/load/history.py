@@ -32,7 +32,8 @@ FIXED_SETTINGS = ("log.showSignature=false", "core.quotePath=false", "i18n.logOu
                   "log.showRoot=true", "color.ui=never", "diff.renameLimit=1000", "diff.relative=false",
                   "log.follow=false", "core.abbrev=40")
 LOG_FORMAT = "%H %ct"
-_HEADER = re.compile(rb"\n?([0-9a-f]{40,64}) (-?[0-9]+)")
+_HEADER = re.compile(rb"\n?([0-9a-f]{40,64}) (-?[0-9]*)")
+_TIME = re.compile(rb"-?[0-9]{1,20}")
 _NO_BLOB = re.compile(r"0+")
 # A squash merge names its pull request at the end of its subject: 'Fix the place (#42)'. GitHub's numbers fit
 # in nine digits; a longer "number" is no pull request and links nowhere.
@@ -95,9 +96,25 @@ def read_history(root: Path) -> History:
     objects = _cat_files(root, [commit.sha for commit in commits] + wanted)
     if objects is None:
         return _omitted("git kon de eerdere versies van de bestanden niet lezen.")
-    return History(tuple(Commit(commit.sha, commit.timestamp, pull_request(objects.get(commit.sha, b"")),
-                                commit.changes) for commit in commits),
+    return History(tuple(_completed(commit, objects.get(commit.sha, b"")) for commit in commits),
                    {blob: objects[blob] for blob in wanted if blob in objects})
+
+
+def _completed(commit: Commit, commit_object: bytes) -> Commit:
+    """A commit with what only its object holds: the pull request of its subject, and its time as stored (git
+    prints no time before 1970, or one it cannot parse, so `%ct` alone would lose it)."""
+    stored = committer_time(commit_object)
+    return Commit(commit.sha, commit.timestamp if stored is None else stored, pull_request(commit_object),
+                  commit.changes)
+
+
+def committer_time(commit_object: bytes) -> int | None:
+    """The Unix time on the committer line of a raw commit object (`committer <name> <mail> <time> <zone>`),
+    None when it is no number; the name before it may hold any byte."""
+    headers, _, _ = commit_object.partition(b"\n\n")
+    line = next((line for line in headers.split(b"\n") if line.startswith(b"committer ")), b"")
+    parts = line.rsplit(b" ", 2)
+    return int(parts[1]) if len(parts) == 3 and _TIME.fullmatch(parts[1]) else None
 
 
 def _omitted(reason: str) -> History:
@@ -147,7 +164,7 @@ def parse_log(output: bytes) -> tuple[Commit, ...]:
         match = _HEADER.fullmatch(tokens[position - 1])
         if match:
             _finish(commits, header, changes)
-            header, changes = (match.group(1).decode(), int(match.group(2))), []
+            header, changes = (match.group(1).decode(), int(match.group(2) or 0)), []
     _finish(commits, header, changes)
     return tuple(commits)
 
