@@ -493,15 +493,20 @@ def test_a_date_after_the_build_day_is_refused_at_its_line(make_repository, run_
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def test_the_sitemap_dates_each_record_by_its_last_change_and_other_pages_by_the_build(history_site) -> None:
+def test_the_sitemap_dates_every_page_by_its_content_never_by_the_build(history_site) -> None:
     site, output = history_site
     sitemap = ElementTree.parse(output / "sitemap.xml").getroot()
     lastmod = {urlsplit(url.findtext(f"{SITEMAP}loc")).path.removeprefix("/"): url.findtext(f"{SITEMAP}lastmod")
                for url in sitemap}
     untouched = next(practice for practice in CATALOG.practices.values()  # by no commit after the first
-                     if practice.id not in (site.edited, site.renamed_from, site.withdrawn)
+                     if practice.id not in (site.edited, site.renamed_from, site.withdrawn, site.returned)
                      and site.renamed_from not in (site.root / "practices" / f"{practice.id}.yml").read_text("utf-8"))
+    theme = CATALOG.practices[site.renamed_from].themes[0]  # so the renamed practice is one of its members
 
     assert lastmod[practice_url(site.renamed_to)] == RENAMED_AT[:10]
     assert lastmod[practice_url(untouched.id)] == max(ADDED_AT[:10], untouched.added, untouched.last_reviewed or "")
-    assert lastmod[""] == BUILT_ON, "a page that is no record (home) gets the day of the build"
+    assert lastmod[f"themas/{theme}/"] >= RENAMED_AT[:10], "an overview: its newest member"
+    assert lastmod[""] == max(day for day in lastmod.values() if day), "home: the newest of all"
+    assert lastmod["over/"] == ADDED_AT[:10], "a hand-written page: its own last commit"
+    assert BUILT_ON not in lastmod.values()
+    assert practice_changes_url(site.edited) not in lastmod, "change pages are for readers, not for search engines"

@@ -69,14 +69,17 @@ class History:
     commits: tuple[Commit, ...] = ()
     contents: Mapping[str, bytes] = field(default_factory=dict)
     omitted: str | None = None
+    touched: Mapping[str, int] = field(default_factory=dict)
+    """For each file in the other folders read (`also`: the hand-written pages), its newest commit's time."""
 
     @property
     def available(self) -> bool:
         return self.omitted is None
 
 
-def read_history(root: Path) -> History:
-    """The history of practices/ and collections/ under `root`, or none with the reason why."""
+def read_history(root: Path, also: tuple[str, ...] = ()) -> History:
+    """The history of practices/ and collections/ under `root`, and when each file in the folders `also`
+    (relative to `root`) last changed; or none with the reason why."""
     check = _git(root, "rev-parse", "--is-shallow-repository")
     if check is None:
         return _omitted("git is niet geïnstalleerd.")
@@ -87,17 +90,25 @@ def read_history(root: Path) -> History:
                         "de datum van de laatste commit krijgen. Haal de hele geschiedenis op met `git fetch "
                         "--unshallow` (in GitHub Actions: `fetch-depth: 0` bij actions/checkout).")
     log = _git(root, "log", "-z", "--raw", "--no-abbrev", "-M", "--relative", "--no-color", "--no-notes",
-               "--encoding=UTF-8", f"--format={LOG_FORMAT}", "--", *DATA_FOLDERS)
+               "--encoding=UTF-8", f"--format={LOG_FORMAT}", "--", *DATA_FOLDERS, *also)
     if log is None or log.returncode != 0:
         return _omitted(f"git kon hem niet lezen ({_first_line(log)}).")
-    commits = parse_log(log.stdout)
-    wanted = sorted({blob for commit in commits for change in commit.changes
+    listed = parse_log(log.stdout)
+    touched: dict[str, int] = {}
+    for commit in reversed(listed):
+        touched.update((change.path, commit.timestamp) for change in commit.changes if not _is_data(change.path))
+    commits = [commit for commit in listed if any(_is_data(change.path) for change in commit.changes)]
+    wanted = sorted({blob for commit in commits for change in commit.changes if _is_data(change.path)
                      for blob in (change.old_blob, change.new_blob) if blob})
     objects = _cat_files(root, [commit.sha for commit in commits] + wanted)
     if objects is None:
         return _omitted("git kon de eerdere versies van de bestanden niet lezen.")
     return History(tuple(_completed(commit, objects.get(commit.sha, b"")) for commit in commits),
-                   {blob: objects[blob] for blob in wanted if blob in objects})
+                   {blob: objects[blob] for blob in wanted if blob in objects}, touched=touched)
+
+
+def _is_data(path: str) -> bool:
+    return path.startswith(tuple(f"{folder}/" for folder in DATA_FOLDERS))
 
 
 def _completed(commit: Commit, commit_object: bytes) -> Commit:

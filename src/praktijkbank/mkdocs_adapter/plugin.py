@@ -25,6 +25,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from praktijkbank.common.problems import Problem, format_text
 from praktijkbank.common.urls import is_local
@@ -129,6 +130,14 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         for output in self.site.files:
             files.append(File.generated(config, output.path, content=output.content))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page gets the day of its newest commit as its sitemap date (docs/overrides/sitemap.xml);
+        the generated pages carry theirs in their front matter."""
+        day = self.site.page_dates.get(page.file.src_uri)
+        if day and "praktijkbank_lastmod" not in page.meta:
+            page.meta["praktijkbank_lastmod"] = day
+        return markdown
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.builder = _keep_last_good_site(server.builder)

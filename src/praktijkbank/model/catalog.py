@@ -26,6 +26,7 @@ from praktijkbank.load.history import History
 from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.model.history import Histories, RecordDates, build_histories
 from praktijkbank.validate.checker import ValidationReport
+from praktijkbank.validate.rules import Record
 
 
 @dataclass(frozen=True)
@@ -352,10 +353,23 @@ def build_catalog(report: ValidationReport, history: History | None = None, labe
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
     labels = labels or FieldLabels()
     histories = build_histories(history or History(omitted=NOT_READ), {r.file: (r.kind, r.id) for r in records},
-                                _record_dates(everything.values(), collections.values()), labels.order, latest)
+                                _record_dates(everything.values(), collections.values()), labels.order, latest,
+                                _loaded(records) if history and history.available else {})
     return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities,
                    glossary=report.glossary, warnings=tuple(report.warnings), withdrawn=withdrawn, histories=histories,
                    labels=labels)
+
+
+def _loaded(records: Iterable[Record]) -> dict[bytes, dict[str, Any]]:
+    """The data of each file as validation loaded it, by the file's bytes: git's newest version of a file is
+    mostly the same bytes, and loading YAML costs more than reading a file again."""
+    found = {}
+    for record in records:
+        try:
+            found[record.path.read_bytes()] = record.data
+        except OSError:
+            continue  # gone since validation: git's version is loaded instead
+    return found
 
 
 def _record_dates(practices: Iterable[Practice], collections: Iterable[Collection]) -> dict[tuple[str, str], RecordDates]:

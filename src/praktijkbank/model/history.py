@@ -88,6 +88,8 @@ class Histories:
 
     by_record: Mapping[RecordKey, tuple[Change, ...]] = field(default_factory=dict)
     omitted: str | None = None
+    file_dates: Mapping[str, str] = field(default_factory=dict)
+    """The day each other file git was asked about (the hand-written pages) last changed, by its path."""
 
     @property
     def from_git(self) -> bool:
@@ -124,21 +126,27 @@ class RecordDates:
 
 
 def build_histories(history: History, files: Mapping[str, RecordKey], dates: Mapping[RecordKey, RecordDates],
-                    field_order: Mapping[str, tuple[str, ...]] | None = None, latest: int | None = None) -> Histories:
+                    field_order: Mapping[str, tuple[str, ...]] | None = None, latest: int | None = None,
+                    loaded: Mapping[bytes, dict[str, Any]] | None = None) -> Histories:
     """The changes of every record in `dates`; `files` maps each record's file (as git names it, relative to
     the repository) to the record; `field_order` gives per kind the schema's order of the fields; `latest` is
-    the last second of the build's day, the latest time a change may show."""
-    from_git = _Walk(history, files, dates, field_order or {}).changes() if history.available else {}
+    the last second of the build's day, the latest time a change may show; `loaded` holds the data validation
+    already loaded, by the file's bytes, so the newest version of most files is not loaded again."""
+    walk = _Walk(history, files, dates, field_order or {}, loaded or {})
+    from_git = walk.changes() if history.available else {}
+    file_dates = {path: Change(CHANGED, ("", path), _clamped(timestamp, latest)).date
+                  for path, timestamp in history.touched.items()}
     return Histories({record: _with_data_dates(from_git.get(record, []), record, known, latest)
-                      for record, known in sorted(dates.items())}, history.omitted)
+                      for record, known in sorted(dates.items())}, history.omitted, file_dates)
 
 
 class _Walk:
     """The commits newest first, with which record each path belongs to at that point in time."""
 
     def __init__(self, history: History, files: Mapping[str, RecordKey], dates: Mapping[RecordKey, RecordDates],
-                 field_order: Mapping[str, tuple[str, ...]]) -> None:
+                 field_order: Mapping[str, tuple[str, ...]], loaded: Mapping[bytes, dict[str, Any]]) -> None:
         self.history = history
+        self.loaded = loaded
         self.field_order = field_order
         self.tracked = {path: record for path, record in files.items() if record in dates}
         self.old_paths = {_sibling(path, alias): record for path, record in self.tracked.items()
@@ -204,7 +212,8 @@ class _Walk:
         if blob is None:
             return None
         if blob not in self.versions:
-            self.versions[blob] = _load(self.history.contents.get(blob))
+            raw = self.history.contents.get(blob)
+            self.versions[blob] = self.loaded[raw] if raw in self.loaded else _load(raw)
         return self.versions[blob]
 
 

@@ -19,6 +19,7 @@ from praktijkbank.common.problems import Problem
 from praktijkbank.common.schemas import read_schema
 from praktijkbank.common.urls import MAP_BACKGROUND
 from praktijkbank.common.ways_in import WaysIn
+from praktijkbank.load.docs_files import docs_files
 from praktijkbank.load.history import read_history
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
@@ -57,6 +58,8 @@ class Site:
     lost_urls: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the build left out and why, in Dutch, for the engine to say once (the history without git)."""
+    page_dates: dict[str, str] = field(default_factory=dict)
+    """The day each hand-written page (by its path in docs_dir) last changed, from git: its `lastmod`."""
 
 
 class InvalidInput(Exception):
@@ -72,24 +75,42 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     """Every page and file of the site, with mkdocs.yml's settings unless `config` is given; raises
     InvalidInput, with all problems, on bad input."""
     config = config or read_site_config(repository.root / CONFIG_NAME)
-    catalog = load_catalog(repository, workers)
+    docs_folder = _relative_folder(config.docs_dir, repository.root)
+    catalog = load_catalog(repository, workers, docs_folder)
     pages, files = generate(repository, catalog, config.site_url, workers, draw_maps,
                             WaysIn(config.repository or "", config.contact))
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     notes = [catalog.histories.omitted] if catalog.histories.omitted else []
     return Site(pages, files + index.files, index.summary, urls, lost_urls(repository.root / MANIFEST_NAME, urls),
-                notes)
+                notes, page_dates(config, catalog, docs_folder))
 
 
-def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
-    """The validated catalog, with the history of its files read from git in one pass."""
+def load_catalog(repository: Repository, workers: int = 1, docs_dir: str | None = None) -> Catalog:
+    """The validated catalog, with the history of its files read from git in one pass, and when each
+    hand-written page in `docs_dir` (relative to the repository) last changed."""
     report = validate_repository(repository, workers=workers)
     if report.problems:
         raise InvalidInput(report.problems)
     schemas = {kind: read_schema(repository.schemas_dir, kind) for kind in (PRACTICE, COLLECTION)}
-    return build_catalog(report, read_history(repository.root), field_labels(schemas),
+    history = read_history(repository.root, (docs_dir,) if docs_dir else ())
+    return build_catalog(report, history, field_labels(schemas),
                          last_second_of(reference_date()))
+
+
+def _relative_folder(folder: Path, root: Path) -> str | None:
+    """`folder` as git names it from `root`; None when it lies outside (then its history is not read)."""
+    try:
+        return folder.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return None
+
+
+def page_dates(config: SiteConfig, catalog: Catalog, folder: str | None) -> dict[str, str]:
+    """For each hand-written page (by its path in docs_dir, `folder` in the repository), the day of its newest
+    commit: its `lastmod` in the sitemap."""
+    return {file.src_uri: catalog.histories.file_dates[f"{folder}/{file.src_uri}"] for file in docs_files(config)
+            if file.is_page and f"{folder}/{file.src_uri}" in catalog.histories.file_dates}
 
 
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
