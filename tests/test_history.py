@@ -47,7 +47,9 @@ from praktijkbank.model.history import (
     RecordDates,
     build_histories,
 )
+from praktijkbank.render.change_pages import FieldViews
 from praktijkbank.render.change_text import describe
+from praktijkbank.render.word_diff import word_diff
 from real_data import CATALOG
 from sites import build
 from test_feeds import atom_links
@@ -188,7 +190,8 @@ VERSIONS = {"v1": "title: Eerst\nsummary: Kort.\nsources:\n  - title: Bron een\n
             "v4": _REVIEWED,
             "v5": _REVIEWED + "withdrawn:\n  date: 2026-04-01\n  reason: De bieb stopt.\n",
             "v6": _REVIEWED + "# terug\n",
-            "kapot": "title: [niet afgesloten\n"}
+            "kapot": "title: [niet afgesloten\n",
+            "stiekem": "title: \"Eerst \\u202eEerst\"\nsummary: Kort.\nsources:\n  - title: Bron een\n"}
 
 
 def test_each_change_says_in_dutch_what_changed_in_the_data() -> None:
@@ -298,6 +301,27 @@ def test_any_commit_date_shows_as_a_day_no_later_than_the_build(timestamp: int, 
 def test_the_next_review_is_two_years_after_the_last_look() -> None:
     assert next_review("2026-11-30") == "2028-11-30"
     assert next_review("2024-02-29") == "2026-02-28"
+
+
+def test_a_word_diff_marks_words_with_words_for_screen_readers_and_escapes_every_text() -> None:
+    html = word_diff("Een <b>oude</b> tekst.\n", "Een  <b>nieuwe</b>\ntekst.")
+
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert '<del><span class="pb-visually-hidden">[weggehaald: </span>oude<span class="pb-visually-hidden">]' in html
+    assert '<ins><span class="pb-visually-hidden">[toegevoegd: </span>nieuwe<span class="pb-visually-hidden">]' in html
+    assert html.count("<del>") == html.count("<ins>") == 1, "moved spacing is no change"
+
+
+def test_a_value_of_an_old_version_shows_no_invisible_or_direction_changing_character() -> None:
+    views = FieldViews(LABELS, lambda vocabulary, value: value)
+    change = build_histories(_history(
+        _commit("c2", 200, FileChange("M", "practices/nieuw.yml", None, "v1", "stiekem")),
+        _commit("c1", 100, FileChange("A", "practices/nieuw.yml", None, None, "v1"))), FILES,
+        {NEW: RecordDates("2026-01-01")}).of(NEW)[1]
+
+    [view] = views.views(PRACTICE, change)
+
+    assert (view.label, view.value.old, view.value.new) == ("Titel", "Eerst", "Eerst \ufffdEerst")
 
 
 # The built site
