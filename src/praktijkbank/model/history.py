@@ -64,16 +64,12 @@ class Change:
     @property
     def date(self) -> str:
         """The day of the change in UTC (jjjj-mm-dd), the same wherever the site is built."""
-        return self._moment.date().isoformat()
+        return _moment(self.timestamp).date().isoformat()
 
     @property
     def moment(self) -> str:
         """The time of the change as RFC 3339 in UTC, as Atom wants it."""
-        return self._moment.isoformat().replace("+00:00", "Z")
-
-    @property
-    def _moment(self) -> datetime:
-        return EPOCH + timedelta(seconds=self.timestamp)
+        return _moment(self.timestamp).isoformat().replace("+00:00", "Z")
 
     @property
     def anchor(self) -> str:
@@ -134,7 +130,7 @@ def build_histories(history: History, files: Mapping[str, RecordKey], dates: Map
     already loaded, by the file's bytes, so the newest version of most files is not loaded again."""
     walk = _Walk(history, files, dates, field_order or {}, loaded or {})
     from_git = walk.changes() if history.available else {}
-    file_dates = {path: Change(CHANGED, ("", path), _clamped(timestamp, latest)).date
+    file_dates = {path: _moment(_clamped(timestamp, latest)).date().isoformat()
                   for path, timestamp in history.touched.items()}
     return Histories({record: _with_data_dates(from_git.get(record, []), record, known, latest)
                       for record, known in sorted(dates.items())}, history.omitted, file_dates)
@@ -264,6 +260,11 @@ def _with_data_dates(changes: list[Change], record: RecordKey, known: RecordDate
         changes.append(Change(WITHDRAWN, record, max(_midnight(known.withdrawn), changes[-1].timestamp),
                               order=_AFTER_GIT, reason=known.reason))
     return tuple(replace(change, timestamp=_clamped(change.timestamp, latest)) for change in changes)
+
+
+def _moment(timestamp: int) -> datetime:
+    """A Unix time as a moment in UTC, before 1970 too (where the platform's `fromtimestamp` may fail)."""
+    return EPOCH + timedelta(seconds=timestamp)
 
 
 def _clamped(timestamp: int, latest: int | None) -> int:
