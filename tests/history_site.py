@@ -1,5 +1,6 @@
 """A copy of the repository's site with a git history of its own, as an editor would make it: everything
-added, one practice edited in a pull request, one renamed (its old id in `aliases`), one withdrawn.
+added; one practice edited in two fields in a pull request, then only its layout, then only its review date;
+one renamed (its old id in `aliases`); one withdrawn and taken back; one withdrawn.
 
 Each commit has a fixed date, so the site built from it is the same on every run. The practices are taken
 from the data by what they are (real_data.py), never by their ids.
@@ -18,15 +19,24 @@ from sites import copy_site_repository
 
 REPOSITORY_URL = "https://github.com/voorbeeld/praktijkbank"
 ADDED_AT = "2026-12-01T09:00:00+00:00"
-EDITED_AT = "2026-12-05T09:00:00+00:00"
+EDITED_AT = "2026-12-03T09:00:00+00:00"
+LAYOUT_AT = "2026-12-04T09:00:00+00:00"
+REVIEWED_AT = "2026-12-05T09:00:00+00:00"
 RENAMED_AT = "2026-12-10T09:00:00+00:00"
+AWAY_AT = "2026-12-12T09:00:00+00:00"
+RETURNED_AT = "2026-12-14T09:00:00+00:00"
 WITHDRAWN_AT = "2026-12-15T09:00:00+00:00"
 WITHDRAWN_ON = "2026-12-15"
 REVIEWED_ON = "2026-12-05"
 REASON = "De organisatie heeft gevraagd deze praktijk weg te halen."
-EDIT_SUBJECT = "Fix the summary (#42)"
-RENAME_SUBJECT = "Give the practice a clearer id (#43)"
-WITHDRAW_SUBJECT = "Withdraw a practice at the organisation's request (#44)"
+ADDED_TEXT = "Aangevuld met de nieuwste cijfers."
+NEW_SOURCE = {"title": "Verslag van de zomer in de wijk", "publisher": "Bibliotheek", "date": "2026-11",
+              "url": "https://www.example.org/verslag"}
+EDIT_SUBJECT = "Fix the summary and add a source (#42)"
+SUBJECTS = ("Add the practices and collections", EDIT_SUBJECT, "Reformat (practice_sources.md.j2)",
+            "Mark reviewed", "Give the practice a clearer id (#43)", "Withdraw by mistake",
+            "Undo the withdrawal (#45)", "Withdraw a practice at the organisation's request (#44)")
+"""Every commit's subject, in order: developer text that no page or feed may show."""
 # The day the builds count from: the practices looked at in November 2026 are overdue (two years), the one
 # reviewed on REVIEWED_ON is not yet.
 BUILT_ON = "2028-12-03"
@@ -39,6 +49,7 @@ class HistorySite:
     renamed_from: str
     renamed_to: str
     withdrawn: str
+    returned: str
 
     @property
     def withdrawn_title(self) -> str:
@@ -67,14 +78,23 @@ def withdrawn_choice(renamed: str) -> str:
 def make_history_site(root: Path) -> HistorySite:
     copy_site_repository(root)
     renamed = other_practice().id
-    site = HistorySite(root, A_PRACTICE.id, renamed, f"{renamed}-nieuw", withdrawn_choice(renamed))
+    withdrawn = withdrawn_choice(renamed)
+    returned = next(practice.id for practice in sorted(CATALOG.practices.values(), key=lambda practice: practice.id)
+                    if practice.id not in (A_PRACTICE.id, renamed, withdrawn))
+    site = HistorySite(root, A_PRACTICE.id, renamed, f"{renamed}-nieuw", withdrawn, returned)
+    subjects = iter(SUBJECTS)
     git(root, "init", "-q")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Add the practices and collections")
+    git(root, "commit", "-q", "-m", next(subjects))
 
-    rewrite_practice(root / "practices" / f"{site.edited}.yml", lambda data: data.update(
-        summary=data["summary"] + " Aangevuld.", last_reviewed=REVIEWED_ON))
-    git(root, "commit", "-q", "-a", "-m", EDIT_SUBJECT, when=EDITED_AT)
+    edited = root / "practices" / f"{site.edited}.yml"
+    rewrite_practice(edited, lambda data: data.update(summary=f"{data['summary']} {ADDED_TEXT}",
+                                                      sources=[*data["sources"], NEW_SOURCE]))
+    git(root, "commit", "-q", "-a", "-m", next(subjects), when=EDITED_AT)
+    edited.write_text("# Alleen opmaak: een opmerking en een lege regel.\n\n" + edited.read_text("utf-8"), "utf-8")
+    git(root, "commit", "-q", "-a", "-m", next(subjects), when=LAYOUT_AT)
+    rewrite_practice(edited, lambda data: data.update(last_reviewed=REVIEWED_ON))
+    git(root, "commit", "-q", "-a", "-m", next(subjects), when=REVIEWED_AT)
 
     git(root, "mv", f"practices/{site.renamed_from}.yml", f"practices/{site.renamed_to}.yml", when=RENAMED_AT)
     for path in [*(root / "practices").glob("*.yml"), *(root / "collections").glob("*.yml")]:
@@ -82,11 +102,17 @@ def make_history_site(root: Path) -> HistorySite:
         path.write_text(text.replace(site.renamed_from, site.renamed_to), encoding="utf-8")
     rewrite_practice(root / "practices" / f"{site.renamed_to}.yml",
                      lambda data: data.update(aliases=[site.renamed_from]))
-    git(root, "commit", "-q", "-a", "-m", RENAME_SUBJECT, when=RENAMED_AT)
+    git(root, "commit", "-q", "-a", "-m", next(subjects), when=RENAMED_AT)
+
+    back = root / "practices" / f"{site.returned}.yml"
+    rewrite_practice(back, lambda data: data.update(withdrawn={"date": AWAY_AT[:10], "reason": REASON}))
+    git(root, "commit", "-q", "-a", "-m", next(subjects), when=AWAY_AT)
+    rewrite_practice(back, lambda data: data.pop("withdrawn"))
+    git(root, "commit", "-q", "-a", "-m", next(subjects), when=RETURNED_AT)
 
     rewrite_practice(root / "practices" / f"{site.withdrawn}.yml", lambda data: data.update(
         withdrawn={"date": WITHDRAWN_ON, "reason": REASON}))
-    git(root, "commit", "-q", "-a", "-m", WITHDRAW_SUBJECT, when=WITHDRAWN_AT)
+    git(root, "commit", "-q", "-a", "-m", next(subjects), when=WITHDRAWN_AT)
     return site
 
 

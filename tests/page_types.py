@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from praktijkbank.common.urls import EDITOR, collection_url, embed_url, practice_url, presentation_url
+from praktijkbank.common.urls import (
+    EDITOR,
+    collection_url,
+    embed_url,
+    practice_changes_url,
+    practice_url,
+    presentation_url,
+)
 from real_data import A_COLLECTION, A_PRACTICE, other_practice
 
 PAGE_TYPES: dict[str, str] = {
@@ -30,6 +37,7 @@ PAGE_TYPES: dict[str, str] = {
     "organisations": "organisaties/",
     "practices due for review": "te-herzien/",
     "changes": "wijzigingen/",
+    "change page of a practice": practice_changes_url(A_PRACTICE.id),
     "collections overview": "collecties/",
     "collection": collection_url(A_COLLECTION.id),
     "collection presentation": presentation_url(A_COLLECTION.id),

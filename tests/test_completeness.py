@@ -36,7 +36,7 @@ def _complete_text() -> str:
 
 
 def test_a_complete_practice_gets_no_warnings(make_repository, run_cli, tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795518400")  # 2026-11-24, the day after the practice was added
     root = make_repository(practices=[_practice(tmp_path, "voorbeeldstad-voorleestent", _complete_text())])
 
     result = run_cli("validate", "--root", root, "--format", "json")
@@ -46,7 +46,7 @@ def test_a_complete_practice_gets_no_warnings(make_repository, run_cli, tmp_path
 
 
 def test_warnings_point_at_what_is_missing_and_keep_exit_code_0(make_repository, run_cli, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795518400")
     root = make_repository()
 
     result = run_cli("validate", "--root", root, "--format", "json")

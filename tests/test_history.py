@@ -1,37 +1,60 @@
-"""The history of a practice from git: read in one pass, renames followed, dates the same for the same commit,
-and left out (with one Dutch line why) in a shallow clone or without git."""
+"""The history of a practice from git: read in two git processes whatever its length, each change said in Dutch
+from the data itself (never a commit's subject), renames followed, dates never after the build's day, and left
+out (with one Dutch line why) in a shallow clone or without git."""
 
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+import feedparser
 import pytest
 
-from helpers import VALID_PRACTICE
+from helpers import PROJECT_ROOT, VALID_PRACTICE
 from history_site import (
     ADDED_AT,
+    ADDED_TEXT,
     BUILT_ON,
-    EDIT_SUBJECT,
+    NEW_SOURCE,
+    REASON,
     RENAMED_AT,
     REPOSITORY_URL,
+    SUBJECTS,
     build_environment,
     git,
 )
 from praktijkbank.common.clock import next_review
-from praktijkbank.common.urls import CHANGES, practice_url
+from praktijkbank.common.field_labels import field_labels
+from praktijkbank.common.schemas import read_schema
+from praktijkbank.common.urls import CHANGES, CHANGES_FEED, practice_changes_url, practice_url
 from praktijkbank.load import history as load_history
-from praktijkbank.load.history import Commit, FileChange, History, parse_log, read_history
+from praktijkbank.load.history import Commit, FileChange, History, parse_log, pull_request, read_history
 from praktijkbank.load.repository import COLLECTION, PRACTICE
-from praktijkbank.model.history import ADDED, CHANGED, RENAMED, WITHDRAWN, RecordDates, build_histories
-from praktijkbank.render.life import subject_parts
+from praktijkbank.model.history import (
+    ADDED,
+    CHANGED,
+    LAYOUT,
+    REMOVED,
+    RENAMED,
+    RETURNED,
+    REVIEWED,
+    WITHDRAWN,
+    RecordDates,
+    build_histories,
+)
+from praktijkbank.render.change_pages import FieldViews
+from praktijkbank.render.change_text import describe
+from praktijkbank.render.word_diff import word_diff
 from real_data import CATALOG
 from sites import build
 from test_feeds import atom_links
+
+LABELS = field_labels({kind: read_schema(PROJECT_ROOT / "schemas", kind) for kind in (PRACTICE, COLLECTION)})
 
 
 def _page(site: Path, url: str) -> str:
@@ -44,29 +67,48 @@ def _section(html: str, heading_id: str) -> str:
     return html[start:end if end != -1 else None]
 
 
+def _text(html: str) -> str:
+    """What a reader reads: the text without tags, spaces collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
 # Reading git
 
 
-def test_the_log_is_parsed_into_commits_with_their_files_and_renames() -> None:
-    output = ("\x1eaaa\x1f1796000000\x1fRename (#43)\0\nR093\0practices/oud.yml\0practices/nieuw.yml\0M\0practices/b.yml\0"
-              "\x1ebbb\x1f1795000000\x1fMerge branch 'x'\0"
-              "\x1eccc\x1f1794000000\x1fAdd\0\nA\0practices/oud.yml\0")
+def test_the_log_is_parsed_by_position_so_a_path_may_hold_any_byte() -> None:
+    blob_a, blob_b, zero = "a" * 40, "b" * 40, "0" * 40
+    hostile = b":100644 100644 x y M\n" + b"c" * 40 + b" 1\xff\x1e"  # looks like a status and a header
+    output = (b"1" * 40 + b" 1796000000\0\n"
+              + f":100644 100644 {blob_a} {blob_b} R093".encode() + b"\0practices/oud.yml\0practices/nieuw.yml\0"
+              + f":000000 100644 {zero} {blob_a} A".encode() + b"\0practices/" + hostile + b".yml\0"
+              + b"2" * 40 + b" 1795000000\0"  # a merge: no files
+              + b"3" * 40 + b" -86400\0\n" + f":000000 100644 {zero} {blob_a} A".encode() + b"\0practices/oud.yml\0")
 
     commits = parse_log(output)
 
-    assert commits == (
-        Commit("aaa", 1796000000, "Rename (#43)", (FileChange("R", "practices/nieuw.yml", "practices/oud.yml"),
-                                                   FileChange("M", "practices/b.yml"))),
-        Commit("ccc", 1794000000, "Add", (FileChange("A", "practices/oud.yml"),)),
-    )
+    assert [(commit.sha[:1], commit.timestamp) for commit in commits] == [("1", 1796000000), ("3", -86400)]
+    assert commits[0].changes[0] == FileChange("R", "practices/nieuw.yml", "practices/oud.yml", blob_a, blob_b)
+    assert commits[0].changes[1].status == "A" and commits[0].changes[1].path.endswith(".yml")
+    assert commits[1].changes == (FileChange("A", "practices/oud.yml", None, None, blob_a),)
 
 
-def test_one_git_log_reads_the_history_of_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("message", "number"), [
+    (b"Fix the place (#42)\n\nBody (#7)", 42), (b"Merge (#7) and (#8)", 8), (b"Typo #42 fixed", None),
+    (b"Huge (#" + b"9" * 5000 + b")", None), (b"\xff\x1e (#12)\x00", 12)])
+def test_the_pull_request_number_is_read_from_the_subject_as_bytes(message: bytes, number: int | None) -> None:
+    assert pull_request(b"tree 1\nauthor \x01 <> 1 +0000\n\n" + message) == number
+
+
+def test_two_git_processes_read_every_file_version_however_many_commits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "practices").mkdir()
     (tmp_path / "collections").mkdir()
     git(tmp_path, "init", "-q")
-    for name in ("a", "b", "c"):
-        (tmp_path / "practices" / f"{name}.yml").write_text(f"title: {name}\n", encoding="utf-8")
+    for version in range(3):
+        for name in ("a", "b", "c"):
+            (tmp_path / "practices" / f"{name}.yml").write_text(f"title: {name} {version}\n", encoding="utf-8")
+            git(tmp_path, "add", "-A")
+            git(tmp_path, "commit", "-q", "-m", f"Versie {version} van {name}")
     (tmp_path / "collections" / "k.yml").write_text("title: k\n", encoding="utf-8")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "Add")
@@ -77,9 +119,29 @@ def test_one_git_log_reads_the_history_of_every_file(tmp_path: Path, monkeypatch
 
     history = read_history(tmp_path)
 
-    assert [command for command in calls if "log" in command] and len(calls) == 2  # rev-parse, then one log
-    assert {change.path for commit in history.commits for change in commit.changes} == {
-        "practices/a.yml", "practices/b.yml", "practices/c.yml", "collections/k.yml"}
+    assert [next(part for part in command if part in ("rev-parse", "log", "cat-file")) for command in calls] == [
+        "rev-parse", "log", "cat-file"]
+    assert len(history.commits) == 10
+    assert {history.contents[change.new_blob] for commit in history.commits for change in commit.changes} == {
+        f"title: {name} {version}\n".encode() for name in "abc" for version in range(3)} | {b"title: k\n"}
+
+
+def test_the_builders_git_settings_do_not_change_what_is_read(tmp_path: Path) -> None:
+    (tmp_path / "practices").mkdir()
+    git(tmp_path, "init", "-q")
+    (tmp_path / "practices" / "é.yml").write_text("title: één\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Voeg één toe (#3)")
+    before = read_history(tmp_path)
+    for setting in ("i18n.logOutputEncoding=ISO-8859-1", "core.quotePath=true", "log.showSignature=true",
+                    "log.showRoot=false", "diff.noprefix=true", "core.abbrev=7", "diff.relative=true",
+                    "color.ui=always", "diff.renames=false", "format.pretty=oneline"):
+        git(tmp_path, "config", *setting.split("="))
+
+    after = read_history(tmp_path)
+
+    assert after == before and after.commits[0].changes[0].path == "practices/é.yml"
+    assert after.commits[0].pull_request == 3
 
 
 def test_without_git_or_in_a_shallow_clone_the_history_is_left_out_and_says_why(tmp_path: Path) -> None:
@@ -103,83 +165,137 @@ def test_without_git_or_in_a_shallow_clone_the_history_is_left_out_and_says_why(
 # From commits to a record's life
 
 FILES = {"practices/nieuw.yml": (PRACTICE, "nieuw"), "collections/k.yml": (COLLECTION, "k")}
+NEW = (PRACTICE, "nieuw")
 
 
-def _commit(sha: str, timestamp: int, subject: str, *changes: FileChange) -> Commit:
-    return Commit(sha, timestamp, subject, changes)
+def _commit(sha: str, timestamp: int, *changes: FileChange, pull_request: int | None = None) -> Commit:
+    return Commit(sha, timestamp, pull_request, changes)
+
+
+def _history(*commits: Commit) -> History:
+    """Commits whose blobs are named after VERSIONS: FileChange(..., old_blob="v1", new_blob="v2")."""
+    return History(commits, {name: text.encode() for name, text in VERSIONS.items()})
+
+
+def _life(history: History, dates: dict | None = None) -> list[tuple[str, str]]:
+    changes = build_histories(history, FILES, dates or {NEW: RecordDates("2026-01-01")}, LABELS.order).of(NEW)
+    return [(change.kind, describe(change, PRACTICE, LABELS)) for change in changes]
+
+
+_REVIEWED = "title: Eerst\nsummary: Langer nu.\nsources:\n  - title: Bron een\n  - title: Bron twee\n" \
+            "last_reviewed: 2026-03-01\n"
+VERSIONS = {"v1": "title: Eerst\nsummary: Kort.\nsources:\n  - title: Bron een\n",
+            "v2": "# opmerking\nsummary: Kort.\ntitle:   Eerst\nsources:\n  - {title: Bron een}\n",
+            "v3": "title: Eerst\nsummary: Langer nu.\nsources:\n  - title: Bron een\n  - title: Bron twee\n",
+            "v4": _REVIEWED,
+            "v5": _REVIEWED + "withdrawn:\n  date: 2026-04-01\n  reason: De bieb stopt.\n",
+            "v6": _REVIEWED + "# terug\n",
+            "kapot": "title: [niet afgesloten\n",
+            "stiekem": "title: \"Eerst \\u202eEerst\"\nsummary: Kort.\nsources:\n  - title: Bron een\n"}
+
+
+def test_each_change_says_in_dutch_what_changed_in_the_data() -> None:
+    steps = [("A", None, "v1"), ("M", "v1", "v2"), ("M", "v2", "v3"), ("M", "v3", "v4"), ("M", "v4", "v5"),
+             ("M", "v5", "v6"), ("M", "v6", "kapot")]
+    commits = [_commit(f"c{number}", 100 * number, FileChange(status, "practices/nieuw.yml", None, old, new))
+               for number, (status, old, new) in enumerate(steps, 1)]
+
+    assert _life(_history(*reversed(commits))) == [
+        (ADDED, "Toegevoegd"), (LAYOUT, "Alleen opmaak"), (CHANGED, "Gewijzigd: samenvatting, bronnen (1 toegevoegd)"),
+        (REVIEWED, "Nagekeken"), (WITHDRAWN, "Teruggetrokken: De bieb stopt."), (RETURNED, "Weer opgenomen"),
+        (CHANGED, "Gewijzigd (een versie van het bestand was geen geldige YAML)")]
 
 
 def test_a_rename_git_detected_is_followed_to_the_first_commit_of_the_old_file() -> None:
-    history = History((
-        _commit("c3", 300, "Edit", FileChange("M", "practices/nieuw.yml")),
-        _commit("c2", 200, "Rename (#43)", FileChange("R", "practices/nieuw.yml", "practices/oud.yml")),
-        _commit("c1", 100, "Add", FileChange("A", "practices/oud.yml")),
-    ))
+    history = _history(
+        _commit("c3", 300, FileChange("M", "practices/nieuw.yml", None, "v3", "v4")),
+        _commit("c2", 200, FileChange("R", "practices/nieuw.yml", "practices/oud.yml", "v1", "v3"), pull_request=43),
+        _commit("c1", 100, FileChange("A", "practices/oud.yml", None, None, "v1")))
 
-    changes = build_histories(history, FILES, {(PRACTICE, "nieuw"): RecordDates("2026-01-01")}).of((PRACTICE, "nieuw"))
+    changes = build_histories(history, FILES, {NEW: RecordDates("2026-01-01")}, LABELS.order).of(NEW)
 
     assert [(change.kind, change.sha, change.old_id) for change in changes] == [
-        (ADDED, "c1", None), (RENAMED, "c2", "oud"), (CHANGED, "c3", None)]
+        (ADDED, "c1", None), (RENAMED, "c2", "oud"), (REVIEWED, "c3", None)]
     assert changes[1].pull_request == 43
+    assert describe(changes[1], PRACTICE, LABELS) == ("Nieuw adres (was oud); gewijzigd: samenvatting, "
+                                                      "bronnen (1 toegevoegd)")
 
 
 def test_a_rename_git_did_not_detect_is_followed_through_aliases() -> None:
-    history = History((
-        _commit("c2", 200, "Rewrite and rename", FileChange("D", "practices/oud.yml"),
-                FileChange("A", "practices/nieuw.yml")),
-        _commit("c1", 100, "Add", FileChange("A", "practices/oud.yml")),
-    ))
-    dates = {(PRACTICE, "nieuw"): RecordDates("2026-01-01", aliases=("oud",))}
+    history = _history(
+        _commit("c2", 200, FileChange("D", "practices/oud.yml", None, "v1", None),
+                FileChange("A", "practices/nieuw.yml", None, None, "v2")),
+        _commit("c1", 100, FileChange("A", "practices/oud.yml", None, None, "v1")))
 
-    changes = build_histories(history, FILES, dates).of((PRACTICE, "nieuw"))
-
-    assert [(change.kind, change.old_id) for change in changes] == [(ADDED, None), (RENAMED, "oud")]
+    assert _life(history, {NEW: RecordDates("2026-01-01", aliases=("oud",))}) == [
+        (ADDED, "Toegevoegd"), (RENAMED, "Nieuw adres (was oud)")]
 
 
-def test_the_withdrawal_is_the_first_commit_on_or_after_its_date_or_a_change_of_its_own() -> None:
-    day = 86_400
-    history = History((
-        _commit("c3", 20_000 * day + 3600, "Fix the reason", FileChange("M", "practices/nieuw.yml")),
-        _commit("c2", 20_000 * day + 60, "Withdraw (#44)", FileChange("M", "practices/nieuw.yml")),
-        _commit("c1", 19_000 * day, "Add", FileChange("A", "practices/nieuw.yml")),
-    ))
-    withdrawn_on = "2024-10-04"  # day 20,000 since 1970
-    dates = {(PRACTICE, "nieuw"): RecordDates("2022-01-01", withdrawn_on)}
+def test_an_id_used_again_after_a_rename_starts_a_history_of_its_own() -> None:
+    files = {"practices/nieuw.yml": NEW, "practices/oud.yml": (PRACTICE, "oud")}
+    history = _history(
+        _commit("c3", 300, FileChange("A", "practices/oud.yml", None, None, "v3")),
+        _commit("c2", 200, FileChange("R", "practices/nieuw.yml", "practices/oud.yml", "v1", "v2")),
+        _commit("c1", 100, FileChange("A", "practices/oud.yml", None, None, "v1")))
+    dates = {NEW: RecordDates("2026-01-01"), (PRACTICE, "oud"): RecordDates("2026-01-01")}
 
-    from_git = build_histories(history, FILES, dates).of((PRACTICE, "nieuw"))
-    from_data = build_histories(History(omitted="geen git"), FILES, dates).of((PRACTICE, "nieuw"))
+    histories = build_histories(history, files, dates)
 
-    assert [(change.kind, change.sha) for change in from_git] == [(ADDED, "c1"), (WITHDRAWN, "c2"), (CHANGED, "c3")]
-    assert [(change.kind, change.date) for change in from_data] == [(ADDED, "2022-01-01"), (WITHDRAWN, withdrawn_on)]
+    assert [(change.kind, change.sha) for change in histories.of((PRACTICE, "oud"))] == [(ADDED, "c3")]
+    assert [(change.kind, change.sha) for change in histories.of(NEW)] == [(ADDED, "c1"), (RENAMED, "c2")]
+
+
+def test_a_practice_deleted_and_added_again_keeps_its_whole_history() -> None:
+    path = "practices/nieuw.yml"
+    history = _history(_commit("c3", 300, FileChange("A", path, None, None, "v3")),
+                       _commit("c2", 200, FileChange("D", path, None, "v1", None)),
+                       _commit("c1", 100, FileChange("A", path, None, None, "v1")))
+
+    assert _life(history) == [(ADDED, "Toegevoegd"), (REMOVED, "Weggehaald"), (RETURNED, "Weer opgenomen")]
+
+
+def test_a_withdrawal_no_commit_shows_comes_from_the_data() -> None:
+    dates = {NEW: RecordDates("2022-01-01", "2024-10-04", reason="Gestopt.")}
+
+    from_data = build_histories(History(omitted="geen git"), FILES, dates).of(NEW)
+
+    assert [(change.kind, change.date) for change in from_data] == [(ADDED, "2022-01-01"), (WITHDRAWN, "2024-10-04")]
+    assert describe(from_data[1], PRACTICE, LABELS) == "Teruggetrokken: Gestopt."
 
 
 def test_a_record_without_commits_was_added_on_its_added_date() -> None:
-    history = History((_commit("c1", 100, "Add", FileChange("A", "collections/k.yml")),))
-    dates = {(PRACTICE, "nieuw"): RecordDates("2026-03-04"), (COLLECTION, "k"): RecordDates("2026-01-01")}
+    history = _history(_commit("c1", 100, FileChange("A", "collections/k.yml", None, None, "v1")))
+    dates = {NEW: RecordDates("2026-03-04"), (COLLECTION, "k"): RecordDates("2026-01-01")}
 
     histories = build_histories(history, FILES, dates)
 
-    assert [(change.kind, change.date, change.subject) for change in histories.of((PRACTICE, "nieuw"))] == [
-        (ADDED, "2026-03-04", None)]
-    assert [change.record for change in histories.newest(10)] == [(PRACTICE, "nieuw"), (COLLECTION, "k")]
+    assert [(change.kind, change.date, change.sha) for change in histories.of(NEW)] == [(ADDED, "2026-03-04", None)]
+    assert [change.record for change in histories.newest(10)] == [NEW, (COLLECTION, "k")]
 
 
 def test_the_date_of_a_change_is_its_commit_day_in_utc() -> None:
     late_evening_in_utc = 1_796_169_540  # 2026-12-01T23:59:00Z, already 2 December in Amsterdam
-    history = History((_commit("c1", late_evening_in_utc, "Add", FileChange("A", "practices/nieuw.yml")),))
+    history = _history(_commit("c1", late_evening_in_utc, FileChange("A", "practices/nieuw.yml", None, None, "v1")))
 
-    change = build_histories(history, FILES, {(PRACTICE, "nieuw"): RecordDates("2026-01-01")}).of((PRACTICE, "nieuw"))[0]
+    change = build_histories(history, FILES, {NEW: RecordDates("2026-01-01")}).of(NEW)[0]
 
     assert (change.date, change.moment) == ("2026-12-01", "2026-12-01T23:59:00Z")
 
 
-@pytest.mark.parametrize(("subject", "parts"), [
-    ("Fix the place (#42)", ("Fix the place (", 42, ")")),
-    ("Merge (#7) and (#8)", ("Merge (#7) and (", 8, ")")),
-    ("Typo #42 fixed", ("Typo #42 fixed", None, "")),
+@pytest.mark.parametrize(("timestamp", "shown"), [
+    (4_102_444_800, "2028-12-03"),  # 2100: after the build's day, so that day
+    (10**15, "2028-12-03"),  # further than any calendar
+    (-86_400 * 365, "1969-01-01"),  # before 1970
+    (-10**15, "0001-01-02"),  # before the year 1
 ])
-def test_the_pull_request_number_is_found_in_the_subject(subject: str, parts: tuple) -> None:
-    assert subject_parts(subject) == parts
+def test_any_commit_date_shows_as_a_day_no_later_than_the_build(timestamp: int, shown: str) -> None:
+    last_second_of_build_day = 1_859_500_799  # 2028-12-03T23:59:59Z
+    history = _history(_commit("c1", timestamp, FileChange("A", "practices/nieuw.yml", None, None, "v1")))
+
+    change = build_histories(history, FILES, {NEW: RecordDates("2026-01-01")},
+                             latest=last_second_of_build_day).of(NEW)[0]
+
+    assert change.date == shown and change.moment.startswith(shown)
 
 
 def test_the_next_review_is_two_years_after_the_last_look() -> None:
@@ -187,39 +303,106 @@ def test_the_next_review_is_two_years_after_the_last_look() -> None:
     assert next_review("2024-02-29") == "2026-02-28"
 
 
+def test_a_word_diff_marks_words_with_words_for_screen_readers_and_escapes_every_text() -> None:
+    html = word_diff("Een <b>oude</b> tekst.\n", "Een  <b>nieuwe</b>\ntekst.")
+
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert '<del><span class="pb-visually-hidden">[weggehaald: </span>oude<span class="pb-visually-hidden">]' in html
+    assert '<ins><span class="pb-visually-hidden">[toegevoegd: </span>nieuwe<span class="pb-visually-hidden">]' in html
+    assert html.count("<del>") == html.count("<ins>") == 1, "moved spacing is no change"
+
+
+def test_a_value_of_an_old_version_shows_no_invisible_or_direction_changing_character() -> None:
+    views = FieldViews(LABELS, lambda vocabulary, value: value)
+    change = build_histories(_history(
+        _commit("c2", 200, FileChange("M", "practices/nieuw.yml", None, "v1", "stiekem")),
+        _commit("c1", 100, FileChange("A", "practices/nieuw.yml", None, None, "v1"))), FILES,
+        {NEW: RecordDates("2026-01-01")}).of(NEW)[1]
+
+    [view] = views.views(PRACTICE, change)
+
+    assert (view.label, view.value.old, view.value.new) == ("Titel", "Eerst", "Eerst \ufffdEerst")
+
+
 # The built site
 
 
-def test_the_practice_page_shows_its_history_with_linked_pull_requests(history_site) -> None:
+def test_the_practice_page_says_what_changed_in_dutch_and_links_each_change(history_site) -> None:
     site, output = history_site
     section = _section(_page(output, practice_url(site.edited)), "geschiedenis")
+    items = [_text(item) for item in section.split("<li>")[1:]]  # newest first; the rename may touch `related`
 
-    assert section.index("5 december 2026") < section.index("1 december 2026"), "newest first"
-    assert "Toegevoegd" in section and EDIT_SUBJECT.split(" (")[0] in section
-    assert f'<a href="{REPOSITORY_URL}/pull/42">#42</a>' in section
-    assert '<span class="pb-history__subject" lang="en">' in section, "an English subject on a Dutch page says so"
+    assert [item.split(". Bekijk")[0] for item in items][-4:] == [
+        "5 december 2026: Nagekeken", "4 december 2026: Alleen opmaak",
+        "3 december 2026: Gewijzigd: samenvatting, bronnen (1 toegevoegd)", "1 december 2026: Toegevoegd"]
+    assert all("Bekijk de wijziging" in item for item in items)
+    assert f'<a href="{REPOSITORY_URL}/pull/42">wijziging #42</a>' in section
+    anchors = re.findall(r'href="wijzigingen/#(wijziging-[0-9a-f]{12})"', section)
+    change_page = _page(output, practice_changes_url(site.edited))
+    assert len(anchors) == len(items) and all(f'id="{anchor}"' in change_page for anchor in anchors)
+
+
+def test_the_change_page_shows_each_field_old_and_new_with_words_marked(history_site) -> None:
+    site, output = history_site
+    page = _page(output, practice_changes_url(site.edited))
+    edit = page[page.index("samenvatting, bronnen (1 toegevoegd)"):]
+    edit = edit[:edit.index("<section")]
+
+    summary = edit[edit.index(">Samenvatting</h3>"):edit.index(">Bronnen</h3>")]
+    assert re.search(r"<ins><span class=\"pb-visually-hidden\">\[toegevoegd: </span>[^<]*Aangevuld", summary)
+    assert "[toegevoegd: " in summary and ADDED_TEXT.split()[-1].rstrip(".") in _text(summary)
+    sources = edit[edit.index(">Bronnen</h3>"):]
+    assert "Toegevoegd:" in sources and f"<ins>Titel: {NEW_SOURCE['title']}; Uitgever: Bibliotheek" in sources
+    assert "De gegevens zijn niet veranderd" in page, "the layout-only change says so"
+    assert f'<a href="../">{CATALOG.practices[site.edited].title}</a>' in page
 
 
 def test_a_renamed_practice_keeps_its_history_from_before_the_rename(history_site) -> None:
     site, output = history_site
-    section = _section(_page(output, practice_url(site.renamed_to)), "geschiedenis")
+    section = _text(_section(_page(output, practice_url(site.renamed_to)), "geschiedenis"))
 
-    assert f"Nieuw adres (eerder {site.renamed_from})" in section
-    assert "1 december 2026</time>: Toegevoegd" in section
+    assert f"Nieuw adres (was {site.renamed_from})" in section
+    assert "1 december 2026: Toegevoegd" in section
+    redirect = (output / practice_changes_url(site.renamed_from) / "index.html").read_text(encoding="utf-8")
+    assert "url=../../" + site.renamed_to in redirect.replace('"', "")
 
 
-def test_the_changes_page_lists_every_kind_of_change_newest_first(history_site) -> None:
+def test_the_changes_page_and_the_feed_say_the_same_and_link_the_change(history_site) -> None:
     site, output = history_site
     page = _page(output, CHANGES)
-    items = page[page.index('class="pb-changes"'):].split("<li")[1:]
+    items = [_text(item) for item in page[page.index('class="pb-changes"'):].split("<li")[1:]]
+    feed = feedparser.parse((output / CHANGES_FEED).read_bytes())
 
-    assert "Teruggetrokken" in items[0] and site.withdrawn_title in items[0]
-    assert any(f"Nieuw adres (eerder {site.renamed_from})" in item for item in items)
-    assert any("Gewijzigd" in item and "#42" in item for item in items)
-    assert all('class="pb-changes__subject" lang="en"' in item for item in items if "pb-changes__subject" in item)
+    assert f"Teruggetrokken: {REASON}" in items[0] and site.withdrawn_title in items[0]
+    assert any(f"Nieuw adres (was {site.renamed_from})" in item for item in items)
+    assert any("Weer opgenomen" in item for item in items)
+    assert any("Gewijzigd: samenvatting, bronnen (1 toegevoegd)" in item and "wijziging #42" in item for item in items)
     assert any("Toegevoegd" in item and "collectie" in item for item in items)
     assert "feed.xml" in atom_links(page)
-    assert 'href="wijzigingen/"' in _page(output, ""), "the home page leads to the changes"
+    assert not feed.bozo and feed.entries[0].summary == f"Teruggetrokken: {REASON}" and feed.entries[0].title.startswith("Teruggetrokken")
+    assert {entry.summary for entry in feed.entries} >= {"Weer opgenomen.", "Nagekeken.", "Alleen opmaak.",
+                                                         "Gewijzigd: samenvatting, bronnen (1 toegevoegd)."}
+    for entry in feed.entries[:8]:
+        path, anchor = urlsplit(entry.link).path.lstrip("/"), urlsplit(entry.link).fragment
+        assert anchor and f'id="{anchor}"' in _page(output, path), entry.link
+
+
+def test_no_commit_subject_reaches_any_page_or_feed(history_site) -> None:
+    _, output = history_site
+    files = [path for path in output.rglob("*") if path.suffix in (".html", ".xml")]
+
+    found = [(subject, str(path.relative_to(output))) for path in files
+             for subject in SUBJECTS if subject in path.read_text(encoding="utf-8")]
+
+    assert found == []
+
+
+def test_no_subject_of_the_repositorys_own_history_reaches_its_site(built_site: Path) -> None:
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    subjects = {subject for subject in log.stdout.splitlines() if len(subject) >= 12} if log.returncode == 0 else set()
+    texts = [path.read_text(encoding="utf-8") for path in built_site.rglob("*") if path.suffix in (".html", ".xml")]
+
+    assert [subject for subject in subjects if any(subject in text for text in texts)] == []
 
 
 def test_the_review_shows_on_the_page_and_an_overdue_one_asks_for_a_change(history_site) -> None:
@@ -279,10 +462,14 @@ def test_without_full_history_the_site_builds_without_the_section_and_says_why_o
     assert "Teruggetrokken op" in withdrawn and 'id="geschiedenis"' not in withdrawn
     changes = _page(output, CHANGES)
     assert "ontbrak de geschiedenis uit git" in changes and site.withdrawn_title in changes
+    assert "ontbrak de geschiedenis uit git" in _page(output, practice_changes_url(site.edited)), \
+        "the change page keeps its address without git"
 
 
-def test_export_pages_carries_the_history(history_site, tmp_path: Path, run_cli) -> None:
+def test_export_pages_carries_the_history(history_site, tmp_path: Path, run_cli,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
     site, _ = history_site
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", build_environment()["SOURCE_DATE_EPOCH"])
     target = tmp_path / "export"
 
     result = run_cli("export-pages", "--root", site.root, target)
@@ -308,19 +495,42 @@ def test_the_withdrawal_is_dated_and_validated(make_repository, run_cli) -> None
     assert f":{line}:" in result.stdout
 
 
+@pytest.mark.parametrize(("field", "rule"), [("added", "added-in-future"), ("last_reviewed", "last-reviewed-in-future"),
+                                             ("withdrawn", "withdrawn-in-future")])
+def test_a_date_after_the_build_day_is_refused_at_its_line(make_repository, run_cli, monkeypatch: pytest.MonkeyPatch,
+                                                            field: str, rule: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1859414400")  # 2028-12-03
+    root = make_repository([VALID_PRACTICE])
+    path = root / "practices" / VALID_PRACTICE.name
+    text = re.sub(r"(?m)^(added|last_reviewed):.*\n", "", path.read_text(encoding="utf-8"))
+    value = "\n  date: 2028-12-04\n  reason: Gestopt.\n" if field == "withdrawn" else " 2028-12-04\n"
+    path.write_text(text + ("added: 2026-01-01\n" if field != "added" else "") + f"{field}:{value}", encoding="utf-8")
+
+    result = run_cli("validate", "--root", root)
+
+    line = next(number for number, content in enumerate(path.read_text().splitlines(), 1) if "2028-12-04" in content)
+    assert result.code == 1 and f":{line}:" in result.stdout and rule in result.stdout
+    assert "ligt in de toekomst" in result.stdout and "vandaag of eerder" in result.stdout
+
+
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def test_the_sitemap_dates_each_record_by_its_last_change_and_other_pages_by_the_build(history_site) -> None:
+def test_the_sitemap_dates_every_page_by_its_content_never_by_the_build(history_site) -> None:
     site, output = history_site
     sitemap = ElementTree.parse(output / "sitemap.xml").getroot()
     lastmod = {urlsplit(url.findtext(f"{SITEMAP}loc")).path.removeprefix("/"): url.findtext(f"{SITEMAP}lastmod")
                for url in sitemap}
     untouched = next(practice for practice in CATALOG.practices.values()  # by no commit after the first
-                     if practice.id not in (site.edited, site.renamed_from, site.withdrawn)
+                     if practice.id not in (site.edited, site.renamed_from, site.withdrawn, site.returned)
                      and site.renamed_from not in (site.root / "practices" / f"{practice.id}.yml").read_text("utf-8"))
+    theme = CATALOG.practices[site.renamed_from].themes[0]  # so the renamed practice is one of its members
 
     assert lastmod[practice_url(site.renamed_to)] == RENAMED_AT[:10]
     assert lastmod[practice_url(untouched.id)] == max(ADDED_AT[:10], untouched.added, untouched.last_reviewed or "")
-    assert lastmod[""] == BUILT_ON, "a page that is no record (home) gets the day of the build"
+    assert lastmod[f"themas/{theme}/"] >= RENAMED_AT[:10], "an overview: its newest member"
+    assert lastmod[""] == max(day for day in lastmod.values() if day), "home: the newest of all"
+    assert lastmod["over/"] == ADDED_AT[:10], "a hand-written page: its own last commit"
+    assert BUILT_ON not in lastmod.values()
+    assert practice_changes_url(site.edited) not in lastmod, "change pages are for readers, not for search engines"

@@ -1,6 +1,6 @@
-"""In the browser, on the site with a git history of its own (history_site.py): the withdrawn page and the
-changes page pass axe in every mode, and a selection, its presentation and the comparison that hold a
-withdrawn practice show it as withdrawn instead of dropping it."""
+"""In the browser, on the site with a git history of its own (history_site.py): the withdrawn page, the
+changes page and a practice's change page pass axe in every mode, and a selection, its presentation and the
+comparison that hold a withdrawn practice show it as withdrawn instead of dropping it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from helpers import serve
 from history_site import REASON
-from praktijkbank.common.urls import CHANGES, practice_url
+from praktijkbank.common.urls import CHANGES, practice_changes_url, practice_url
 from test_accessibility import MODES, WCAG_21_AA, axe_source, describe  # noqa: F401 (axe_source is a fixture)
 
 pytestmark = pytest.mark.browser
@@ -36,11 +36,12 @@ def tab(browser) -> Iterator[object]:
 
 
 @pytest.mark.parametrize("mode", list(MODES))
-@pytest.mark.parametrize("which", ["withdrawn practice", "changes"])
+@pytest.mark.parametrize("which", ["withdrawn practice", "changes", "change page"])
 def test_axe_finds_no_wcag_21_aa_violations(browser, history_site, history_url: str, axe_source: str,
                                             which: str, mode: str) -> None:
     site, _ = history_site
-    url = practice_url(site.withdrawn) if which == "withdrawn practice" else CHANGES
+    url = {"withdrawn practice": practice_url(site.withdrawn), "changes": CHANGES,
+           "change page": practice_changes_url(site.edited)}[which]
     context = browser.new_context(**MODES[mode])
     page = context.new_page()
     page.goto(history_url + url)
@@ -89,7 +90,7 @@ def test_the_new_pages_do_not_scroll_sideways_on_a_phone(browser, history_site, 
     site, _ = history_site
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    for url in (practice_url(site.withdrawn), CHANGES, practice_url(site.edited)):
+    for url in (practice_url(site.withdrawn), CHANGES, practice_url(site.edited), practice_changes_url(site.edited)):
         page.goto(history_url + url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{url} scrolls sideways at 320 px ({width} px)"

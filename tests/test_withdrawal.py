@@ -111,7 +111,7 @@ def test_it_leaves_the_csv_and_the_practice_feeds_and_the_changes_feed_announces
         entries = feedparser.parse((output / path).read_bytes()).entries
         assert [entry.link for entry in entries if practice_id in entry.link] == [], path
     changes = feedparser.parse((output / CHANGES_FEED).read_bytes()).entries
-    assert changes[0].title == f"Teruggetrokken: {practice.title}" and changes[0].summary == REASON
+    assert changes[0].title == f"Teruggetrokken: {practice.title}" and changes[0].summary == f"Teruggetrokken: {REASON}"
 
 
 def test_the_json_open_data_keeps_it_with_withdrawn(withdrawn) -> None:

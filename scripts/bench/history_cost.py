@@ -1,10 +1,13 @@
-"""The history's cost: what reading the practices' history from git (one `git log`, parsed) and turning it into
-each record's changes takes, as a share of the whole `mkdocs build` it is part of, timed inside one run.
+"""The history's cost: what reading the practices' history from git (one `git log` and one `git cat-file
+--batch` for every version of every file), comparing each version with its parent field by field, and
+rendering the change pages (a word diff per changed text) take, as a share of the whole `mkdocs build` they
+are part of, timed inside one run.
 
 The generated repository gets a git history of its own, written with `git fast-import` (seconds, where a
-`git commit` per change would take minutes): every practice is added, then changed in further commits, and
-every tenth is renamed on its last commit. Timing both parts inside the same build, rather than two builds
-against each other, keeps the ratio honest on a busy machine.
+`git commit` per change would take minutes): every practice is added, then changed in further commits (its
+summary and review date, so every change is compared field by field and shown as a word diff), and every
+tenth is renamed on its last commit. Timing the parts inside the same build, rather than two builds against
+each other, keeps the ratio honest on a busy machine.
 
 Goal: at 1,000 practices with several commits each, the history costs at most 10 % of the build.
 """
@@ -36,20 +39,22 @@ GIT = Path("/usr/bin/git")
 
 @dataclass(frozen=True)
 class HistoryRun:
-    """One build: its total time and the time spent on the history inside it."""
+    """One build: its total time, the time spent reading and comparing the history, and rendering the change
+    pages (the word diffs) inside it."""
 
     build: float
     history: float
+    change_pages: float
 
     @property
     def ratio(self) -> float:
-        return self.history / self.build
+        return (self.history + self.change_pages) / self.build
 
 
 def write_history(root: Path, commits_per_practice: int) -> int:
     """A git history for the practices under `root`, ending in the files as they are; returns the number of
-    commits. Earlier versions carry a line that the last one drops; every RENAME_EVERY-th practice lives under
-    an older name until its last commit."""
+    commits. Earlier versions carry a comment, another summary and review date that the last one drops; every
+    RENAME_EVERY-th practice lives under an older name until its last commit."""
     names = sorted(path.name for path in (root / "practices").glob("*.yml"))
     texts = {name: (root / "practices" / name).read_bytes() for name in names}
     stream, mark = bytearray(), 0
@@ -59,7 +64,7 @@ def write_history(root: Path, commits_per_practice: int) -> int:
             mark += 1
             renamed = number % RENAME_EVERY == 0
             old = name.replace(".yml", "-oud.yml") if renamed else name
-            content = texts[name] if last else texts[name] + f"# versie {version}\n".encode()
+            content = texts[name] if last else _earlier(texts[name], version)
             operations = f"D practices/{old}\n".encode() if renamed and last else b""
             path = name if last or not renamed else old
             operations += f"M 100644 inline practices/{path}\n".encode() + _data(content)
@@ -73,6 +78,12 @@ def write_history(root: Path, commits_per_practice: int) -> int:
     return mark
 
 
+def _earlier(text: bytes, version: int) -> bytes:
+    """An earlier version of a practice: its summary begun otherwise and reviewed a year before, plus a comment."""
+    changed = text.replace(b"\nsummary: ", f"\nsummary: Versie {version} van de tekst. ".encode(), 1)
+    return changed.replace(b"\nlast_reviewed: '2026-", b"\nlast_reviewed: '2025-", 1) + f"# versie {version}\n".encode()
+
+
 def _data(content: bytes) -> bytes:
     return f"data {len(content)}\n".encode() + content + b"\n"
 
@@ -84,31 +95,38 @@ def _git(root: Path, *arguments: str, input: bytes | None = None) -> None:
 
 
 def timed_build(config_file: Path, site_dir: Path) -> HistoryRun:
-    """`mkdocs build` in this process, with the two history steps timed where the build calls them."""
+    """`mkdocs build` in this process, with the history steps and the change pages timed where the build
+    calls them."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     import praktijkbank.model.catalog as catalog
     import praktijkbank.publish.site as site
+    from praktijkbank.render.change_pages import ChangePagesRenderer
 
     spent: list[float] = []
-    originals = (site.read_history, catalog.build_histories)
+    rendering: list[float] = []
+    originals = (site.read_history, catalog.build_histories, ChangePagesRenderer.pages)
     site.read_history, catalog.build_histories = _timed(originals[0], spent), _timed(originals[1], spent)
+    ChangePagesRenderer.pages = _timed(originals[2], rendering)  # type: ignore[method-assign]
     try:
         started = time.perf_counter()
         build(load_config(str(config_file), site_dir=str(site_dir)))
         total = time.perf_counter() - started
     finally:
-        site.read_history, catalog.build_histories = originals
-    if len(spent) != 2:
-        raise SystemExit(f"bench: expected the build to read the history once and build it once, saw {len(spent)}.")
-    return HistoryRun(total, sum(spent))
+        site.read_history, catalog.build_histories, ChangePagesRenderer.pages = originals  # type: ignore[method-assign]
+    if len(spent) != 2 or len(rendering) != 1:
+        raise SystemExit(f"bench: expected the build to read the history once, build it once and render the "
+                         f"change pages once, saw {len(spent)} and {len(rendering)}.")
+    return HistoryRun(total, sum(spent), rendering[0])
 
 
 def require_followed_renames(site_dir: Path) -> None:
-    """The history was really read: a renamed practice's page shows the rename and its addition before it."""
+    """The history was really read and compared: a renamed practice's page shows the rename, a change of its
+    summary and its addition before them."""
     page = (site_dir / "praktijken" / "practice-00001" / "index.html").read_text(encoding="utf-8")
-    if "Nieuw adres (eerder practice-00001-oud)" not in page or "Toegevoegd" not in page:
+    if not all(text in page for text in ("Nieuw adres (was practice-00001-oud)", "Gewijzigd: samenvatting",
+                                         "Toegevoegd")):
         raise SystemExit("bench: the build did not show the generated history; nothing was measured.")
 
 
@@ -143,11 +161,13 @@ def run(sizes: Sequence[int], repeat: int, history_commits: int | None = None) -
 
 
 def format_table(rows: Sequence[tuple[int, int, list[HistoryRun]]], repeat: int) -> str:
-    lines = [f"history from git inside mkdocs build (median of {repeat} run(s), each ratio from one run)",
-             f"{'practices':>10} {'commits':>8} {'build s':>8} {'history s':>10} {'ratio':>7}"]
+    lines = [f"history from git inside mkdocs build (median of {repeat} run(s), each ratio from one run): "
+             "reading and comparing, and the change pages",
+             f"{'practices':>10} {'commits':>8} {'build s':>8} {'history s':>10} {'pages s':>8} {'ratio':>7}"]
     for count, commits, runs in rows:
         lines.append(f"{count:>10} {commits:>8} {statistics.median(run.build for run in runs):>8.2f} "
-                     f"{statistics.median(run.history for run in runs):>10.3f} {_median_ratio(runs):>7.1%}")
+                     f"{statistics.median(run.history for run in runs):>10.3f} "
+                     f"{statistics.median(run.change_pages for run in runs):>8.3f} {_median_ratio(runs):>7.1%}")
     measured = [(count, _median_ratio(runs)) for count, _, runs in rows if count == GOAL_COUNT]
     verdict = ("PASS" if measured[0][1] <= GOAL else "FAIL") + f" ({measured[0][1]:.1%})" if measured \
         else f"not measured (run with --history-sizes {GOAL_COUNT})"

@@ -22,6 +22,20 @@ def reference_date(environ: Mapping[str, str] = os.environ) -> date:
     return moment.date()
 
 
+def last_second_of(day: date) -> int:
+    """The Unix time of the last second of `day` (UTC): nothing the site shows may be dated after it."""
+    return int(datetime.combine(day, datetime.max.time(), timezone.utc).timestamp())
+
+
+def is_after(value: str, reference: date) -> bool:
+    """Whether the date `value` (jjjj-mm-dd) lies after `reference`; not a date counts as not after (the schema
+    check reports it)."""
+    try:
+        return date.fromisoformat(value) > reference
+    except (TypeError, ValueError):
+        return False
+
+
 def review_deadline(reference: date) -> date:
     """The oldest date that still counts as recently looked at: two years before the reference date."""
     return _years_later(reference, -REVIEW_AFTER_YEARS)

@@ -130,3 +130,13 @@ def relative(from_url: str, to_url: str) -> str:
 def absolute(url: str, site_url: str | None) -> str:
     """An absolute URL when the site's address is known (feeds and Open Graph need one), else `/`-rooted."""
     return f"{site_url.rstrip('/')}/{url}" if site_url else f"/{url}"
+
+
+def practice_changes_url(practice_id: str) -> str:
+    """Every change of one practice, field by field, a section per change (`#wijziging-<commit>`)."""
+    return f"{practice_url(practice_id)}{CHANGES}"
+
+
+def collection_changes_url(collection_id: str) -> str:
+    """Every change of one collection, as for a practice."""
+    return f"{collection_url(collection_id)}{CHANGES}"

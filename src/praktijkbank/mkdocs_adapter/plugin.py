@@ -140,6 +140,14 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         """The theme's own pages (404.html) are rendered apart from the others."""
         return repair_theme_markup(output_content)
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page gets the day of its newest commit as its sitemap date (docs/overrides/sitemap.xml);
+        the generated pages carry theirs in their front matter."""
+        day = self.site.page_dates.get(page.file.src_uri)
+        if day and "praktijkbank_lastmod" not in page.meta:
+            page.meta["praktijkbank_lastmod"] = day
+        return markdown
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.builder = _keep_last_good_site(server.builder)
         return server

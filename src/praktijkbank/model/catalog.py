@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Any
 
 from praktijkbank.common.facets import INDEXED, MUNICIPALITIES
+from praktijkbank.common.field_labels import FieldLabels
 from praktijkbank.common.licenses import DEFAULT_LICENSE
 from praktijkbank.common.glossary import Glossary
 from praktijkbank.common.municipalities import Municipalities
@@ -25,6 +26,7 @@ from praktijkbank.load.history import History
 from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.model.history import Histories, RecordDates, build_histories
 from praktijkbank.validate.checker import ValidationReport
+from praktijkbank.validate.rules import Record
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,8 @@ class Catalog:
     """What validation would have the contributors improve (unexplained abbreviations), for the review page."""
     withdrawn: dict[str, Practice] = field(default_factory=dict)
     histories: Histories = Histories(omitted=NOT_READ)
+    labels: FieldLabels = FieldLabels()
+    """The schemas' Dutch names of the fields, for what a change says."""
 
     def practice(self, practice_id: str) -> Practice:
         """A practice by its current id, listed or withdrawn."""
@@ -328,9 +332,11 @@ def facet_values(practice: Practice, facet: str) -> tuple[str, ...]:
 MUNICIPALITY_FACET = MUNICIPALITIES.name
 
 
-def build_catalog(report: ValidationReport, history: History | None = None) -> Catalog:
-    """The catalog of a clean report, with each record's changes from `history` (read from git); refuses a
-    report with problems, which must be shown instead."""
+def build_catalog(report: ValidationReport, history: History | None = None, labels: FieldLabels | None = None,
+                  latest: int | None = None) -> Catalog:
+    """The catalog of a clean report, with each record's changes from `history` (read from git), compared
+    field by field in the order of `labels` (the schemas), none dated after `latest`; refuses a report with
+    problems, which must be shown instead."""
     if not report.ok:
         raise ValueError("a catalog is built only from input without problems")
     records = sorted(report.records, key=lambda record: record.id)
@@ -345,15 +351,30 @@ def build_catalog(report: ValidationReport, history: History | None = None) -> C
             for value in facet_values(practice, facet):
                 by_value[facet][value].append(practice.id)
     frozen = {facet: {value: tuple(ids) for value, ids in values.items()} for facet, values in by_value.items()}
+    labels = labels or FieldLabels()
     histories = build_histories(history or History(omitted=NOT_READ), {r.file: (r.kind, r.id) for r in records},
-                                _record_dates(everything.values(), collections.values()))
+                                _record_dates(everything.values(), collections.values()), labels.order, latest,
+                                _loaded(records) if history and history.available else {})
     return Catalog(practices, collections, report.vocabularies, frozen, report.municipalities,
-                   glossary=report.glossary, warnings=tuple(report.warnings), withdrawn=withdrawn, histories=histories)
+                   glossary=report.glossary, warnings=tuple(report.warnings), withdrawn=withdrawn, histories=histories,
+                   labels=labels)
+
+
+def _loaded(records: Iterable[Record]) -> dict[bytes, dict[str, Any]]:
+    """The data of each file as validation loaded it, by the file's bytes: git's newest version of a file is
+    mostly the same bytes, and loading YAML costs more than reading a file again."""
+    found = {}
+    for record in records:
+        try:
+            found[record.path.read_bytes()] = record.data
+        except OSError:
+            continue  # gone since validation: git's version is loaded instead
+    return found
 
 
 def _record_dates(practices: Iterable[Practice], collections: Iterable[Collection]) -> dict[tuple[str, str], RecordDates]:
     """What the data says of each record's life, for its history."""
-    dates = {(PRACTICE, p.id): RecordDates(p.added, p.withdrawn.date if p.withdrawn else None, p.aliases)
-             for p in practices}
+    dates = {(PRACTICE, p.id): RecordDates(p.added, p.withdrawn.date if p.withdrawn else None, p.aliases,
+                                           p.withdrawn.reason if p.withdrawn else None) for p in practices}
     dates.update({(COLLECTION, c.id): RecordDates(c.added, None, c.aliases) for c in collections})
     return dates

@@ -28,7 +28,9 @@ from praktijkbank.common.urls import (
 )
 from praktijkbank.load.repository import PRACTICE
 from praktijkbank.model.catalog import Catalog, Practice, newest_first
-from praktijkbank.model.history import ADDED, CHANGED, RENAMED, WITHDRAWN, Change
+from praktijkbank.model.history import Change
+from praktijkbank.render.change_text import describe, kind_word, sentence
+from praktijkbank.render.life import change_url
 from praktijkbank.render.outputs import OutputFile
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -38,7 +40,6 @@ CHANGES_TITLE = f"{SITE_NAME} — wijzigingen"
 FEED_SIZE = 50
 # An empty feed has no newest entry; a fixed instant keeps that build reproducible too.
 EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"
-CHANGE_WORDS = {ADDED: "Nieuw", CHANGED: "Gewijzigd", RENAMED: "Nieuw adres", WITHDRAWN: "Teruggetrokken"}
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ def practice_entry(catalog: Catalog, practice: Practice, site_url: str | None) -
 
 
 def change_entries(catalog: Catalog, site_url: str | None) -> list[Entry]:
-    """The newest changes of practices and collections, each an entry of its own: what happened, to which
-    page, and the commit's subject (or the reason of a withdrawal)."""
+    """The newest changes of practices and collections, each an entry of its own: what changed in the data,
+    in the words of the pages, linked to the change itself (its section on the record's change page)."""
     return [change_entry(catalog, change, site_url) for change in catalog.histories.newest(FEED_SIZE)]
 
 
@@ -99,18 +100,10 @@ def change_entry(catalog: Catalog, change: Change, site_url: str | None) -> Entr
     kind, record_id = change.record
     title, url = (catalog.practice(record_id).title, practice_url(record_id)) if kind == PRACTICE \
         else (catalog.collections[record_id].title, collection_url(record_id))
+    link = change_url(change) if change.sha else url
     return Entry(id=urn(f"praktijkbank:wijziging:{kind}:{record_id}:{change.sha or change.kind}:{change.timestamp}"),
-                 title=f"{CHANGE_WORDS[change.kind]}: {title}", link=absolute(url, site_url),
-                 updated=change.moment, summary=change_summary(catalog, change))
-
-
-def change_summary(catalog: Catalog, change: Change) -> str:
-    """What a reader needs to know of a change: the reason of a withdrawal, else the commit's subject."""
-    kind, record_id = change.record
-    withdrawal = catalog.practice(record_id).withdrawn if kind == PRACTICE else None
-    if change.kind == WITHDRAWN and withdrawal:
-        return withdrawal.reason
-    return change.subject or CHANGE_WORDS[change.kind]
+                 title=f"{kind_word(change)}: {title}", link=absolute(link, site_url),
+                 updated=change.moment, summary=sentence(describe(change, kind, catalog.labels)))
 
 
 def atom_feed(title: str, name: str, path: str, page: str, entries: list[Entry], site_url: str | None,

@@ -13,11 +13,15 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from praktijkbank.common.clock import last_second_of, reference_date
+from praktijkbank.common.field_labels import field_labels
 from praktijkbank.common.problems import Problem
+from praktijkbank.common.schemas import read_schema
 from praktijkbank.common.urls import MAP_BACKGROUND
 from praktijkbank.common.ways_in import WaysIn
+from praktijkbank.load.docs_files import docs_files
 from praktijkbank.load.history import read_history
-from praktijkbank.load.repository import Repository
+from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.load.site_config import CONFIG_NAME, SiteConfig, read_site_config
 from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.publish.export_config import export_config
@@ -31,6 +35,7 @@ from praktijkbank.publish.municipality_names import municipality_names_file
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, published_urls
 from praktijkbank.publish.search_documents import SearchDocument, page_document, practice_documents
 from praktijkbank.publish.search_index import IndexSummary, search_index
+from praktijkbank.render.change_pages import ChangePagesRenderer
 from praktijkbank.render.changes_page import ChangesRenderer
 from praktijkbank.render.collection_pages import CollectionRenderer
 from praktijkbank.render.docs_pages import docs_pages
@@ -58,6 +63,8 @@ class Site:
     lost_urls: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the build left out and why, in Dutch, for the engine to say once (the history without git)."""
+    page_dates: dict[str, str] = field(default_factory=dict)
+    """The day each hand-written page (by its path in docs_dir) last changed, from git: its `lastmod`."""
 
 
 class InvalidInput(Exception):
@@ -73,22 +80,42 @@ def build_site(repository: Repository, config: SiteConfig | None = None, workers
     """Every page and file of the site, with mkdocs.yml's settings unless `config` is given; raises
     InvalidInput, with all problems, on bad input."""
     config = config or read_site_config(repository.root / CONFIG_NAME)
-    catalog = load_catalog(repository, workers)
+    docs_folder = _relative_folder(config.docs_dir, repository.root)
+    catalog = load_catalog(repository, workers, docs_folder)
     pages, files = generate(repository, catalog, config.site_url, workers, draw_maps,
                             WaysIn(config.repository or "", config.contact))
     index = search_index(practice_documents(catalog) + hand_written_documents(config))
     urls = published_urls(config, pages, files)
     notes = [catalog.histories.omitted] if catalog.histories.omitted else []
     return Site(pages, with_schema_names(files + index.files, config.site_url), index.summary, urls,
-                lost_urls(repository.root / MANIFEST_NAME, urls), notes)
+                lost_urls(repository.root / MANIFEST_NAME, urls), notes, page_dates(config, catalog, docs_folder))
 
 
-def load_catalog(repository: Repository, workers: int = 1) -> Catalog:
-    """The validated catalog, with the history of its files read from git in one pass."""
+def load_catalog(repository: Repository, workers: int = 1, docs_dir: str | None = None) -> Catalog:
+    """The validated catalog, with the history of its files read from git in one pass, and when each
+    hand-written page in `docs_dir` (relative to the repository) last changed."""
     report = validate_repository(repository, workers=workers)
     if report.problems:
         raise InvalidInput(report.problems)
-    return build_catalog(report, read_history(repository.root))
+    schemas = {kind: read_schema(repository.schemas_dir, kind) for kind in (PRACTICE, COLLECTION)}
+    history = read_history(repository.root, (docs_dir,) if docs_dir else ())
+    return build_catalog(report, history, field_labels(schemas),
+                         last_second_of(reference_date()))
+
+
+def _relative_folder(folder: Path, root: Path) -> str | None:
+    """`folder` as git names it from `root`; None when it lies outside (then its history is not read)."""
+    try:
+        return folder.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return None
+
+
+def page_dates(config: SiteConfig, catalog: Catalog, folder: str | None) -> dict[str, str]:
+    """For each hand-written page (by its path in docs_dir, `folder` in the repository), the day of its newest
+    commit: its `lastmod` in the sitemap."""
+    return {file.src_uri: catalog.histories.file_dates[f"{folder}/{file.src_uri}"] for file in docs_files(config)
+            if file.is_page and f"{folder}/{file.src_uri}" in catalog.histories.file_dates}
 
 
 def generate(repository: Repository, catalog: Catalog, site_url: str | None, workers: int = 1,
@@ -102,12 +129,13 @@ def generate(repository: Repository, catalog: Catalog, site_url: str | None, wor
     collections = CollectionRenderer(renderer)
     selection = SelectionRenderer(renderer)
     changes = ChangesRenderer(renderer)
+    change_pages = ChangePagesRenderer(renderer)
     files = (export_files(catalog, site_url) + collections.files() + selection.files()
              + redirect_files(catalog, renderer.environment) + [OutputFile(MAP_BACKGROUND, background_svg(base_map))]
              + [municipality_names_file(catalog.municipalities), glossary_file(catalog.glossary)])
     files += open_data_files(repository, catalog, site_url, ways_in)
-    pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + [glossary_page(renderer)]
-             + [editor_page(renderer)])
+    pages = (renderer.pages() + collections.pages() + selection.pages() + changes.pages() + change_pages.pages()
+             + [glossary_page(renderer)] + [editor_page(renderer)])
     return pages, files + media_files(repository, catalog)
 
 

@@ -26,6 +26,7 @@ class ChangesRenderer:
         return [self.renderer.render_page(urls.CHANGES, "changes.md.j2", "Wijzigingen",
                                           "De nieuwste wijzigingen in de praktijkbank: nieuwe, gewijzigde, "
                                           "hernoemde en teruggetrokken praktijken en collecties.", head,
+                                          lastmod=changes[0].date if changes else None,
                                           changes=changes, from_git=self.catalog.histories.from_git,
                                           record_of=self.record)]
 

@@ -14,7 +14,6 @@ from praktijkbank.common import urls
 from praktijkbank.load.repository import COLLECTION
 from praktijkbank.model.catalog import Collection, newest_collections_first
 from praktijkbank.model.glossary_use import collection_texts
-from praktijkbank.render.life import last_modified
 from praktijkbank.render.outputs import OutputFile, Page
 from praktijkbank.render.pages import PageRenderer
 from praktijkbank.render.qr_codes import qr_png, qr_svg
@@ -46,6 +45,8 @@ class CollectionRenderer:
         collections = newest_collections_first(self.catalog.collections.values())
         index = self.renderer.render_page(urls.collection_url(), "collections_index.md.j2", "Collecties",
                                    "Praktijken die bij elkaar horen, gekozen voor een bijeenkomst, artikel of thema.",
+                                   lastmod=max((self.renderer.lastmod[(COLLECTION, collection.id)]
+                                                for collection in collections), default=None),
                                    collections=collections)
         return [index] + [self.collection_page(collection) for collection in self.catalog.collections.values()]
 
@@ -68,8 +69,7 @@ class CollectionRenderer:
         terms = self.catalog.glossary.terms_in(collection_texts(collection, self.catalog.practices))
         return self.renderer.render_page(url, "collection.md.j2", collection.title, _description(collection),
                                          glossary_terms=terms, **self._context(collection),
-                                         lastmod=last_modified(self.catalog, (COLLECTION, collection.id),
-                                                               collection.added))
+                                         lastmod=self.renderer.lastmod[(COLLECTION, collection.id)])
 
     def _standalone(self, url: str, template: str, collection: Collection) -> OutputFile:
         html = self.renderer.render_html(url, template, **self._context(collection))

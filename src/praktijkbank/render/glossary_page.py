@@ -22,5 +22,5 @@ def glossary_page(renderer: PageRenderer) -> Page:
     for entry in sorted(renderer.catalog.glossary.terms, key=sort_key):
         first = title_key(entry.term)[:1].upper()
         groups[first if first.isalpha() else "#"].append(entry)
-    return renderer.render_page(urls.GLOSSARY, "glossary.md.j2", TITLE, DESCRIPTION,
+    return renderer.render_page(urls.GLOSSARY, "glossary.md.j2", TITLE, DESCRIPTION, lastmod=renderer.newest(),
                                 groups=sorted(groups.items()), practices=practices_by_term(renderer.catalog))

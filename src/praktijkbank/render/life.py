@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from praktijkbank.common import urls
 from praktijkbank.common.clock import is_due_for_review, next_review
 from praktijkbank.load.repository import PRACTICE
 from praktijkbank.model.catalog import Catalog, Practice
-from praktijkbank.model.history import PULL_REQUEST, Change, RecordKey
+from praktijkbank.model.history import Change, RecordKey
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,11 @@ def last_modified(catalog: Catalog, record: RecordKey, *dates: str | None) -> st
     return max([*(change.date for change in catalog.histories.of(record)), *(day for day in dates if day)])
 
 
-def subject_parts(subject: str) -> tuple[str, int | None, str]:
-    """A commit subject split around its pull-request number: 'Fix (#42)' → ('Fix (', 42, ')'), so a
-    template can link the number; (subject, None, '') without one."""
-    matches = list(PULL_REQUEST.finditer(subject))
-    if not matches:
-        return subject, None, ""
-    last = matches[-1]
-    return subject[:last.start() + 1], int(last.group(1)), subject[last.end() - 1:]
+def change_url(change: Change) -> str:
+    """The section of one change on its record's change page (render/change_pages.py)."""
+    kind, record_id = change.record
+    page = urls.practice_changes_url(record_id) if kind == PRACTICE else urls.collection_changes_url(record_id)
+    return f"{page}#{change.anchor}"
 
 
 def pull_request_url(repository: str | None, number: int) -> str | None:

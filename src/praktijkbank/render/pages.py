@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -32,7 +32,7 @@ from praktijkbank.common.suggest import normalise
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
 from praktijkbank.common.vocabularies import Term
 from praktijkbank.common.ways_in import WaysIn, practice_context
-from praktijkbank.load.repository import PRACTICE
+from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.model.catalog import (
     MUNICIPALITY_FACET,
     Catalog,
@@ -45,11 +45,13 @@ from praktijkbank.model.catalog import (
     title_key,
 )
 from praktijkbank.model.glossary_use import practice_terms
+from praktijkbank.model.history import RecordKey
 from praktijkbank.model.related import related_practices
 from praktijkbank.render.form_links import FormLinks
 from praktijkbank.render.json_ld import practice_json_ld
 from praktijkbank.render.glossary_marks import mark_first_uses
-from praktijkbank.render.life import freshness, last_modified, practice_history, pull_request_url, subject_parts
+from praktijkbank.render.change_text import describe, sentence
+from praktijkbank.render.life import change_url, freshness, last_modified, practice_history, pull_request_url
 from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, map_view
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
@@ -129,7 +131,9 @@ class PageRenderer:
                                         draw_maps=draw_maps, ways_in=ways_in,
                                         locator_points=partial(locator_points, base_map),
                                         adoption_points=partial(adoption_points, base_map),
-                                        review_years=REVIEW_AFTER_YEARS, subject_parts=subject_parts,
+                                        review_years=REVIEW_AFTER_YEARS, change_url=change_url,
+                                        describe=lambda change, kind: sentence(describe(change, kind,
+                                                                                        catalog.labels)),
                                         pull_request_url=partial(pull_request_url, ways_in.repository or None))
         self.reference = reference_date()
         self.related = related_practices(catalog.practices, also=catalog.withdrawn)
@@ -164,7 +168,8 @@ class PageRenderer:
         `hide` names the theme's side columns (`navigation`, `toc`) a page needs the room of; `glossary_terms` are
         the glossary terms it explains at their first use and lists at the end (`page_terms`, _begrippen.html.j2);
         `in_sitemap=False` leaves the page out of sitemap.xml (docs/overrides/sitemap.xml reads
-        `praktijkbank_sitemap`); `lastmod` is the day its content last changed there (else the build's day)."""
+        `praktijkbank_sitemap`); `lastmod` is the day its content last changed there (else it has none: a
+        sitemap never shows the day of the build)."""
         body = self.render_html(url, template, page_terms=glossary_terms, **context)
         if glossary_terms:
             body = mark_first_uses(body, glossary_terms, self.catalog.glossary)
@@ -231,8 +236,23 @@ class PageRenderer:
                                 freshness=freshness(practice, self.reference),
                                 adoptions=self.adoptions.get(practice.id, []),
                                 original=self._original(practice),
-                                lastmod=last_modified(self.catalog, (PRACTICE, practice.id), practice.added,
-                                                      practice.last_reviewed))
+                                lastmod=self.lastmod[(PRACTICE, practice.id)])
+
+    @cached_property
+    def lastmod(self) -> dict[RecordKey, str]:
+        """The day each practice and collection last changed (its history, its added and review dates): the
+        sitemap's `lastmod` of its page, and of every overview by its newest member."""
+        dates = {(PRACTICE, practice.id): last_modified(self.catalog, (PRACTICE, practice.id), practice.added,
+                                                        practice.last_reviewed) for practice in self.catalog.all_practices}
+        dates.update({(COLLECTION, collection.id): last_modified(self.catalog, (COLLECTION, collection.id),
+                                                                 collection.added)
+                      for collection in self.catalog.collections.values()})
+        return dates
+
+    def newest(self, practices: Iterable[Practice] | None = None) -> str | None:
+        """The `lastmod` of an overview: the day its newest member (default: any listed practice) changed."""
+        chosen = self.catalog.practices.values() if practices is None else practices
+        return max((self.lastmod[(PRACTICE, practice.id)] for practice in chosen), default=None)
 
     def _original(self, practice: Practice) -> Practice | None:
         """The practice this one is based on, also when it has since been withdrawn: its address still
@@ -256,7 +276,7 @@ class PageRenderer:
     def facet_index(self, facet: str) -> Page:
         vocabulary = self.catalog.vocabularies[facet]
         return self.render_page(urls.facet_url(facet), "facet_index.md.j2", vocabulary.title,
-                                vocabulary.description, facet=facet, vocabulary=vocabulary,
+                                vocabulary.description, lastmod=self.newest(), facet=facet, vocabulary=vocabulary,
                                 terms=self.terms_with_counts(facet))
 
     def municipalities_in(self, province: str) -> list[tuple[str, int]]:
@@ -272,7 +292,8 @@ class PageRenderer:
         title = f"{FACETS[facet].title}: {term.label}"
         feed = urls.facet_feed_url(facet, term.id) if facet in urls.FEED_FACETS else None
         head = self.feed_links(url, [(f"{title} – nieuwe praktijken", feed)]) if feed else ""
-        return self.render_page(url, "facet_value.md.j2", title, term.description, head, facet=facet,
+        return self.render_page(url, "facet_value.md.j2", title, term.description, head,
+                                lastmod=self.newest(practices), facet=facet,
                                 vocabulary=vocabulary, term=term, practices=practices,
                                 search_within=FACETS[facet].search_within, all_values=FACETS[facet].all_values,
                                 feed=feed)
@@ -283,7 +304,7 @@ class PageRenderer:
         facets = [(facet.parameter, facet.title, self.catalog.vocabularies[facet.name]) for facet in FACETS.values()]
         return self.render_page(urls.SEARCH, "search.md.j2", "Zoeken",
                                 "Zoek in de praktijken op woorden, en filter op thema, partner, provincie, doelgroep, "
-                                "status en gemeente.", hide=WIDE, facets=facets,
+                                "status en gemeente.", hide=WIDE, lastmod=self.newest(), facets=facets,
                                 municipalities=[(name, self.catalog.municipalities.keys_meaning(name))
                                                 for name in sorted(self.catalog.by_value.get(MUNICIPALITY_FACET, {}),
                                                                    key=title_key)])
@@ -299,7 +320,8 @@ class PageRenderer:
     def map_page(self) -> Page:
         """The map of the Netherlands with the same counts in tables, so nobody needs the picture."""
         return self.render_page(urls.MAP, "map.md.j2", "Kaart",
-                                "De praktijken op de kaart van Nederland: per provincie en per gemeente.")
+                                "De praktijken op de kaart van Nederland: per provincie en per gemeente.",
+                                lastmod=self.newest())
 
     def practices_index(self) -> Page:
         groups: dict[str, list[Practice]] = defaultdict(list)
@@ -307,7 +329,7 @@ class PageRenderer:
             first = title_key(practice.title)[:1].upper()
             groups[first if first.isalpha() else "#"].append(practice)
         return self.render_page(urls.PRACTICES + "/", "practices_index.md.j2", "Alle praktijken",
-                                "Alle praktijken in de praktijkbank, van A tot Z.",
+                                "Alle praktijken in de praktijkbank, van A tot Z.", lastmod=self.newest(),
                                 groups=sorted(groups.items()), total=len(self.catalog.practices))
 
     def review_page(self) -> Page:
@@ -317,7 +339,7 @@ class PageRenderer:
                       if is_due_for_review(practice.last_reviewed or practice.added, reference)),
                      key=lambda practice: (practice.last_reviewed or practice.added, practice.id))
         return self.render_page(urls.REVIEW, "review.md.j2", "Te herzien",
-                                "Praktijken die al meer dan twee jaar niemand heeft nagekeken.",
+                                "Praktijken die al meer dan twee jaar niemand heeft nagekeken.", lastmod=self.newest(due),
                                 practices=due, reference=reference.isoformat(), years=REVIEW_AFTER_YEARS,
                                 warnings=self._warnings(abbreviations.RULE),
                                 withdrawn_relations=self._warnings(RELATED_WITHDRAWN),
@@ -335,6 +357,7 @@ class PageRenderer:
     def organisations_index(self) -> Page:
         return self.render_page("organisaties/", "organisations.md.j2", "Organisaties",
                                 "Alle organisaties die meewerken aan een praktijk, met hun praktijken.",
+                                lastmod=self.newest(),
                                 organisations=self.organisations)
 
     @cached_property
@@ -363,5 +386,6 @@ class PageRenderer:
                                     ("Wijzigingen in de praktijkbank", urls.CHANGES_FEED)])
         return self.render_page("", "home.md.j2", "Praktijkbank Sociaal Domein",
                                 "Goede voorbeelden van bibliotheken en hun partners in het sociaal domein.", head,
+                                lastmod=max(self.lastmod.values(), default=None),
                                 newest=newest, counts=counts)
 

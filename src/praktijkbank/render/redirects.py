@@ -17,11 +17,14 @@ from praktijkbank.render.outputs import OutputFile
 
 
 def redirect_files(catalog: Catalog, environment: jinja2.Environment) -> list[OutputFile]:
-    """One redirect page per alias of every practice (withdrawn ones too: their page stays) and collection."""
+    """One redirect page per alias of every practice (withdrawn ones too: their page stays) and collection,
+    and one for the change page at its old address."""
     template = environment.get_template("redirect.html.j2")
     redirects: list[tuple[str, str, str]] = []
     practices = {practice.id: practice for practice in catalog.all_practices}
-    for make_url, records in ((urls.practice_url, practices), (urls.collection_url, catalog.collections)):
+    for make_url, records in ((urls.practice_url, practices), (urls.collection_url, catalog.collections),
+                              (urls.practice_changes_url, practices),
+                              (urls.collection_changes_url, catalog.collections)):
         redirects += _aliases(make_url, records)
     return [OutputFile(f"{old}index.html", _redirect_page(template, old, new, title))
             for old, new, title in sorted(redirects)]

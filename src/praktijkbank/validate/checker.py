@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from praktijkbank.common.clock import reference_date
 from praktijkbank.common.glossary import Glossary
 from praktijkbank.common.municipalities import Municipalities, read_municipalities
 from praktijkbank.common.problems import ERROR, WARNING, Problem, display_path
@@ -124,6 +125,7 @@ class FileChecker:
         self.url_paths = {kind: rules.url_paths(schema) for kind, schema in schemas.items()}
         self.municipalities = read_municipalities(repository.geo_dir)
         self.provinces = vocabularies["provinces"]
+        self.reference = reference_date()
 
     def __call__(self, data_file: DataFile) -> tuple[Record, list[Problem]]:
         kind, path = data_file.kind, data_file.path
@@ -141,6 +143,7 @@ class FileChecker:
             *rules.check_urls(record, self.url_paths[kind]),
             *rules.check_media(record, self.repository.media_dir),
             *rules.check_withdrawal(record),
+            *rules.check_future_dates(record, self.reference),
             *hidden_character_problems(document.text, file),
             *abbreviations.unexplained_abbreviations(record, document, self.glossary),
             *(places.check_place(record, self.municipalities, self.provinces) if kind == PRACTICE else ()),

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from praktijkbank.common.clock import is_after
 from praktijkbank.common.problems import ERROR, WARNING, Problem, display_path
 from praktijkbank.common.suggest import closest, normalise, suggestion_hint
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
@@ -240,6 +241,24 @@ def check_withdrawal(record: Record) -> Iterator[Problem]:
         yield record.problem(("withdrawn", "date"), "withdrawn-before-added",
                              f"de praktijk is teruggetrokken op {day}, voor hij werd toegevoegd ({added}).",
                              "Zet bij `withdrawn` de datum waarop de praktijk is teruggetrokken.")
+
+
+FUTURE_DATES = ((("added",), "added-in-future", "toegevoegd"),
+                (("last_reviewed",), "last-reviewed-in-future", "nagekeken"),
+                (("withdrawn", "date"), "withdrawn-in-future", "teruggetrokken"))
+
+
+def check_future_dates(record: Record, reference: date) -> Iterator[Problem]:
+    """What happened to a record happened by the build's day (`common.clock`): a later date is a typing
+    mistake, and a page would show a day that has not come yet."""
+    for path, rule, done in FUTURE_DATES:
+        value: Any = record.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and is_after(value, reference):
+            yield record.problem(path, rule, f"de datum {value} ligt in de toekomst (vandaag is het "
+                                             f"{reference.isoformat()}).",
+                                 f"Zet hier de dag waarop het is {done}: vandaag of eerder.")
 
 
 def _is_date(value: object) -> bool:
