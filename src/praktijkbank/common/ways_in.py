@@ -3,7 +3,7 @@ the many who have no GitHub account and will not make one.
 
 One table names every route (add a practice, propose a change, adopt one, propose a collection, ask or report
 something, read the guide or the template); the hand-written pages (render/ways_in_markdown.py), the generated
-pages and the browser (docs/javascripts/mailto.js, the same rule) all take their addresses from here. A site
+pages and the browser (docs/javascripts/gedeeld/mailto.js, the same rule) all take their addresses from here. A site
 may have a repository (`extra.repository`), a contact address (`extra.contact`), both or neither: each route
 says what works on this site, and when nothing does it says so instead of linking nowhere.
 """

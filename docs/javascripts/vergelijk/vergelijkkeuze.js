@@ -4,8 +4,8 @@
 // is untrusted: only ids of the right form are kept, and they only go into a URL, never into the page as
 // markup. Without JavaScript the buttons and the bar are simply not there.
 
-import { ACTION_CONTAINERS, practiceTitle } from "./dom.js";
-import { isPracticeId, siteRoot } from "./praktijken.js";
+import { ACTION_CONTAINERS, practiceTitle } from "../gedeeld/dom.js";
+import { isPracticeId, siteRoot } from "../gedeeld/praktijken.js";
 
 const STORAGE_KEY = "praktijkbank-vergelijken";
 export const MOST = 4;

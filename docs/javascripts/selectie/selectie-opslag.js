@@ -4,7 +4,7 @@
 // changed by hand or by an older version of the site, so it is read as untrusted input: what does not parse is
 // ignored (and reported through `problem`), what is too long is cut, and nothing here ever throws.
 
-import { isPracticeId } from "./praktijken.js";
+import { isPracticeId } from "../gedeeld/praktijken.js";
 
 const KEY = "praktijkbank-selectie";
 const CHANGED = "praktijkbank:selectie";

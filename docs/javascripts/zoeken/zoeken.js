@@ -3,8 +3,8 @@
 // highlighted by <mark> elements made here, never by markup from the index.
 
 import { SearchIndex, excerpt } from "./zoekindex.js";
-import { compareButton } from "./vergelijkkeuze.js";
-import { nameKey } from "./gemeentenamen.js";
+import { compareButton } from "../vergelijk/vergelijkkeuze.js";
+import { nameKey } from "../gedeeld/gemeentenamen.js";
 import { chosenFilters, filterPhrase, showChips } from "./zoekfilters.js";
 
 const PAGE_SIZE = 10;
