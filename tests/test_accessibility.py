@@ -1,4 +1,5 @@
-"""WCAG 2.1 A and AA on every kind of page, checked in headless Chromium as visitors meet the site.
+"""WCAG 2.2 A and AA on every kind of page (axe-core's rules up to wcag22aa, which adds target size), checked in
+headless Chromium as visitors meet the site.
 
 axe-core (the npm package pinned in package-lock.json) runs inside each page of PAGE_TYPES in light mode,
 dark mode (the browser asks for it; Material follows on a first visit) and on a 320 px wide phone, and must
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.browser
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_22_AA = [*WCAG_21_AA, "wcag22aa"]  # 2.2 adds target size (2.5.8)
 MODES = {
     "light": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
     "dark": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
@@ -85,7 +87,7 @@ def test_axe_finds_no_wcag_21_aa_violations(mode_page, base_url: str, axe_source
         assert scheme == SCHEMES[mode_page.mode], "the page did not follow the browser's colour scheme"
     mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
 
     assert result["violations"] == [], f"{name} ({mode_page.mode}):\n{describe(result['violations'])}"
 
@@ -97,7 +99,7 @@ def test_axe_reports_a_violation_when_there_is_one(mode_page, base_url: str, axe
         '<img src="x.png"><p style="color:#777;background:#888">grijs op grijs</p>')""")
     mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
 
     assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in result["violations"]}
 
@@ -213,7 +215,7 @@ def test_axe_finds_no_violations_on_a_filled_selection(mode_page, base_url: str,
     mode_page.wait_for_function(SETTLED)
     mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
 
     assert result["violations"] == [], f"selection ({mode_page.mode}):\n{describe(result['violations'])}"
 
@@ -226,7 +228,7 @@ def test_axe_finds_no_violations_with_a_glossary_tooltip_open(mode_page, base_ur
     mode_page.locator(".md-tooltip2--active").wait_for(state="visible")
     mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
 
     assert result["violations"] == [], f"tooltip ({mode_page.mode}):\n{describe(result['violations'])}"
 
