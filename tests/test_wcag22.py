@@ -1,5 +1,6 @@
 """WCAG 2.2 at 360 px: targets of at least 24 by 24 px (2.5.8), measured as element boxes, on the map and the
-chosen-filter chips; and the floating comparison bar covers no element that has the focus (2.4.11)."""
+chosen-filter chips; and neither the floating comparison bar nor the fixed header covers an element that has
+the focus (2.4.11)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,28 @@ def test_the_comparison_bar_covers_no_focused_card(phone, base_url: str) -> None
         if phone.evaluate(COVERED):
             covered.append(phone.evaluate("document.activeElement.textContent.trim().slice(0, 40)"))
     assert covered == []
+
+
+UNDER_HEADER = """() => {
+  const element = document.activeElement;
+  if (element.closest(".md-header, .md-skip") || element === document.body) return null;
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return box.top < header.bottom - 0.5 && box.bottom > header.top ? element.textContent.trim().slice(0, 40) : null;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_fixed_header_covers_no_focused_element_going_back_up_the_page(browser, base_url: str,
+                                                                           width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    tab = context.new_page()
+    tab.goto(base_url + "praktijken/")
+    tab.focus(".md-footer a")
+
+    covered = []
+    for _ in range(40):
+        tab.keyboard.press("Shift+Tab")
+        covered.append(tab.evaluate(UNDER_HEADER))
+    context.close()
+    assert [name for name in covered if name] == []
