@@ -41,8 +41,9 @@ function drawerSections() {
     const opener = drawer.querySelector(`label.md-nav__link[for="${CSS.escape(section.id)}"]`);
     const back = drawer.querySelector(`label.md-nav__title[for="${CSS.escape(section.id)}"]`);
     const panel = section.parentElement.querySelector(":scope > nav.md-nav");
-    const name = (opener?.textContent.trim() || opener?.previousElementSibling?.textContent.trim() || "").trim();
-    return { section, opener, back, panel, name, named: Boolean(opener?.textContent.trim()) };
+    const own = opener?.textContent.trim() ?? "";
+    const name = own || opener?.previousElementSibling?.textContent.trim() || "";
+    return { section, opener, back, panel, name, named: Boolean(own) };
   }).filter(({ opener, back, panel }) => opener && back && panel);
 }
 

@@ -21,7 +21,7 @@ function takesTyping(element) {
 // The search field of the page itself (/zoeken/), else the header's, if either is on screen.
 function searchField() {
   return [document.getElementById("pb-search-q"), document.getElementById("pb-header-search")]
-    .find((field) => field && field.offsetParent !== null && field.getClientRects().length > 0);
+    .find((field) => field && field.offsetParent !== null);
 }
 
 document.addEventListener("keydown", (event) => {
