@@ -45,7 +45,7 @@ def _stems_of_others(practice: Practice) -> frozenset[str]:
 
 def _leads_only_to(typed: str, practice: Practice) -> bool:
     """Whether search, given `typed`, finds `practice` and no other: the browser matches the word's stem, and
-    stems that start with the word as typed (docs/javascripts/zoekindex.js); a stem ending in z or v is also
+    stems that start with the word as typed (docs/javascripts/zoeken/zoekindex.js); a stem ending in z or v is also
     respelled, which this leaves out to stay simple."""
     base = stem(typed)
     mine, others = _indexed_stems(practice), _stems_of_others(practice)

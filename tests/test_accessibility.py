@@ -1,4 +1,5 @@
-"""WCAG 2.1 A and AA on every kind of page, checked in headless Chromium as visitors meet the site.
+"""WCAG 2.2 A and AA on every kind of page (axe-core's rules up to wcag22aa, which adds target size), checked in
+headless Chromium as visitors meet the site.
 
 Two checkers from npm (pinned in package-lock.json) run inside each page of PAGE_TYPES in light mode, dark
 mode (the browser asks for it; Material follows on a first visit) and on a 320 px wide phone: axe-core must
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.browser
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_22_AA = [*WCAG_21_AA, "wcag22aa"]  # 2.2 adds target size (2.5.8)
 HTML_CODESNIFFER = NODE_MODULES / "html_codesniffer" / "build" / "HTMLCS.js"
 # HTML_CodeSniffer's errors (it also gives warnings and notices: things for a person to check).
 SNIFFER_ERRORS = """() => new Promise((resolve, reject) => HTMLCS.process("WCAG2AA", document, () => resolve(
@@ -138,7 +140,7 @@ class Findings:
 def findings(tab, axe_source: str, sniffer_source: str) -> Findings:
     """Both checkers run in the page as it is now, then its texts are read on screen and as printed."""
     tab.add_script_tag(content=axe_source)
-    violations = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    violations = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
     tab.add_script_tag(content=sniffer_source)
     sniffer_errors = tab.evaluate(SNIFFER_ERRORS)
     texts = tab.evaluate(TEXTS)
@@ -192,7 +194,7 @@ def test_the_page_types_cover_every_overview_and_exist(built_site: Path) -> None
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_axe_finds_no_wcag_21_aa_violations(mode_page, checked: PageCheck, name: str) -> None:
+def test_axe_finds_no_wcag_22_aa_violations(mode_page, checked: PageCheck, name: str) -> None:
     if mode_page.mode in SCHEMES and checked.scheme is not None:  # pages without the theme follow CSS alone
         assert checked.scheme == SCHEMES[mode_page.mode], "the page did not follow the browser's colour scheme"
     assert checked.found.violations == [], f"{name} ({mode_page.mode}):\n{describe(checked.found.violations)}"
@@ -338,7 +340,7 @@ def test_axe_finds_no_violations_on_a_filled_selection(mode_page, base_url: str,
     mode_page.wait_for_function(SETTLED)
     mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
 
     assert result["violations"] == [], f"selection ({mode_page.mode}):\n{describe(result['violations'])}"
 
@@ -351,7 +353,7 @@ def test_axe_finds_no_violations_with_a_glossary_tooltip_open(mode_page, base_ur
     mode_page.locator(".md-tooltip2--active").wait_for(state="visible")
     mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
 
     assert result["violations"] == [], f"tooltip ({mode_page.mode}):\n{describe(result['violations'])}"
 

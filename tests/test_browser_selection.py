@@ -89,7 +89,7 @@ def store(tab, site_url: str, selection: dict) -> None:
     """Put a selection in the browser's storage as the page itself stores it."""
     tab.goto(site_url + SELECTION)
     tab.evaluate("""async (selection) => {
-        const { writeSelection } = await import(new URL("../javascripts/selectie-opslag.js", location.href));
+        const { writeSelection } = await import(new URL("../javascripts/selectie/selectie-opslag.js", location.href));
         writeSelection(selection);
     }""", selection)
 

@@ -372,7 +372,7 @@ def test_the_collection_form_asks_the_collection_questions_in_order() -> None:
     assert labels == [question.label for question in COLLECTION_QUESTIONS] + ["Controle"]
     assert form["labels"] == ["collectie-aanmelding"]
     ids = {element.get("id") for element in form["body"]}
-    # "Mijn selectie" fills the form in by these ids (docs/javascripts/selectie-collectie.js).
+    # "Mijn selectie" fills the form in by these ids (docs/javascripts/selectie/selectie-collectie.js).
     assert {"collection_title", "introduction", "practices"} <= ids
 
 

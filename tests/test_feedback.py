@@ -43,7 +43,7 @@ def beside(tab, button: str, note: str) -> bool:
 def test_copying_the_selection_link_confirms_beside_the_button(tab, base_url: str) -> None:
     tab.goto(base_url + SELECTION)
     tab.evaluate("""async (ids) => {
-        const { writeSelection } = await import(new URL("../javascripts/selectie-opslag.js", location.href));
+        const { writeSelection } = await import(new URL("../javascripts/selectie/selectie-opslag.js", location.href));
         writeSelection({ title: "Voor de netwerkdag", intro: "", items: ids.map((id) => ({ id, note: "" })) });
     }""", IDS[:2])
     tab.reload()
@@ -96,7 +96,7 @@ def test_a_presentation_says_when_there_is_no_next_slide_and_esc_leaves_it(tab, 
 def test_a_selection_presentation_shows_a_qr_code_and_a_short_link_not_its_long_address(tab, base_url: str) -> None:
     tab.goto(base_url + SELECTION)
     tab.evaluate("""async (ids) => {
-        const { writeSelection } = await import(new URL("../javascripts/selectie-opslag.js", location.href));
+        const { writeSelection } = await import(new URL("../javascripts/selectie/selectie-opslag.js", location.href));
         writeSelection({ title: "Voor de netwerkdag", intro: "", items: ids.map((id) => ({ id, note: "" })) });
     }""", IDS[:4])
     tab.goto(base_url + "selectie/presentatie/")

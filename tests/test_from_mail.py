@@ -3,9 +3,8 @@ mail to the editors, after a mail program has done its worst to them (headers, q
 breaks, format=flowed, CRLF, non-breaking spaces, `> ` quoting, a signature), and gives the same file and exit
 code as `from-issue` gives for the same answers in a GitHub issue.
 
-The answers text is made by the browser's own function (answersText, in docs/javascripts/mailto.js or, before
-the mail modules were brought together, aanmelden/versturen.js; run in Node), so a change of the mailed format
-shows here.
+The answers text is made by the browser's own function (answersText, in docs/javascripts/gedeeld/mailto.js, run
+in Node), so a change of the mailed format shows here.
 """
 
 from __future__ import annotations
@@ -58,12 +57,11 @@ CHANGE_ANSWERS = {
 
 
 def answers_text(form: issue_form.IssueForm, answers: dict[str, str]) -> str:
-    """The answers as the page copies them and puts them in the mail (versturen.js, answersText)."""
+    """The answers as the page copies them and puts them in the mail (gedeeld/mailto.js, answersText)."""
     require_tool(shutil.which("node") is not None, "Node.js", "install nodejs (.ci/run does)")
     questions = [{"key": question.key, "label": question.label} for question in form.questions]
-    modules = [(PROJECT_ROOT / "docs/javascripts" / name).as_uri() for name in ("mailto.js", "aanmelden/versturen.js")]
-    script = (f"const modules = await Promise.all({json.dumps(modules)}.map((module) => import(module)));"
-              "const answersText = modules.find((module) => module.answersText).answersText;"
+    module = (PROJECT_ROOT / "docs/javascripts/gedeeld/mailto.js").as_uri()
+    script = (f"const {{ answersText }} = await import({json.dumps(module)});"
               f"process.stdout.write(answersText({json.dumps(questions)}, {json.dumps(answers)}));")
     return subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
                           check=True, timeout=60).stdout

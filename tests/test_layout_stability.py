@@ -56,7 +56,7 @@ def first_state_and_final(tab, url: str, script: str, parts: list[str], done: st
 
 def test_the_search_results_arrive_without_moving_what_stands_above_them(tab, base_url: str) -> None:
     first, final = first_state_and_final(
-        tab, f"{base_url}{SEARCH}?q={quote(WORD)}", "zoeken.js",
+        tab, f"{base_url}{SEARCH}?q={quote(WORD)}", "zoeken/zoeken.js",
         [".pb-search__query", ".pb-search__status", ".pb-search__output"],
         "document.querySelector('.pb-search__output[aria-busy=false] .pb-results li')")
 
@@ -65,7 +65,7 @@ def test_the_search_results_arrive_without_moving_what_stands_above_them(tab, ba
 
 def test_the_comparison_table_arrives_without_moving_what_stands_above_it(tab, base_url: str) -> None:
     first, final = first_state_and_final(
-        tab, f"{base_url}{COMPARE}?p={','.join(PRACTICES[:3])}", "vergelijk.js",
+        tab, f"{base_url}{COMPARE}?p={','.join(PRACTICES[:3])}", "vergelijk/vergelijk.js",
         [".pb-compare__status", ".pb-compare__output"],
         "document.querySelector('.pb-compare__output[aria-busy=false] .pb-compare__table')")
 
@@ -77,7 +77,8 @@ def test_the_selection_arrives_without_moving_what_stands_above_it_or_pulling_th
         tab, base_url: str, shared: bool) -> None:
     query = "?" + "&".join(f"p={practice_id}" for practice_id in PRACTICES[:3]) if shared else ""
     first, final = first_state_and_final(
-        tab, f"{base_url}{SELECTION}{query}", "selectie.js", [".pb-selection", ".pb-selection__status", ".md-footer"],
+        tab, f"{base_url}{SELECTION}{query}", "selectie/selectie.js",
+        [".pb-selection", ".pb-selection__status", ".md-footer"],
         "document.querySelector('.pb-selection__app:not([aria-busy]):not([hidden])')")
     height = tab.viewport_size["height"]
 

@@ -1,6 +1,7 @@
 """The menu on a phone, by keyboard (360 px wide): Tab from the top of the home page reaches the menu button,
 named "Menu", and every element that takes focus on the way is on screen, so none of the closed drawer's links
-does. Enter opens the drawer and moves focus into it; Esc closes it and focus returns to the button."""
+does. Enter opens the drawer and moves focus into it; Esc closes it and focus returns to the button. Inside the
+drawer every Tab stop can be seen: closed sub-menus take no focus, and Enter or Space opens a section."""
 
 from __future__ import annotations
 
@@ -73,5 +74,66 @@ def test_enter_opens_the_drawer_with_focus_inside_and_escape_closes_it_back_to_t
     phone.keyboard.press("Escape")
     assert phone.evaluate(FOCUSED)["isButton"]
     assert phone.locator(BUTTON).get_attribute("aria-expanded") == "false"
+    assert not phone.locator("#__drawer").is_checked()
+    assert phone.problems == []
+
+
+SHOWN = """() => {
+  const element = document.activeElement;
+  const box = element.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return { name: element.getAttribute("aria-label") || element.textContent.trim().slice(0, 40),
+           inDrawer: Boolean(element.closest(".md-sidebar--primary")),
+           inViewport: box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0
+                       && box.right <= innerWidth && box.bottom <= innerHeight,
+           seen: element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+                 && Boolean(hit) && (element.contains(hit) || hit.contains(element)) };
+}"""
+SETTLED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+
+
+def drawer_stops(phone) -> list[dict]:
+    """From the focus in the drawer, Tab until it leaves; every stop in the drawer, once it stands still."""
+    stops = [phone.evaluate(SHOWN)]
+    for _ in range(40):
+        phone.keyboard.press("Tab")
+        phone.wait_for_function(SETTLED)
+        stop = phone.evaluate(SHOWN)
+        if not stop["inDrawer"]:
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"Tab does not leave the drawer: {stops}")
+
+
+def test_the_drawer_by_keyboard_shows_every_stop_opens_a_section_and_closes_with_escape(phone) -> None:
+    tab_to_menu(phone)
+    phone.keyboard.press("Enter")
+    phone.wait_for_function(SETTLED)
+
+    stops = drawer_stops(phone)
+    assert all(stop["inViewport"] and stop["seen"] for stop in stops), stops
+    assert not phone.locator("#__drawer").is_checked(), "focus that leaves the drawer closes it"
+    openers = [stop["name"] for stop in stops if stop["name"].startswith("Onderdelen van ")]
+    assert openers, "a section with its own page opens its sub-menu from a button beside its link"
+
+    phone.focus(BUTTON)
+    phone.keyboard.press("Enter")
+    phone.wait_for_function(SETTLED)
+    while phone.evaluate(SHOWN)["name"] != openers[0]:
+        phone.keyboard.press("Tab")
+    phone.keyboard.press(" ")
+    phone.wait_for_function(SETTLED)
+    assert phone.evaluate(SHOWN)["name"].endswith("terug naar het menu")
+    section = phone.locator(f'[aria-label="{openers[0]}"]')
+    assert section.get_attribute("aria-expanded") == "true"
+
+    stops = drawer_stops(phone)
+    assert len(stops) > 1 and all(stop["inViewport"] and stop["seen"] for stop in stops), stops
+
+    phone.focus(BUTTON)
+    phone.keyboard.press("Enter")
+    phone.wait_for_function(SETTLED)
+    phone.keyboard.press("Escape")
+    assert phone.evaluate(FOCUSED)["isButton"]
     assert not phone.locator("#__drawer").is_checked()
     assert phone.problems == []

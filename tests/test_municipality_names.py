@@ -36,7 +36,7 @@ def test_the_site_publishes_every_municipality_and_the_names_that_mean_it(built_
 def test_the_browser_folds_and_looks_up_names_as_python_does(page, base_url: str) -> None:
     page.goto(base_url + "zoeken/")
     answers = page.evaluate("""async (samples) => {
-        const names = await import(new URL("../javascripts/gemeentenamen.js", location.href).href);
+        const names = await import(new URL("../javascripts/gedeeld/gemeentenamen.js", location.href).href);
         const table = await names.loadMunicipalityNames();
         return samples.map((text) => [names.nameKey(text), table.candidates(text)]);
     }""", SAMPLES)

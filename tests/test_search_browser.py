@@ -437,7 +437,7 @@ def test_the_search_page_uses_the_width_and_a_phone_shows_the_filters_closed_bef
 def test_an_excerpt_keeps_a_heading_apart_from_the_text_after_it(page, base_url: str) -> None:
     page.goto(base_url + "zoeken/")
     pieces = page.evaluate("""async () => {
-        const engine = await import(new URL("../javascripts/zoekindex.js", location.href).href);
+        const engine = await import(new URL("../javascripts/zoeken/zoekindex.js", location.href).href);
         return engine.excerpt("Zo werkt het\\nElke week gaan ze.\\nDaarna iets", new Set([engine.stem("week")]));
     }""")
 

@@ -179,8 +179,8 @@ def test_the_browser_looks_up_the_same_compound_keys_as_python(page, base_url: s
     page.goto(base_url + "zoeken/")
 
     answers = page.evaluate("""async (queries) => {
-        const engine = await import(new URL("../javascripts/zoekindex.js", location.href).href);
-        const compounds = await import(new URL("../javascripts/samenstellingen.js", location.href).href);
+        const engine = await import(new URL("../javascripts/zoeken/zoekindex.js", location.href).href);
+        const compounds = await import(new URL("../javascripts/zoeken/samenstellingen.js", location.href).href);
         return queries.map((typed) => compounds.compoundQueries(typed, engine.stem));
     }""", queries)
 
@@ -190,7 +190,7 @@ def test_the_browser_looks_up_the_same_compound_keys_as_python(page, base_url: s
 
 def search(page, query: str) -> list[str]:
     return page.evaluate("""async (query) => {
-        const engine = await import(new URL("../javascripts/zoekindex.js", location.href).href);
+        const engine = await import(new URL("../javascripts/zoeken/zoekindex.js", location.href).href);
         const index = await engine.SearchIndex.open(new URL("../zoekindex/index.json", location.href).href);
         const result = await index.search({query, filters: {}, sort: ""});
         return Promise.all(result.practices.map(async (number) => (await index.document(number)).url));

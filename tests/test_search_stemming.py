@@ -1,6 +1,6 @@
 """The browser and the build must turn words into the same stems, or a word typed in the search box misses
 the practices that contain it. The build uses the Python package snowballstemmer, the browser the Snowball
-JavaScript in docs/javascripts/snowball/; upgrading one without the other makes these tests fail."""
+JavaScript in docs/javascripts/zoeken/snowball/; upgrading one without the other makes these tests fail."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def search_page(browser, base_url: str):
 def in_the_browser(page, text: str) -> list[list[str]]:
     """[word, stem] for every word of `text`, by the search page's own module."""
     return page.evaluate("""async (text) => {
-        const engine = await import(new URL("../javascripts/zoekindex.js", location.href).href);
+        const engine = await import(new URL("../javascripts/zoeken/zoekindex.js", location.href).href);
         return engine.words(text).map((word) => [word, engine.stem(word)]);
     }""", text)
 
@@ -61,7 +61,7 @@ def test_every_hand_written_page_gives_the_same_stems_in_the_browser(search_page
                                             ("grazen", "graas")])
 def test_a_stem_ending_in_z_or_v_also_finds_words_spelt_with_s_or_f(search_page, word: str, also: str) -> None:
     prefixes = search_page.evaluate("""async (word) => {
-        const engine = await import(new URL("../javascripts/zoekindex.js", location.href).href);
+        const engine = await import(new URL("../javascripts/zoeken/zoekindex.js", location.href).href);
         return engine.prefixes(word, engine.stem(word));
     }""", word)
     assert prefixes == [word, also]

@@ -1,5 +1,5 @@
 """Typing errors forgiven: which words of the index a misspelt word is matched to, and that the browser
-(docs/javascripts/tikfouten.js) picks exactly the same ones as the build (search_typos.py) for the same
+(docs/javascripts/zoeken/tikfouten.js) picks exactly the same ones as the build (search_typos.py) for the same
 word lists, as test_search_stemming.py does for stems."""
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def test_the_browser_picks_the_same_closest_words_as_the_build(browser, base_url
 
 def closest_in_the_browser(page, typed: list[str], lists: dict[int, list[WordGroup]]) -> list[list[str]]:
     return page.evaluate("""async ([typed, lists]) => {
-        const typos = await import(new URL("../javascripts/tikfouten.js", location.href).href);
+        const typos = await import(new URL("../javascripts/zoeken/tikfouten.js", location.href).href);
         const byLength = new Map(Object.entries(lists).map(([length, groups]) => [Number(length), groups]));
         return typed.map((word) => typos.closestWords(word, byLength, typos.suggestionDistance(word)));
     }""", [typed, {str(length): groups for length, groups in lists.items()}])

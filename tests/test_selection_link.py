@@ -29,7 +29,7 @@ def modules(browser) -> Iterator[object]:
         tab.goto(base + "javascripts/vendor/README.txt")
         tab.evaluate("""async () => {
             const [link, store, collection] = await Promise.all(["selectie-link.js", "selectie-opslag.js",
-                "selectie-collectie.js"].map((name) => import(`/javascripts/${name}`)));
+                "selectie-collectie.js"].map((name) => import(`/javascripts/selectie/${name}`)));
             window.m = { ...link, ...store, ...collection };
         }""")
         yield tab

@@ -208,13 +208,13 @@ def test_the_browser_writes_the_same_mail_links_as_the_build(page, base_url: str
     page.goto(base_url + "selectie/")
 
     found = page.evaluate("""async (cases) => {
-        const { mailto } = await import(new URL("../javascripts/mailto.js", location.href).href);
+        const { mailto } = await import(new URL("../javascripts/gedeeld/mailto.js", location.href).href);
         return cases.map(([contact, subject, body, short]) => mailto(contact, subject, body, short));
     }""", cases)
 
     assert found == [{"url": mail.url, "complete": mail.complete} for mail in (mailto(*case) for case in cases)]
     assert [case["complete"] for case in found] == [True, False, False]
-    assert page.evaluate("""async () => (await import(new URL("../javascripts/mailto.js", location.href).href))
+    assert page.evaluate("""async () => (await import(new URL("../javascripts/gedeeld/mailto.js", location.href).href))
         .TOO_LONG""") == TOO_LONG
 
 

@@ -1,4 +1,4 @@
-"""Search: the index our build writes (zoekindex/, searched by docs/javascripts/zoekindex.js) against
+"""Search: the index our build writes (zoekindex/, searched by docs/javascripts/zoeken/zoekindex.js) against
 mkdocs-material's built-in search on the same pages, and against Pagefind with its own interface on our built
 site: the index's share of the build, and in headless Chromium the bytes transferred until the first result
 of a query and the time from the last keystroke to the results, for a misspelt word too.
@@ -89,8 +89,9 @@ _OUR_ANSWER = ("q => document.querySelector('.pb-search__output').getAttribute('
 OUR_SEARCH = SearchUi(
     "ours", "zoeken/", "#pb-search-q", _OUR_ANSWER + " && document.querySelector('.pb-result') !== null",
     "() => document.querySelector('.pb-search__practices').hidden",
-    ("/zoekindex/", "/javascripts/zoeken.js", "/javascripts/zoekindex.js", "/javascripts/snowball/",
-     "/javascripts/tikfouten.js", "/javascripts/samenstellingen.js"), _OUR_ANSWER)
+    ("/zoekindex/", "/javascripts/zoeken/zoeken.js", "/javascripts/zoeken/zoekindex.js",
+     "/javascripts/zoeken/snowball/", "/javascripts/zoeken/tikfouten.js", "/javascripts/zoeken/samenstellingen.js"),
+    _OUR_ANSWER)
 BEFORE_SEARCH = dataclasses.replace(OUR_SEARCH, name="before")
 
 

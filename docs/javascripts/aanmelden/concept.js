@@ -4,7 +4,7 @@
 // is dropped, a draft that cannot be read at all is thrown away with a message. Storage may be full or switched
 // off (opslag.js): the editor then works on without a draft and says so.
 
-import { readStored, removeStored, writeStored } from "../opslag.js";
+import { readStored, removeStored, writeStored } from "../gedeeld/opslag.js";
 
 const PREFIX = "praktijkbank-aanmelden";
 export const UNREADABLE = "Je concept kon niet worden gelezen en is weggegooid. Je begint opnieuw.";

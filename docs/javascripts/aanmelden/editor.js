@@ -5,11 +5,11 @@
 // ways the site has set up), with a YAML file and the answers as text as the ways around them. Only this page
 // loads this folder and its libraries.
 
-import { element } from "../dom.js";
-import { loadMunicipalityNames } from "../gemeentenamen.js";
-import { COPIED, NOT_COPIED, answersText, copyText, offerMail, practiceContext } from "../mailto.js";
-import { fetchPractice, loadCards, practicePageUrl, resolveIn } from "../praktijken.js";
-import { slugify } from "../selectie-collectie.js";
+import { element } from "../gedeeld/dom.js";
+import { loadMunicipalityNames } from "../gedeeld/gemeentenamen.js";
+import { COPIED, NOT_COPIED, answersText, copyText, offerMail, practiceContext } from "../gedeeld/mailto.js";
+import { fetchPractice, loadCards, practicePageUrl, resolveIn } from "../gedeeld/praktijken.js";
+import { slugify } from "../selectie/selectie-collectie.js";
 import { NOT_KEPT, discardDraft, draftKey, moveFormerDrafts, readDraft, writeDraft } from "./concept.js";
 import {
   ORGANISATIONS, adoptedAnswers, answersFrom, emptyAnswers, fileFields, isEmpty, sameAnswer, toPractice,

@@ -3,8 +3,8 @@
 // municipalities stand below it, each with a button to remove it. A name people use ('Den Haag') offers its CBS
 // name; a name that is no municipality stays in the field with the validator's message and its suggestion.
 
-import { element } from "../dom.js";
-import { nameKey } from "../gemeentenamen.js";
+import { element } from "../gedeeld/dom.js";
+import { nameKey } from "../gedeeld/gemeentenamen.js";
 
 const MAX_OPTIONS = 8;
 

@@ -3,7 +3,7 @@
 // loads the practice itself: /aanmelden/?wijzig=<id> or ?neem-over=<id>. Only this small module runs on the
 // practice pages; the editor's own modules load on /aanmelden/ alone.
 
-import { isPracticeId, siteRoot } from "../praktijken.js";
+import { isPracticeId, siteRoot } from "../gedeeld/praktijken.js";
 
 const STARTS = new Set(["wijzig", "neem-over"]);
 

@@ -2,7 +2,7 @@
 // button to add one. The first row starts as the initiator, as the form asks for it first. Errors are shown per
 // part of a row (keys `organisations.<row>.<part>`), linked to their control like every other field.
 
-import { element } from "../dom.js";
+import { element } from "../gedeeld/dom.js";
 import { showError } from "./fout.js";
 import { INITIATOR, PARTNER } from "./gegevens.js";
 

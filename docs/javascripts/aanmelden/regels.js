@@ -6,8 +6,8 @@
 // validator), never Ajv's English. The Python validator stays the authority: a test runs the bad fixtures
 // through both and compares the fields they flag.
 
-import { slugify } from "../selectie-collectie.js";
-import { editDistance } from "../tikfouten.js";
+import { slugify } from "../selectie/selectie-collectie.js";
+import { editDistance } from "../zoeken/tikfouten.js";
 
 /** A message template from velden.json filled in: "dit is te lang: gebruik hoogstens {limit} tekens." */
 export function say(template, values = {}) {

@@ -2,7 +2,7 @@
 // linked to it with aria-describedby (the GOV.UK and NL Design System pattern), and its value read back.
 // Every text goes in with textContent.
 
-import { element } from "../dom.js";
+import { element } from "../gedeeld/dom.js";
 import { showError } from "./fout.js";
 import { createMunicipalityBox } from "./gemeenten.js";
 import { createOrganisationRows } from "./organisaties.js";

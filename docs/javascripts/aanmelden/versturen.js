@@ -2,7 +2,7 @@
 // accepts, the limit "Mijn selectie" uses too), the answers as text to paste, and the practice as a YAML file.
 // The form's field ids and labels come from velden.json, so the answers land where `from-issue` reads them.
 
-import { joined, mailto } from "../mailto.js";
+import { joined, mailto } from "../gedeeld/mailto.js";
 import { INITIATOR, ORGANISATIONS, organisations } from "./gegevens.js";
 
 function labelOf(field, id) {

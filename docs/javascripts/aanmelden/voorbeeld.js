@@ -4,7 +4,7 @@
 // every other text goes in with textContent. The two libraries load only once there is Markdown to show, so
 // an empty form opens without them; until then the text shows as plain paragraphs.
 
-import { element } from "../dom.js";
+import { element } from "../gedeeld/dom.js";
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
   "november", "december"];

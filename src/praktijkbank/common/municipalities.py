@@ -5,7 +5,7 @@ The files are derived by scripts/prepare_geodata.py (gemeenten.csv) or written b
 line (voormalige-gemeenten.csv, gemeentenamen.csv); see schemas/geo/README.md.
 
 People do not write the CBS spelling: they write "Den Haag" for 's-Gravenhage, "Bergen" without "(NH.)", a curly
-apostrophe, "gemeente" before the name. `name_key` folds a typed name the way docs/javascripts/gemeentenamen.js
+apostrophe, "gemeente" before the name. `name_key` folds a typed name the way docs/javascripts/gedeeld/gemeentenamen.js
 does, so the validator, the search page and the editor on /aanmelden/ recognise the same names.
 """
 

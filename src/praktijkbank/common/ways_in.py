@@ -3,7 +3,7 @@ the many who have no GitHub account and will not make one.
 
 One table names every route (add a practice, propose a change, adopt one, propose a collection, ask or report
 something, read the guide or the template); the hand-written pages (render/ways_in_markdown.py), the generated
-pages and the browser (docs/javascripts/mailto.js, the same rule) all take their addresses from here. A site
+pages and the browser (docs/javascripts/gedeeld/mailto.js, the same rule) all take their addresses from here. A site
 may have a repository (`extra.repository`), a contact address (`extra.contact`), both or neither: each route
 says what works on this site, and when nothing does it says so instead of linking nowhere.
 """
@@ -18,7 +18,7 @@ MAX_MAILTO_LENGTH = 2000
 # What encodeURIComponent leaves as it is beside letters, digits and `-_.`: the browser's links are the same.
 URI_COMPONENT_SAFE = "!~*'()"
 # What a mail says when the answers did not fit in its link: the browser has put them on the clipboard
-# (docs/javascripts/mailto.js), the contributor pastes them below these words.
+# (docs/javascripts/gedeeld/mailto.js), the contributor pastes them below these words.
 TOO_LONG = ("Mijn antwoorden waren te lang voor deze link. De website heeft ze op het klembord gezet. "
             "Plak ze hieronder (Ctrl+V, Cmd+V, of op een telefoon: lang drukken en dan Plakken):")
 NOTHING_SET_UP = "Op deze site is nog geen manier ingesteld om dit naar de redactie te sturen."

@@ -5,7 +5,7 @@
 Each form shows the questions of its kind, with the vocabularies as dropdowns; `from-issue` reads the issue
 GitHub makes of it. Generated and checked like the schemas, so a form, the converter and the validator always
 agree on fields and choices. The collection form's field ids are also URL parameters: "Mijn selectie"
-(docs/javascripts/selectie-collectie.js) opens the form filled in with them.
+(docs/javascripts/selectie/selectie-collectie.js) opens the form filled in with them.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The glossary as open data (`api/begrippen.json`): for pages the browser fills itself (the comparison), which
-explain terms at their first use as the build does on the other pages (docs/javascripts/begrippen.js), and for
+explain terms at their first use as the build does on the other pages (docs/javascripts/gedeeld/begrippen.js), and for
 anyone who wants the explanations."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The editor on /aanmelden/ and any other form that asks for a municipality answer 'Den Haag' with
 ''s-Gravenhage' and 'Bergen' with both Bergens, exactly as the validator does: the browser folds what was typed
-with `nameKey` (docs/javascripts/gemeentenamen.js, the same folding as `name_key` in Python) and looks it up
+with `nameKey` (docs/javascripts/gedeeld/gemeentenamen.js, the same folding as `name_key` in Python) and looks it up
 here, so no rule of how names are written lives twice.
 """
 

@@ -16,7 +16,7 @@ visitor types it, as a whole word's start is. A word list rather than the bank's
 few practices has too few: 'overeenkomst' is in no practice on its own (measured: the bank's words split 1 of its
 25 longest compounds, OpenTaal's 21).
 
-Query side, the same in Python (here) and in the browser (docs/javascripts/samenstellingen.js): a query word
+Query side, the same in Python (here) and in the browser (docs/javascripts/zoeken/samenstellingen.js): a query word
 also matches COMPOUND_MARK + its stem, counted at COMPOUND_SHARE and never as a whole-word match, so a compound
 ranks below whole-word and prefix matches; and two query words also match their joined word (with and without
 a linking s), so a compound typed as two words finds the single word.

@@ -3,7 +3,7 @@
 Text is lower-cased, accents are dropped (a visitor types `clienten` for `cliënten`), it is split into runs of
 letters and digits, Dutch stop words are left out, and each word is reduced to its stem with Snowball's Dutch
 (Porter) stemmer, so `ouderen`, `oudere` and `ouders` meet in `ouder`. The browser runs the same Snowball
-algorithm, generated as JavaScript (docs/javascripts/snowball/); a test holds the two to the same stems.
+algorithm, generated as JavaScript (docs/javascripts/zoeken/snowball/); a test holds the two to the same stems.
 
 The classic Dutch algorithm (`dutch_porter`) is chosen over Snowball 3's new `dutch` because its stems are
 the beginnings of their words (`geldzaken` → `geldzak`, where the new one gives `ldzak`), which is what lets a

@@ -8,7 +8,7 @@ search page suggests the closest word one step further away ("Bedoelde je …?")
 
 Of the words equally close, the one most documents use comes first, then the alphabet decides: "ouderne"
 is one step from both "ouderen" and "oudere", and the suggestion is the word people meet more. The browser does
-the same in docs/javascripts/tikfouten.js, on the word lists this module writes: one list per word length, so a
+the same in docs/javascripts/zoeken/tikfouten.js, on the word lists this module writes: one list per word length, so a
 word of n letters needs only the lists from n - 2 to n + 2. A list is a series of groups, each the number of
 documents that use its words followed by those words, the most used group first (`[[12, "ouders"], [3,
 "ouderen", "wijken"], …]`): the count costs a number per group, not per word. A test holds the two

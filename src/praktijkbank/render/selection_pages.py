@@ -2,7 +2,7 @@
 show as cards.
 
 A selection lives in the visitor's browser (localStorage) or in a shared link, so the build only writes the
-empty frames; `docs/javascripts/selectie.js` and `selectie-presentatie.js` fill them. The presentation
+empty frames; `docs/javascripts/selectie/selectie.js` and `selectie-presentatie.js` fill them. The presentation
 view is the collections' one (`_show.html.j2`, presentatie.css and presentatie.js), with its slides made in
 the browser. Without JavaScript the page says so and points to the overviews.
 """

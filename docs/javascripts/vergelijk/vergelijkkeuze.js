@@ -4,8 +4,8 @@
 // is untrusted: only ids of the right form are kept, and they only go into a URL, never into the page as
 // markup. Without JavaScript the buttons and the bar are simply not there.
 
-import { ACTION_CONTAINERS, practiceTitle } from "./dom.js";
-import { isPracticeId, siteRoot } from "./praktijken.js";
+import { ACTION_CONTAINERS, practiceTitle } from "../gedeeld/dom.js";
+import { isPracticeId, siteRoot } from "../gedeeld/praktijken.js";
 
 const STORAGE_KEY = "praktijkbank-vergelijken";
 export const MOST = 4;
@@ -94,6 +94,15 @@ function showChoice(ids) {
   hint.hidden = ids.length >= FEWEST;
   // The comparison page shows the comparison itself: a bar over it would cover it, or name another choice.
   bar.hidden = ids.length === 0 || Boolean(document.querySelector(".pb-compare"));
+  keepClear();
+}
+
+// Nothing the bar covers may have the focus (WCAG 2.4.11): the page keeps the bar's height free at its bottom
+// (vergelijken.css: scroll-padding-bottom, so the browser scrolls a focused element above the bar, and as much
+// room below the footer, so the last card can scroll above it too).
+function keepClear() {
+  const space = bar.hidden ? 0 : Math.ceil(innerHeight - bar.getBoundingClientRect().top);
+  document.documentElement.style.setProperty("--pb-compare-bar-space", `${Math.max(space, 0)}px`);
 }
 
 function makeBar() {
@@ -129,6 +138,8 @@ function start() {
     if (isPracticeId(id)) container.append(compareButton(id, practiceTitle(container)));
   }
   showChoice(chosenIds());
+  new ResizeObserver(keepClear).observe(bar); // the bar wraps on a narrow screen, and grows with its hint
+  window.addEventListener("resize", keepClear);
   window.addEventListener("storage", (event) => event.key === STORAGE_KEY && showChoice(chosenIds()));
 }
 

@@ -4,8 +4,8 @@
 // changed by hand or by an older version of the site, so it is read as untrusted input: what does not parse is
 // ignored (and reported through `problem`), what is too long is cut, and nothing here ever throws.
 
-import { readStored, writeStored } from "./opslag.js";
-import { isPracticeId } from "./praktijken.js";
+import { readStored, writeStored } from "../gedeeld/opslag.js";
+import { isPracticeId } from "../gedeeld/praktijken.js";
 
 const KEY = "praktijkbank-selectie";
 const CHANGED = "praktijkbank:selectie";

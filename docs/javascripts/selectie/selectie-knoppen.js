@@ -4,8 +4,8 @@
 // link; without JavaScript they stay empty and hidden. Containers added later (search results) get their
 // button too. Other buttons (comparing) may share the containers: this module only adds and updates its own.
 
-import { ACTION_CONTAINERS, element, practiceTitle } from "./dom.js";
-import { isPracticeId } from "./praktijken.js";
+import { ACTION_CONTAINERS, element, practiceTitle } from "../gedeeld/dom.js";
+import { isPracticeId } from "../gedeeld/praktijken.js";
 import { isSelected, onSelectionChange, readSelection, toggleSelected } from "./selectie-opslag.js";
 
 const KEEP = "Bewaar in mijn selectie";

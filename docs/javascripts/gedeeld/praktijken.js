@@ -11,8 +11,8 @@ export function isPracticeId(id) {
   return typeof id === "string" && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
 }
 
-/** The site's root URL: this module lives in `javascripts/` directly below it. */
-export const siteRoot = new URL("../", import.meta.url);
+/** The site's root URL: this module lives in `javascripts/gedeeld/`, two levels below it. */
+export const siteRoot = new URL("../../", import.meta.url);
 
 let catalog = null;
 let cards = null;

@@ -3,16 +3,16 @@
 // with the collection page's markup and styles, so the print stylesheet makes the same A4 handout.
 // Everything shown comes from the URL, from storage or from contributor text: it goes in with textContent only.
 
-import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
-import { element, labelled, paragraphs } from "./dom.js";
-import { printQr, qrPngBlob, qrSvgBlob, qrSvgElement } from "./qr.js";
+import { loadCards, practicePageUrl, resolveIn, siteRoot } from "../gedeeld/praktijken.js";
+import { element, labelled, paragraphs } from "../gedeeld/dom.js";
+import { printQr, qrPngBlob, qrSvgBlob, qrSvgElement } from "../gedeeld/qr.js";
 import { collectionId, collectionProblems, collectionText, collectionYaml, issueFormUrl } from "./selectie-collectie.js";
 import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink, shareLink } from "./selectie-link.js";
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
-import { compareUrl, MOST as COMPARE_MOST } from "./vergelijkkeuze.js";
-import { withdrawnNote } from "./teruggetrokken.js";
-import { copyText, offerMail, routeMail } from "./mailto.js";
-import { copyButton } from "./kopieer.js";
+import { compareUrl, MOST as COMPARE_MOST } from "../vergelijk/vergelijkkeuze.js";
+import { withdrawnNote } from "../gedeeld/teruggetrokken.js";
+import { copyText, offerMail, routeMail } from "../gedeeld/mailto.js";
+import { copyButton } from "../gedeeld/kopieer.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");

@@ -4,11 +4,11 @@
 // (`aliases`), never inserted as markup; every value from the data goes into the page with textContent.
 // Glossary terms are explained at their first use, with the list of them at the end (begrippen.js).
 
-import { fetchPractice, loadCards, loadVocabularies, practicePageUrl, resolveIn } from "./praktijken.js";
+import { fetchPractice, loadCards, loadVocabularies, practicePageUrl, resolveIn } from "../gedeeld/praktijken.js";
 import { FEWEST, MOST, chosenIds, compareUrl } from "./vergelijkkeuze.js";
 import { offerShare } from "./vergelijk-delen.js";
-import { explainTerms } from "./begrippen.js";
-import { dateText, withdrawnNote } from "./teruggetrokken.js";
+import { explainTerms } from "../gedeeld/begrippen.js";
+import { dateText, withdrawnNote } from "../gedeeld/teruggetrokken.js";
 
 const UNKNOWN = "niet bekend";
 const LINK_SCHEMES = ["https:", "http:"];

@@ -3,8 +3,8 @@
 // highlighted by <mark> elements made here, never by markup from the index.
 
 import { SearchIndex, excerpt } from "./zoekindex.js";
-import { compareButton } from "./vergelijkkeuze.js";
-import { nameKey } from "./gemeentenamen.js";
+import { compareButton } from "../vergelijk/vergelijkkeuze.js";
+import { nameKey } from "../gedeeld/gemeentenamen.js";
 import { chosenFilters, filterPhrase, showChips } from "./zoekfilters.js";
 
 const PAGE_SIZE = 10;
@@ -312,10 +312,20 @@ function searchFailed() {
   output.setAttribute("aria-busy", "false");
 }
 
+// Every way into search (the header's box, its magnifier on a phone, a link) ends with the cursor in the
+// search field, after any words already there, so typing goes on where it started; unless the visitor has
+// already moved the focus elsewhere while the page loaded.
+function focusQuery() {
+  if (document.activeElement !== document.body && document.activeElement !== null) return;
+  queryInput.focus();
+  queryInput.setSelectionRange(queryInput.value.length, queryInput.value.length);
+}
+
 async function start() {
   root.querySelector(".pb-search__fallback").hidden = true;
   form.hidden = filterPanel.hidden = false;
   showState(stateFromUrl());
+  focusQuery();
   filterPanel.open = !narrow.matches;
   index = await SearchIndex.open(root.dataset.index);
   await runSearch(stateFromUrl());

@@ -2,11 +2,11 @@
 // has, made here from the link, after which the collections' presentatie.js shows one per screen.
 // Texts from the link and from the practices are inserted with textContent only.
 
-import { loadCards, practicePageUrl, resolveIn, siteRoot } from "./praktijken.js";
-import { element, labelled, paragraphs } from "./dom.js";
-import { printQr, qrSvgElement } from "./qr.js";
+import { loadCards, practicePageUrl, resolveIn, siteRoot } from "../gedeeld/praktijken.js";
+import { element, labelled, paragraphs } from "../gedeeld/dom.js";
+import { printQr, qrSvgElement } from "../gedeeld/qr.js";
 import { decodeSelection, encodeSelection, qrLink } from "./selectie-link.js";
-import { withdrawnNote } from "./teruggetrokken.js";
+import { withdrawnNote } from "../gedeeld/teruggetrokken.js";
 
 const slides = document.querySelector(".pb-show__slides");
 const first = slides.querySelector(".pb-slide--title");

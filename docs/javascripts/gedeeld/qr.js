@@ -4,7 +4,7 @@
 // files to download, one horizontal stroke per run of dark modules.
 
 import { element } from "./dom.js";
-import qrcode from "./vendor/qrcode-generator.js";
+import qrcode from "../vendor/qrcode-generator.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const ERROR_LEVEL = "M";

@@ -1,7 +1,7 @@
 // "Link kopiëren" on the comparison page: its address holds the practices compared (vergelijk/?p=…), so the
 // link is the page's own address. It is offered only while there is a comparison to share: two practices or more.
 
-import { copyButton } from "./kopieer.js";
+import { copyButton } from "../gedeeld/kopieer.js";
 import { FEWEST } from "./vergelijkkeuze.js";
 
 const share = document.querySelector(".pb-compare__share");
