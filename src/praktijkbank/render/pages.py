@@ -54,6 +54,7 @@ from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, m
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.qr_codes import inline_qr_codes
+from praktijkbank.render.template_cache import compiled_templates
 from praktijkbank.render.text import dutch_date, locality_text, period_text, place_text
 from praktijkbank.validate import abbreviations
 from praktijkbank.validate.rules import RELATED_WITHDRAWN
@@ -80,9 +81,11 @@ def _allowed_url(url: str | None) -> bool:
     return bool(url) and urlsplit(url).scheme.lower() in ALLOWED_URL_SCHEMES
 
 
-def _environment() -> jinja2.Environment:
+def _environment(bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """The templates' environment; `bytecode_cache` keeps them compiled between builds (template_cache.py)."""
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("praktijkbank.render", "templates"),
+        bytecode_cache=bytecode_cache,
         auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -124,7 +127,7 @@ class PageRenderer:
         self.site_url = site_url
         self.form_links = FormLinks(catalog, ways_in.repository or None)
         self.share_url = site_url or urls.LOCAL_SITE_URL
-        self.environment = _environment()
+        self.environment = _environment(compiled_templates())
         self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
                                         draw_maps=draw_maps, ways_in=ways_in,
                                         locator_points=partial(locator_points, base_map),
