@@ -4,7 +4,7 @@ export-pages`. What the plain build cannot do is exactly what the plugin adds, s
 The generated repository has a git history (git_history.py, three commits per practice) and the project's
 glossary, so both builds carry the history and glossary that real files bring.
 
-Goals: at most 1.25x as slow as the plain build at 1,000 and 5,000 practices, and 5,000 in under 1 GB.
+Goals: at most as slow as the plain build at 1,000 practices, at most 1.25x at 5,000, and 5,000 in under 1 GB.
 """
 
 from __future__ import annotations
@@ -102,7 +102,9 @@ SITE_BUILD = Comparison(
           "ratio = ours median / plain median",
     baseline="plain",
     ratio=slowdown,
-    goals=(Goal("site build at most 1.25x as slow as plain MkDocs at 1,000 and 5,000", (1000, 5000), slowdown,
+    goals=(Goal("site build at most 1.0x plain MkDocs at 1,000", (1000,), slowdown,
+                lambda ratio: ratio <= 1.0, lambda ratio: f"{ratio:.2f}x"),
+           Goal("site build at most 1.25x as slow as plain MkDocs at 5,000", (5000,), slowdown,
                 lambda ratio: ratio <= 1.25, lambda ratio: f"{ratio:.2f}x"),
            Goal("site build of 5,000 practices in under 1 GB", (5000,), lambda row: peak(row.ours),
                 lambda megabytes: megabytes < 1024, lambda megabytes: f"{megabytes:.0f} MB peak")),
