@@ -1,7 +1,7 @@
 """`praktijkbank validate` runs on every push and in editors: it imports only what checking needs. The site
-builder, the link checker, the contributor commands (issue forms, ruamel.yaml) and jsonschema (needed only to
-explain an error) stay unloaded for a clean repository, and a repository with an error still gets jsonschema's
-explanation."""
+builder, the link checker, the contributor commands (their questions, issue forms, ruamel.yaml) and jsonschema
+(needed only to explain an error) stay unloaded for a clean repository, and a repository with an error still
+gets jsonschema's explanation."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from helpers import PROJECT_ROOT, VALID_PRACTICE
 
 NOT_NEEDED = ["jsonschema", "mkdocs", "jinja2", "markdown_it", "praktijkbank.publish.site", "praktijkbank.render.pages",
               "praktijkbank.checks.links", "praktijkbank.contribute.generated", "praktijkbank.contribute.issue_form",
-              "praktijkbank.cli.contribute", "ruamel", "multiprocessing"]
+              "praktijkbank.cli.contribute", "praktijkbank.contribute.questions", "ruamel", "multiprocessing"]
 RUN = """
 import json, sys
 from praktijkbank.cli.main import main

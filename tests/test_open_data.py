@@ -11,11 +11,10 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from helpers import PROJECT_ROOT, VALID_PRACTICE
+from helpers import VALID_PRACTICE
 from praktijkbank.load.repository import Repository
 from praktijkbank.publish.data_package import DATA_PACKAGE, PROFILE
 from praktijkbank.publish.data_schemas import DATA_FILES, DRAFT, schema_for

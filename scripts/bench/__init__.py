@@ -12,7 +12,9 @@ table and, under it, each goal as PASS, FAIL or NOT MEASURED (a size the goal is
 - robustness.py: validation on broken and hostile input (the fuzz tests' mutants, noise and nesting bomb).
 - map_cost.py: `mkdocs build` with the map against the same build without its drawings, and the map page's size.
 
-They share the generated practices (generated.py), running and timing processes (processes.py) and, for the
+They share the generated practices (generated.py: each takes the optional fields of one of the repository's
+own practices, so they carry the same completeness hints), their git history (git_history.py: three commits
+per practice that edit fields), running and timing processes (processes.py) and, for the
 jobs that compare one of our tools with a yardstick, the alternating runs and the table (comparison.py).
 A new job is one module with a `Job` (job.py), listed in `JOBS` in __main__.py; options only one job reads
 (such as the search job's `--before`) are declared by that job.

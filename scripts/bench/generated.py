@@ -1,14 +1,17 @@
 """Generated practices: valid repositories of any size, deterministic per size, so runs on different commits
-work on exactly the same files. Every field of the schema is used and the texts read like real Dutch ones."""
+work on exactly the same files. The texts read like real Dutch ones, and each generated practice fills the
+optional fields one of the repository's own practices fills and leaves out what it leaves out (its shape):
+the set carries the completeness hints real files carry, in the same proportion (about 2.9 per practice)."""
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Sized
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from praktijkbank.common.municipalities import read_municipalities
 from scripts.bench.processes import PROJECT_ROOT
 
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+PRACTICES_DIR = PROJECT_ROOT / "practices"
 
 LOCALITY_PARTS = (["Noord", "Zuid", "Oost", "West", "Oud", "Nieuw", "Hoog", "Laag", "Groot", "Klein"],
                   ["veen", "dijk", "horst", "wijk", "dorp", "broek", "hoven", "rade", "loo", "meer"])
@@ -81,6 +85,10 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _PracticeDumper.add_representer(str, _represent_text)
+_SHAPE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+REQUIRED_FIELDS = frozenset(json.loads((SCHEMAS_DIR / "practice.schema.json").read_text(encoding="utf-8"))["required"])
+OWN_FIELDS = ("based_on", "aliases", "license")
+"""Optional fields a shape may have that build_practice does not write."""
 
 
 def load_vocabulary_ids(schemas_dir: Path) -> dict[str, list[str]]:
@@ -117,9 +125,11 @@ def generate_repository(root: Path, count: int) -> None:
     (root / "collections").mkdir()
     vocabularies = load_vocabulary_ids(root / "schemas")
     municipalities = load_municipality_names(root / "schemas")
+    shapes = load_shapes(PRACTICES_DIR)
     rng = random.Random(count)
     for index in range(1, count + 1):
-        practice = build_practice(rng, index, count, vocabularies, municipalities)
+        practice = shaped(build_practice(rng, index, count, vocabularies, municipalities), shapes[index % len(shapes)],
+                          index)
         for item in practice.get("media", []):
             (media_dir / item["file"]).write_bytes(b"\x89PNG\r\n\x1a\n")
         text = yaml.dump(practice, Dumper=_PracticeDumper, allow_unicode=True, sort_keys=False, width=100)
@@ -128,7 +138,8 @@ def generate_repository(root: Path, count: int) -> None:
 
 def build_practice(rng: random.Random, index: int, count: int, vocabularies: dict[str, list[str]],
                    municipalities: dict[str, list[str]]) -> dict[str, Any]:
-    """One practice using every field of the schema, sized like a real one (2-4 KB of YAML). One municipality
+    """One practice using every field build_practice knows, sized like a real one (2-4 KB of YAML); `shaped`
+    then leaves out what the real practice it follows leaves out. One municipality
     per chosen province, so the provinces agree with the municipalities as the validator requires."""
     provinces = rng.sample(sorted(municipalities), rng.choice([1, 1, 1, 2]))
     chosen = sorted({rng.choice(municipalities[province]) for province in provinces})
@@ -160,17 +171,61 @@ def build_practice(rng: random.Random, index: int, count: int, vocabularies: dic
                     "email": f"info@bibliotheek-{index}.example"},
         "sources": _sources(rng, place_name, start),
         "related": _related(rng, index, count),
-        "added": f"{rng.randint(2024, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "added": f"{rng.randint(2025, 2026)}-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
         "last_reviewed": min(f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", LAST_REVIEW),
+        "media": [{"file": f"{practice_id(index)}.png", "alt": "Deelnemers aan tafel in de bibliotheek.",
+                   "credit": f"Foto: Bibliotheek {place_name}"}],
     }
-    if index % 3 == 0:
-        practice["media"] = [{"file": f"{practice_id(index)}.png", "alt": "Deelnemers aan tafel in de bibliotheek.",
-                              "credit": f"Foto: Bibliotheek {place_name}"}]
-    if index % 10 == 0:
-        practice["aliases"] = [f"oud-{practice_id(index)}"]
     if not practice["related"]:
         del practice["related"]
     return practice
+
+
+def load_shapes(practices_dir: Path) -> list[dict[str, Any]]:
+    """The repository's own practices as plain data (not the `_` template), in a fixed order: the shapes the
+    generated ones take, so the mix of filled and missing fields follows the real files as they grow."""
+    paths = sorted(path for path in practices_dir.glob("*.yml") if not path.name.startswith("_"))
+    if not paths:
+        raise SystemExit(f"bench: no practices in {practices_dir} to take the generated ones' shape from.")
+    return [yaml.load(path.read_text(encoding="utf-8"), Loader=_SHAPE_LOADER) for path in paths]
+
+
+def shaped(practice: dict[str, Any], shape: dict[str, Any], index: int) -> dict[str, Any]:
+    """The generated practice with the optional fields of `shape` only, its sources, organisations and place
+    filled as the shape's are, and as many paragraphs in the description: the same completeness hints."""
+    result = {key: value for key, value in practice.items() if key in REQUIRED_FIELDS or key in shape}
+    for key in OWN_FIELDS:
+        if key in shape and key not in result:
+            result[key] = _own_field(key, shape[key], index)
+    result["sources"] = [_like(source, like) for source, like in zip(_cycled(practice["sources"], shape["sources"]),
+                                                                    shape["sources"])]
+    result["organisations"] = [_like(organisation, like, keep=("name", "type")) for organisation, like
+                               in zip(practice["organisations"], _cycled(shape["organisations"],
+                                                                          practice["organisations"]))]
+    result["place"] = _like(practice["place"], shape["place"], keep=("municipalities", "provinces"))
+    paragraphs = practice["description"].strip().split("\n\n")
+    wanted = len(str(shape["description"]).strip().split("\n\n"))
+    result["description"] = "\n\n".join(_cycled(paragraphs, range(wanted))) + "\n"
+    return result
+
+
+def _own_field(key: str, value: Any, index: int) -> Any:
+    """A field the generator does not write, made up as the shape has it, pointing at generated practices."""
+    if key == "based_on":
+        return practice_id(index - 1 if index > 1 else index + 1)
+    if key == "aliases":
+        return [f"oud-{practice_id(index)}"]
+    return value
+
+
+def _like(generated: dict[str, Any], like: dict[str, Any], keep: tuple[str, ...] = ("title",)) -> dict[str, Any]:
+    """The generated mapping with only the keys `like` has, besides those always kept."""
+    return {key: value for key, value in generated.items() if key in keep or key in like}
+
+
+def _cycled(values: Sequence[Any], length_of: Sized) -> list[Any]:
+    """`values` repeated or cut to as many items as `length_of` has."""
+    return [values[position % len(values)] for position in range(len(length_of))]
 
 
 def _sentence(rng: random.Random) -> str:

@@ -3,11 +3,9 @@
 rendering the change pages (a word diff per changed text) take, as a share of the whole `mkdocs build` they
 are part of, timed inside one run.
 
-The generated repository gets a git history of its own, written with `git fast-import` (seconds, where a
-`git commit` per change would take minutes): every practice is added, then changed in further commits (its
-summary and review date, so every change is compared field by field and shown as a word diff), and every
-tenth is renamed on its last commit. Timing the parts inside the same build, rather than two builds against
-each other, keeps the ratio honest on a busy machine.
+The generated repository gets a git history of its own (git_history.py): every practice is added, then its
+fields are changed in further commits, and every tenth is renamed on its last commit. Timing both parts inside
+the same build, rather than two builds against each other, keeps the ratio honest on a busy machine.
 
 Goal: at 1,000 practices with several commits each, the history costs at most 10 % of the build.
 """
@@ -15,9 +13,7 @@ Goal: at 1,000 practices with several commits each, the history costs at most 10
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,15 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scripts.bench.git_history import COMMITS_PER_PRACTICE, GIT, write_history
 from scripts.bench.job import Job, Option
 from scripts.bench.processes import missing_executables
 from scripts.bench.site_build import prepare_repository
 
 GOAL, GOAL_COUNT = 0.10, 1000
-COMMITS_PER_PRACTICE = 3
-RENAME_EVERY = 10
-FIRST_COMMIT = 1_767_225_600  # 2026-01-01T00:00:00Z: fixed, so every run writes the same history
-GIT = Path("/usr/bin/git")
 
 
 @dataclass(frozen=True)
@@ -49,49 +42,6 @@ class HistoryRun:
     @property
     def ratio(self) -> float:
         return (self.history + self.change_pages) / self.build
-
-
-def write_history(root: Path, commits_per_practice: int) -> int:
-    """A git history for the practices under `root`, ending in the files as they are; returns the number of
-    commits. Earlier versions carry a comment, another summary and review date that the last one drops; every
-    RENAME_EVERY-th practice lives under an older name until its last commit."""
-    names = sorted(path.name for path in (root / "practices").glob("*.yml"))
-    texts = {name: (root / "practices" / name).read_bytes() for name in names}
-    stream, mark = bytearray(), 0
-    for version in range(1, commits_per_practice + 1):
-        last = version == commits_per_practice
-        for number, name in enumerate(names):
-            mark += 1
-            renamed = number % RENAME_EVERY == 0
-            old = name.replace(".yml", "-oud.yml") if renamed else name
-            content = texts[name] if last else _earlier(texts[name], version)
-            operations = f"D practices/{old}\n".encode() if renamed and last else b""
-            path = name if last or not renamed else old
-            operations += f"M 100644 inline practices/{path}\n".encode() + _data(content)
-            subject = f"{'Add' if version == 1 else 'Rename' if renamed and last else 'Edit'} {name} (#{mark})"
-            stream += (f"commit refs/heads/main\nmark :{mark}\n"
-                       f"committer Bench <bench@example.org> {FIRST_COMMIT + 60 * mark} +0000\n").encode()
-            stream += _data(subject.encode()) + (f"from :{mark - 1}\n".encode() if mark > 1 else b"") + operations
-    _git(root, "init", "-q")
-    _git(root, "fast-import", "--quiet", input=bytes(stream))
-    _git(root, "symbolic-ref", "HEAD", "refs/heads/main")
-    return mark
-
-
-def _earlier(text: bytes, version: int) -> bytes:
-    """An earlier version of a practice: its summary begun otherwise and reviewed a year before, plus a comment."""
-    changed = text.replace(b"\nsummary: ", f"\nsummary: Versie {version} van de tekst. ".encode(), 1)
-    return changed.replace(b"\nlast_reviewed: '2026-", b"\nlast_reviewed: '2025-", 1) + f"# versie {version}\n".encode()
-
-
-def _data(content: bytes) -> bytes:
-    return f"data {len(content)}\n".encode() + content + b"\n"
-
-
-def _git(root: Path, *arguments: str, input: bytes | None = None) -> None:
-    environment = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run([str(GIT), *arguments], cwd=root, input=input, env=environment, check=True,
-                   capture_output=True)
 
 
 def timed_build(config_file: Path, site_dir: Path) -> HistoryRun:

@@ -1,8 +1,10 @@
 """Site build: `mkdocs build` with the praktijkbank plugin (which validates and renders every page in memory)
 against MkDocs building the same pages from plain Markdown files, written beforehand by `praktijkbank
 export-pages`. What the plain build cannot do is exactly what the plugin adds, so the ratio shows its cost.
+The generated repository has a git history (git_history.py, three commits per practice) and the project's
+glossary, so both builds carry the history and glossary that real files bring.
 
-Goals: at most 1.25x as slow as the plain build at 1,000 and 5,000 practices, and 5,000 in under 1 GB.
+Goals: at most as slow as the plain build at 1,000 practices, at most 1.25x at 5,000, and 5,000 in under 1 GB.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import yaml
 from praktijkbank.load.site_config import read_settings
 from scripts.bench.comparison import Comparison, Goal, Row, comparison_job, peak, slowdown, time_alternately
 from scripts.bench.generated import generate_and_describe
+from scripts.bench.git_history import GIT, write_history
 from scripts.bench.processes import (MKDOCS, PRAKTIJKBANK, PROJECT_ROOT, Measurement, build_command, export_command,
                                      run_clean)
 
@@ -25,10 +28,12 @@ SITE_PLUGIN = "praktijkbank"
 
 
 def prepare_site(work: Path, count: int) -> tuple[Path, Path, Measurement]:
-    """A generated repository with the project's mkdocs.yml and docs, and its pages exported as Markdown: the
-    input of our build, and of the plain MkDocs builds it is compared with. Returns the repository, the
-    exported pages and how long the export took."""
+    """A generated repository with the project's mkdocs.yml and docs and a git history, and its pages exported
+    as Markdown: the input of our build, and of the plain MkDocs builds it is compared with. Returns the
+    repository, the exported pages and how long the export took."""
     root, pages = prepare_repository(work, count), work / "pages"
+    commits = write_history(root)
+    print(f"{count} practices: {commits} commits written (not timed)", file=sys.stderr)
     return root, pages, run_clean(export_command(root, pages), count)
 
 
@@ -97,7 +102,9 @@ SITE_BUILD = Comparison(
           "ratio = ours median / plain median",
     baseline="plain",
     ratio=slowdown,
-    goals=(Goal("site build at most 1.25x as slow as plain MkDocs at 1,000 and 5,000", (1000, 5000), slowdown,
+    goals=(Goal("site build at most 1.0x plain MkDocs at 1,000", (1000,), slowdown,
+                lambda ratio: ratio <= 1.0, lambda ratio: f"{ratio:.2f}x"),
+           Goal("site build at most 1.25x as slow as plain MkDocs at 5,000", (5000,), slowdown,
                 lambda ratio: ratio <= 1.25, lambda ratio: f"{ratio:.2f}x"),
            Goal("site build of 5,000 practices in under 1 GB", (5000,), lambda row: peak(row.ours),
                 lambda megabytes: megabytes < 1024, lambda megabytes: f"{megabytes:.0f} MB peak")),
@@ -105,4 +112,4 @@ SITE_BUILD = Comparison(
 )
 JOB = comparison_job(SITE_BUILD, name="site", help="run the site build benchmark", sizes_option="--site-sizes",
                      sizes_help="to build a site of", default_sizes=(100, 1000, 5000), quick_sizes=(100, 1000),
-                     executables=(PRAKTIJKBANK, MKDOCS))
+                     executables=(PRAKTIJKBANK, MKDOCS, GIT))

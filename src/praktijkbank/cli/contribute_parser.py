@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from praktijkbank.contribute.questions import QUESTIONS
 from praktijkbank.load.repository import Repository
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CHANGED, EXIT_REMARK_ONLY = 0, 1, 2, 3, 4
@@ -46,9 +45,7 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
         description="Maak practices/<id>.yml door vragen te beantwoorden. Zonder opties stelt het commando "
                     "de vragen één voor één. Met opties (voor scripts) worden geen vragen gesteld; "
                     "een opsomming geef je met komma's of door de optie te herhalen.")
-    for question in QUESTIONS:
-        new.add_argument(f"--{question.key.replace('_', '-')}", dest=question.key, action="append",
-                         metavar="ANTWOORD", help=question.label)
+    _add_questions_when_parsing(new)
     new.add_argument("--added", type=_date, default=None,
                      help="de datum van toevoegen, jjjj-mm-dd (standaard: vandaag, of SOURCE_DATE_EPOCH)")
 
@@ -76,6 +73,24 @@ def add_contribute_commands(commands: Any, common: argparse.ArgumentParser) -> N
     from_mail.add_argument("--added", type=_date, default=os.environ.get(ADDED_ENVIRONMENT),
                            help="de datum van toevoegen, jjjj-mm-dd (standaard: de datum van de mail, anders "
                                 "vandaag)")
+
+
+def _add_questions_when_parsing(new: argparse.ArgumentParser) -> None:
+    """One option per question for `new`, added when `new` parses its arguments (or shows its help, which
+    happens while parsing): the questions import the schemas' helpers and the forms' wording, which the other
+    commands, `validate` above all, do not need."""
+    parse = new.parse_known_args
+
+    def parse_with_questions(*arguments: Any, **options: Any) -> Any:
+        from praktijkbank.contribute.questions import QUESTIONS
+
+        new.parse_known_args = parse  # type: ignore[method-assign]
+        for question in QUESTIONS:
+            new.add_argument(f"--{question.key.replace('_', '-')}", dest=question.key, action="append",
+                             metavar="ANTWOORD", help=question.label)
+        return parse(*arguments, **options)
+
+    new.parse_known_args = parse_with_questions  # type: ignore[method-assign]
 
 
 def _when_run(name: str) -> Callable[[argparse.Namespace, Repository], int]:

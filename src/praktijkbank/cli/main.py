@@ -20,7 +20,6 @@ from praktijkbank.common.problems import FORMATTERS, Problem
 from praktijkbank.load.repository import COLLECTION, PRACTICE, Repository
 from praktijkbank.publish.published_urls import MANIFEST_NAME
 from praktijkbank.validate.checker import load_vocabularies, validate_repository
-from praktijkbank.validate.completeness import completeness_warnings
 
 if TYPE_CHECKING:
     from praktijkbank.load.site_config import SiteConfig
@@ -154,9 +153,9 @@ def _validate(arguments: argparse.Namespace) -> int:
     but never fail."""
     repository = _repository(arguments)
     selected = _existing(arguments.paths)
-    report = validate_repository(repository, selected, workers=os.cpu_count() or 1)
-    warnings = report.warnings + report.in_scope(completeness_warnings(report.records, reference_date())) \
-        if arguments.warnings else []
+    report = validate_repository(repository, selected, workers=os.cpu_count() or 1,
+                                 hints_on=reference_date() if arguments.warnings else None)
+    warnings = report.warnings if arguments.warnings else []
     if report.problems or warnings:
         print(FORMATTERS[arguments.format](sorted(report.problems + warnings)))
     print(_summary(report.problems, report.records, len(warnings)), file=sys.stderr)

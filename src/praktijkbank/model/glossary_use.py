@@ -9,8 +9,13 @@ end names what the page explains.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from praktijkbank.common.glossary import Glossary, GlossaryTerm
 from praktijkbank.model.catalog import Catalog, Collection, Practice, by_title
+
+PRACTICES_REMEMBERED = 50_000
+"""More than a build has practices: each build asks for all of them three times, in turn."""
 
 
 def practice_texts(practice: Practice) -> list[str]:
@@ -29,8 +34,10 @@ def collection_texts(collection: Collection, practices: dict[str, Practice]) -> 
             *(organisation.name for practice in shown for organisation in practice.organisations)]
 
 
-def practice_terms(practice: Practice, glossary: Glossary) -> list[GlossaryTerm]:
-    return glossary.terms_in(practice_texts(practice))
+@lru_cache(maxsize=PRACTICES_REMEMBERED)
+def practice_terms(practice: Practice, glossary: Glossary) -> tuple[GlossaryTerm, ...]:
+    """Remembered: the practice's page, search and /begrippen/ each ask, and each answer reads all its texts."""
+    return tuple(glossary.terms_in(practice_texts(practice)))
 
 
 def practices_by_term(catalog: Catalog) -> dict[str, list[Practice]]:

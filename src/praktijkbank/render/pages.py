@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -56,11 +58,14 @@ from praktijkbank.render.maps import BaseMap, adoption_points, locator_points, m
 from praktijkbank.render.markup import markdown_to_html
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.qr_codes import inline_qr_codes
+from praktijkbank.render.template_cache import compiled_templates
 from praktijkbank.render.text import dutch_date, locality_text, period_text, place_text
 from praktijkbank.validate import abbreviations
 from praktijkbank.validate.rules import RELATED_WITHDRAWN
 
 NEWEST_ON_HOME = 6
+PAGES_PER_WORKER = 250
+"""Below this many practice pages per process, starting the processes costs more than they save."""
 
 
 # Pages whose content needs the whole width on a wide screen: no navigation column beside it and no table of
@@ -82,9 +87,11 @@ def _allowed_url(url: str | None) -> bool:
     return bool(url) and urlsplit(url).scheme.lower() in ALLOWED_URL_SCHEMES
 
 
-def _environment() -> jinja2.Environment:
+def _environment(bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """The templates' environment; `bytecode_cache` keeps them compiled between builds (template_cache.py)."""
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("praktijkbank.render", "templates"),
+        bytecode_cache=bytecode_cache,
         auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -126,7 +133,7 @@ class PageRenderer:
         self.site_url = site_url
         self.form_links = FormLinks(catalog, ways_in.repository or None)
         self.share_url = site_url or urls.LOCAL_SITE_URL
-        self.environment = _environment()
+        self.environment = _environment(compiled_templates())
         self.environment.globals.update(map_view=map_view(base_map, catalog), base_map=base_map,
                                         draw_maps=draw_maps, ways_in=ways_in,
                                         locator_points=partial(locator_points, base_map),
@@ -141,17 +148,35 @@ class PageRenderer:
         self.adoptions = adoptions_by_practice(catalog.practices)
         practice_addresses = (self.shared(urls.practice_url(practice.id)) for practice in catalog.all_practices)
         self.qr_codes = inline_qr_codes(practice_addresses, qr_cache, workers)
+        self.workers = workers
         self._cards: dict[tuple[str, int, int], Markup] = {}
 
     def pages(self) -> list[Page]:
         """All pages, in a fixed order (the output must be identical for identical input)."""
         pages = [self.home(), self.practices_index(), self.organisations_index(), self.review_page(),
                  self.search_page(), self.compare_page(), self.map_page()]
-        pages += [self.practice_page(practice) for practice in self.catalog.all_practices]
+        pages += self.practice_pages()
         for facet in FACETS:
             pages.append(self.facet_index(facet))
             pages += [self.facet_value(facet, term) for term in self.catalog.vocabularies[facet].terms]
         return pages
+
+    def practice_pages(self) -> list[Page]:
+        """Every practice's page, in catalog order; spread over forked worker processes when there are enough
+        to be worth it (each page is independent: a third of the build at a thousand practices). A worker
+        inherits this renderer and sends back only the finished pages."""
+        practices = self.catalog.all_practices
+        workers = min(self.workers, len(practices) // PAGES_PER_WORKER)
+        if workers <= 1:
+            return [self.practice_page(practice) for practice in practices]
+        global _worker_job
+        _worker_job = (self, practices)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(_practice_page_in_worker, range(len(practices)),
+                                     chunksize=max(1, len(practices) // (workers * 4))))
+        finally:
+            _worker_job = None
 
     def shared(self, url: str) -> str:
         """The absolute address of a page, as a QR code or a printed handout carries it."""
@@ -389,3 +414,12 @@ class PageRenderer:
                                 lastmod=max(self.lastmod.values(), default=None),
                                 newest=newest, counts=counts)
 
+
+_worker_job: tuple[PageRenderer, list[Practice]] | None = None
+"""The renderer and the practices a forked worker inherited from PageRenderer.practice_pages."""
+
+
+def _practice_page_in_worker(number: int) -> Page:
+    assert _worker_job is not None
+    renderer, practices = _worker_job
+    return renderer.practice_page(practices[number])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from praktijkbank.common.clock import reference_date
@@ -20,6 +21,7 @@ from praktijkbank.common.vocabularies import Vocabularies, vocabularies_from_dat
 from praktijkbank.load.repository import COLLECTION, LOAD, PRACTICE, DataFile, Repository
 from praktijkbank.load.strict_yaml import LoadError, load_file
 from praktijkbank.validate import abbreviations, places, rules
+from praktijkbank.validate.completeness import completeness_hints
 from praktijkbank.validate.glossary import load_glossary
 from praktijkbank.validate.hidden_characters import hidden_character_problems
 from praktijkbank.validate.rules import Record
@@ -40,7 +42,8 @@ class ValidationReport:
     """The files (as displayed) the problems were limited to when paths were selected; None means all."""
     glossary: Glossary = Glossary()
     warnings: list[Problem] = field(default_factory=list)
-    """What would make a valid file better (unexplained abbreviations): shown, never blocking."""
+    """What would make a valid file better (unexplained abbreviations, and the completeness hints when asked
+    for): shown, never blocking."""
 
     def in_scope(self, problems: Iterable[Problem]) -> list[Problem]:
         """The problems about the files this report is about."""
@@ -51,15 +54,17 @@ class ValidationReport:
         return not self.problems
 
 
-def validate_repository(repository: Repository, selected: Sequence[Path] = (), workers: int = 1) -> ValidationReport:
+def validate_repository(repository: Repository, selected: Sequence[Path] = (), workers: int = 1,
+                        hints_on: date | None = None) -> ValidationReport:
     """Check every practice and collection; with `selected` (files or folders, judged by the same rules as the
     whole repository), report only those files. References are still resolved against the whole repository,
-    so a new practice may point at existing ones."""
+    so a new practice may point at existing ones. With `hints_on` (the day a review is measured against), the
+    warnings include the completeness hints too."""
     vocabularies, problems = load_vocabularies(repository)
     glossary, glossary_problems = load_glossary(repository)
     if problems or glossary_problems:
         return ValidationReport(problems + glossary_problems, [], {})
-    checker = FileChecker(repository, vocabularies, glossary)
+    checker = FileChecker(repository, vocabularies, glossary, hints_on)
     selection = [data_file for path in selected for data_file in repository.files_at(path)]
     files = _unique(repository.data_files() + selection)
     results = _check_files(checker, [data_file for data_file in files if data_file.handling == LOAD], workers)
@@ -114,11 +119,14 @@ def _unique(files: Iterable[DataFile]) -> list[DataFile]:
 
 
 class FileChecker:
-    """The checks that need one file only: loading, its schema, its file name, URLs and media."""
+    """The checks that need one file only: loading, its schema, its file name, URLs and media, and with
+    `hints_on` the completeness hints (validate.completeness)."""
 
-    def __init__(self, repository: Repository, vocabularies: Vocabularies, glossary: Glossary = Glossary()) -> None:
+    def __init__(self, repository: Repository, vocabularies: Vocabularies, glossary: Glossary = Glossary(),
+                 hints_on: date | None = None) -> None:
         self.repository = repository
         self.glossary = glossary
+        self.hints_on = hints_on
         schemas = {kind: with_vocabularies(read_schema(repository.schemas_dir, kind), vocabularies)
                    for kind in (PRACTICE, COLLECTION)}
         self.schema_checkers = {kind: SchemaChecker(schema, vocabularies) for kind, schema in schemas.items()}
@@ -147,6 +155,7 @@ class FileChecker:
             *hidden_character_problems(document.text, file),
             *abbreviations.unexplained_abbreviations(record, document, self.glossary),
             *(places.check_place(record, self.municipalities, self.provinces) if kind == PRACTICE else ()),
+            *(completeness_hints(record, self.hints_on) if self.hints_on else ()),
         ]
 
 

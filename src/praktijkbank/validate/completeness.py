@@ -21,13 +21,15 @@ SUMMARY_CARD_MIN = 60
 """Below this, a card says too little to choose by (the schema's hard minimum is 20)."""
 SUMMARY_CARD_MAX = 250
 """Above this, a card's summary runs to more than about four lines (the schema's hard maximum is 400)."""
-def completeness_warnings(records: Iterable[Record], reference: date) -> list[Problem]:
-    """The hints for every loaded practice, each pointing at the line it is about."""
-    warnings = []
-    for record in records:
-        if record.kind == PRACTICE and isinstance(record.data, dict):
-            warnings += [replace(problem, severity=WARNING) for problem in _practice_hints(record, reference)]
-    return sorted(warnings)
+
+
+def completeness_hints(record: Record, reference: date) -> list[Problem]:
+    """The hints for one loaded practice, each pointing at the line it is about. Asked for where the file was
+    just parsed (checker.FileChecker, in a worker process), so the positions come from that parse and no file
+    is read a second time."""
+    if record.kind != PRACTICE or not isinstance(record.data, dict):
+        return []
+    return [replace(problem, severity=WARNING) for problem in _practice_hints(record, reference)]
 
 
 def _practice_hints(record: Record, reference: date) -> Iterable[Problem]:
