@@ -52,12 +52,13 @@ def test_the_municipality_filter_finds_a_practice_by_its_locality_and_its_region
 
 def test_the_practice_page_writes_the_place_of_the_open_data(built_site: Path) -> None:
     """The page's Plaats and Provincie rows together read as the open data's place_text, which the comparison
-    shows."""
+    shows; each province is a link of its own there, read one after the other."""
     data = json.loads((built_site / "api" / "praktijken.json").read_text(encoding="utf-8"))
     for record in data["practices"]:
         page = BeautifulSoup((built_site / practice_url(record["id"]) / "index.html").read_text(encoding="utf-8"),
                              "html.parser")
-        rows = {row.dt.get_text(strip=True): " ".join(row.dd.get_text(" ", strip=True).split())
+        rows = {row.dt.get_text(strip=True): ", ".join(" ".join(item.get_text(" ", strip=True).split())
+                                                       for item in row.dd.select("a") or [row.dd])
                 for row in page.select(".pb-facts__row")}
         written = ", ".join(part for part in (rows.get("Plaats"), rows["Provincie"]) if part)
         assert written.replace(" ,", ",") == record["place_text"], record["id"]
