@@ -85,7 +85,6 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _PracticeDumper.add_representer(str, _represent_text)
-_SHAPE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 REQUIRED_FIELDS = frozenset(json.loads((SCHEMAS_DIR / "practice.schema.json").read_text(encoding="utf-8"))["required"])
 OWN_FIELDS = ("based_on", "aliases", "license")
 """Optional fields a shape may have that build_practice does not write."""
@@ -187,7 +186,7 @@ def load_shapes(practices_dir: Path) -> list[dict[str, Any]]:
     paths = sorted(path for path in practices_dir.glob("*.yml") if not path.name.startswith("_"))
     if not paths:
         raise SystemExit(f"bench: no practices in {practices_dir} to take the generated ones' shape from.")
-    return [yaml.load(path.read_text(encoding="utf-8"), Loader=_SHAPE_LOADER) for path in paths]
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in paths]
 
 
 def shaped(practice: dict[str, Any], shape: dict[str, Any], index: int) -> dict[str, Any]:
