@@ -33,12 +33,12 @@ build: $(INSTALLED)
 
 # lint-imports first: the pipeline's direction (pyproject.toml, [tool.importlinter]) fails fast.
 # The tests run on TEST_WORKERS processes (pytest-xdist), each test file whole on one of them, so a file's
-# own site is built once; the repository's site is built once for all (tests/sites.py). TEST_WORKERS=0 runs
-# them in this one process.
+# own site is built once (a file may ask to be split by a parameter: tests/conftest.py); the repository's site
+# is built once for all (tests/sites.py). TEST_WORKERS=0 runs them in this one process.
 TEST_WORKERS ?= 2
 test: $(INSTALLED) $(NODE_TOOLS)
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest --numprocesses=$(TEST_WORKERS) --dist=loadfile
+	$(BIN)/python -m pytest --numprocesses=$(TEST_WORKERS) --dist=loadgroup
 
 validate: $(INSTALLED)
 	$(BIN)/praktijkbank validate

@@ -13,6 +13,20 @@ from helpers import CHROMIUM, PROJECT_ROOT, VALID_PRACTICE, CliResult, launch_ch
 from praktijkbank.cli.main import main
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test file runs whole on one pytest-xdist worker (`make test` uses --dist=loadgroup), so the sites and
+    browsers a file sets up serve all its tests. A file that names a parameter in SPLIT_BY_PARAMETER is run as
+    one group per value of it instead: the page loops of the accessibility tests, one per browser mode, are the
+    longest part of the suite and run side by side that way."""
+    for item in items:
+        group = item.nodeid.split("::")[0]
+        parameter = getattr(item.module, "SPLIT_BY_PARAMETER", None)
+        callspec = getattr(item, "callspec", None)
+        if parameter and callspec and parameter in callspec.params:
+            group += f"[{callspec.params[parameter]}]"
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     """Run `praktijkbank ARGS` in this process and capture what it prints."""

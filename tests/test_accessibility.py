@@ -31,6 +31,8 @@ pytestmark = pytest.mark.browser
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WCAG_22_AA = [*WCAG_21_AA, "wcag22aa"]  # 2.2 adds target size (2.5.8)
+# The page loops run as one group per browser mode, side by side on the test workers (conftest.py).
+SPLIT_BY_PARAMETER = "mode_page"
 HTML_CODESNIFFER = NODE_MODULES / "html_codesniffer" / "build" / "HTMLCS.js"
 # HTML_CodeSniffer's errors (it also gives warnings and notices: things for a person to check).
 SNIFFER_ERRORS = """() => new Promise((resolve, reject) => HTMLCS.process("WCAG2AA", document, () => resolve(
