@@ -128,6 +128,14 @@ def test_every_practice_has_its_own_json_file(files) -> None:
         assert single == {"license": LICENSE, "practice": practice}
 
 
+def test_the_json_files_keep_the_layout_json_dumps_gives_them(files) -> None:
+    """Each record is encoded once and placed in both files: the bytes must be what json.dumps would write."""
+    for name, content in files.items():
+        if name.startswith("api/praktijken") and name.endswith(".json"):
+            expected = json.dumps(json.loads(content), ensure_ascii=False, indent=2) + "\n"
+            assert content.decode("utf-8") == expected, name
+
+
 def test_the_licence_is_stated_in_the_json_and_the_feed(files) -> None:
     assert _json(files, "api/praktijken.json")["license"] == LICENSE
     assert LICENSE["id"] == "CC-BY-4.0"

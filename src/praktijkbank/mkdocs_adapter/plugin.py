@@ -26,11 +26,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from praktijkbank.common.problems import Problem, format_text
 from praktijkbank.common.urls import is_local
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import SiteConfigError, read_site_config, with_ways_in
+from praktijkbank.mkdocs_adapter.finished_html import FinishedHtml, FinishedPage
 from praktijkbank.mkdocs_adapter.theme_markup import repair_theme_markup
 from praktijkbank.publish.published_urls import lost_summary
 from praktijkbank.publish.site import InvalidInput, Site, build_site
@@ -66,6 +68,9 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         self.staging: Path | None = None
         self.succeeded = False
         self.in_nav: set[str] = set()
+        self.generated: set[str] = set()
+        self.finished_html: FinishedHtml | None = None
+        self.finished: dict[str, FinishedPage] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs build` runs one thread, so validation may fork workers; `serve` runs threads, so it may not.
@@ -101,6 +106,7 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
             _refuse(self.site.lost_urls,
                     f"De site is niet gebouwd: {lost_summary(self.site.lost_urls)} (zie hierboven).")
         self.in_nav = set(settings.nav)
+        self.generated = {page.src_uri for page in self.site.pages}
         if self.command == "build":
             self.output = Path(config.site_dir)
             self.staging = staging_folder(self.output)
@@ -146,7 +152,29 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         day = self.site.page_dates.get(page.file.src_uri)
         if day and "praktijkbank_lastmod" not in page.meta:
             page.meta["praktijkbank_lastmod"] = day
-        return markdown
+        if page.file.src_uri not in self.generated:
+            return markdown
+        finished = self._finished_html(config).convert(markdown)
+        if finished is None:
+            return markdown
+        self.finished[page.file.src_uri] = finished
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page is HTML already: Python-Markdown got nothing to parse (on_page_markdown), and the
+        page gets the HTML and table of contents that Python-Markdown would have made of it."""
+        finished = self.finished.pop(page.file.src_uri, None)
+        if finished is None:
+            return html
+        page.toc = get_toc(finished.toc_tokens)
+        page.present_anchor_ids = finished.anchor_ids
+        return finished.html
+
+    def _finished_html(self, config: MkDocsConfig) -> FinishedHtml:
+        """Read once per build from the configured extensions (the toc extension's ids and levels)."""
+        if self.finished_html is None:
+            self.finished_html = FinishedHtml(config.markdown_extensions, config.mdx_configs or {})
+        return self.finished_html
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.builder = _keep_last_good_site(server.builder)

@@ -93,11 +93,11 @@ def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
     practices = sorted(catalog.practices.values(), key=lambda practice: practice.id)
     records = [practice_record(practice, site_url, place_text(practice.place, catalog.vocabularies))
                for practice in catalog.all_practices]
+    encoded = [_encoded(record) for record in records]
     return [
-        OutputFile(f"{API_FOLDER}/praktijken.json",
-                   _json({"license": LICENSE, "count": len(records), "practices": records})),
-        *(OutputFile(f"{API_FOLDER}/praktijken/{record['id']}.json", _json({"license": LICENSE, "practice": record}))
-          for record in records),
+        OutputFile(f"{API_FOLDER}/praktijken.json", _practices_json(encoded)),
+        *(OutputFile(f"{API_FOLDER}/praktijken/{record['id']}.json", _practice_json(text))
+          for record, text in zip(records, encoded, strict=True)),
         OutputFile(f"{API_FOLDER}/praktijken.csv", practices_csv(practices, site_url)),
         OutputFile(f"{API_FOLDER}/vocabularies.json", _json(vocabularies_record(catalog, site_url))),
         *feed_files(catalog, site_url, LICENSE["note"]),
@@ -106,7 +106,33 @@ def export_files(catalog: Catalog, site_url: str | None) -> list[OutputFile]:
 
 def _json(data: Any) -> bytes:
     """Readable, non-ASCII kept as is (Dutch text), key order as built, ending in a newline like any text file."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (_encoded(data) + "\n").encode("utf-8")
+
+
+def _encoded(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _nested(text: str, depth: int) -> str:
+    """`text` (from _encoded) as json.dumps writes it `depth` levels deep: JSON strings hold no line breaks, so
+    every line break in it is indentation."""
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def _practices_json(records: list[str]) -> bytes:
+    """`_json({"license": ..., "count": ..., "practices": [...]})` from the records encoded once: indented JSON
+    is encoded in Python, slowly, and each record goes into its own file too (_practice_json)."""
+    practices = "[\n    " + ",\n    ".join(_nested(record, 2) for record in records) + "\n  ]" if records else "[]"
+    return (f'{{\n  "license": {_LICENSE_JSON},\n  "count": {len(records)},\n'
+            f'  "practices": {practices}\n}}\n').encode("utf-8")
+
+
+def _practice_json(record: str) -> bytes:
+    """`_json({"license": ..., "practice": record})` from the record encoded once."""
+    return f'{{\n  "license": {_LICENSE_JSON},\n  "practice": {_nested(record, 1)}\n}}\n'.encode("utf-8")
+
+
+_LICENSE_JSON = _nested(_encoded(LICENSE), 1)
 
 
 def practice_record(practice: Practice, site_url: str | None, place: str) -> dict[str, Any]:
