@@ -7,7 +7,8 @@
 
 import { element } from "../gedeeld/dom.js";
 import { loadMunicipalityNames } from "../gedeeld/gemeentenamen.js";
-import { COPIED, NOT_COPIED, answersText, copyText, offerMail, practiceContext } from "../gedeeld/mailto.js";
+import { COPIED, NOT_COPIED, answersText, offerMail, practiceContext } from "../gedeeld/mailto.js";
+import { copyText } from "../gedeeld/kopieer.js";
 import { fetchPractice, loadCards, practicePageUrl, resolveIn } from "../gedeeld/praktijken.js";
 import { slugify } from "../selectie/selectie-collectie.js";
 import { NOT_KEPT, discardDraft, draftKey, moveFormerDrafts, readDraft, writeDraft } from "./concept.js";

@@ -1,3 +1,16 @@
+// Copying to the clipboard, which a browser may refuse or not have: copyText for the mail routes, copyButton for
+// the "Link kopiëren" buttons.
+
+/** Put `text` on the clipboard; whether that worked (a browser may refuse, or have no clipboard at all). */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // "Link kopiëren" on the pages that share an address (the selection, the comparison): the confirmation
 // appears right beside the button, where the reader is looking, in a polite live region of its own.
 
@@ -16,9 +29,8 @@ export function copyButton(button, text, fallback = null) {
       say(fallback ? "Kopiëren lukte niet. De link is geselecteerd: kopieer hem met Ctrl+C of Cmd+C."
         : "Kopiëren lukte niet. Kopieer het adres uit de adresbalk.");
     };
-    if (!navigator.clipboard) return refused();
     say("");
-    navigator.clipboard.writeText(text()).then(() => say("De link is gekopieerd."), refused);
+    copyText(text()).then((copied) => (copied ? say("De link is gekopieerd.") : refused()));
   });
   return note;
 }

@@ -5,6 +5,8 @@
 // mailto:): following the link puts the text on the clipboard, the page says so, and the mail asks to paste it
 // (TOO_LONG, the same words as in ways_in.py).
 
+import { copyText } from "./kopieer.js";
+
 // Mail programs and browsers cut or refuse longer mailto: addresses.
 export const MAX_MAILTO_LENGTH = 2000;
 /** The last lines of a mail whose answers are on the clipboard: where they go, and how to paste them. */
@@ -50,16 +52,6 @@ export function routeMail(element, context, filledIn, subject = element.dataset.
   if (!contact) return null;
   const short = joined(context, ask);
   return mailto(contact, subject, joined(short, filledIn), short);
-}
-
-/** Put `text` on the clipboard; whether that worked (a browser may refuse, or have no clipboard at all). */
-export async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -11,8 +11,8 @@ import { decodeSelection, encodeSelection, isSharedLink, MAX_LINK_LENGTH, qrLink
 import { emptySelection, LIMITS, readSelection, writeSelection } from "./selectie-opslag.js";
 import { compareUrl, MOST as COMPARE_MOST } from "../vergelijk/vergelijkkeuze.js";
 import { withdrawnNote } from "../gedeeld/teruggetrokken.js";
-import { copyText, offerMail, routeMail } from "../gedeeld/mailto.js";
-import { copyButton } from "../gedeeld/kopieer.js";
+import { offerMail, routeMail } from "../gedeeld/mailto.js";
+import { copyButton, copyText } from "../gedeeld/kopieer.js";
 
 const root = document.querySelector(".pb-selection");
 const app = root.querySelector(".pb-selection__app");
