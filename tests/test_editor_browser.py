@@ -19,7 +19,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from helpers import PROJECT_ROOT, require_tool
+from checkers import MODES, WCAG_21_AA, axe_violations, checking_context, describe, finish_animations
+from helpers import PROJECT_ROOT
 from issue_forms import CHANGE_FORM, PRACTICE_FORM, issue_body, prefilled_answers
 from praktijkbank.cli.contribute import EXIT_CHANGED
 from praktijkbank.common.urls import EDITOR, practice_url
@@ -29,7 +30,6 @@ from praktijkbank.model.catalog import build_catalog
 from praktijkbank.validate.checker import validate_repository
 from real_data import A_PRACTICE
 from sites import FORMS_CONTACT, FORMS_REPOSITORY
-from test_accessibility import AXE, MODES, describe
 from test_collections import NEW_ID, RENAMED
 from test_contribute import run
 from test_ways_in import followed_mail
@@ -85,10 +85,12 @@ def tab_to(tab, element_id: str) -> None:
 
 
 def type_into(tab, element_id: str, text: str) -> None:
+    """Reach the field by Tab, empty it and enter the text as one input, as a paste or a phone's keyboard does
+    (the tests that need each key press type it themselves)."""
     tab_to(tab, element_id)
     tab.keyboard.press("Control+A")
     tab.keyboard.press("Delete")
-    tab.keyboard.insert_text(text) if "\n" in text else tab.keyboard.type(text)
+    tab.keyboard.insert_text(text)
 
 
 def tick(tab, element_id: str) -> None:
@@ -509,8 +511,7 @@ def test_without_javascript_the_page_points_to_the_other_routes(browser, forms_u
 @pytest.mark.parametrize("mode", list(MODES))
 @pytest.mark.parametrize("state", ["empty", "errors", "change", "sent by e-mail"])
 def test_axe_finds_nothing_on_the_editor(browser, forms_url, catalog, mode: str, state: str) -> None:
-    require_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "run `make test`, which runs `npm ci`")
-    context = browser.new_context(**MODES[mode])
+    context = checking_context(browser, **MODES[mode])
     page = context.new_page()
     open_editor(page, forms_url, f"?wijzig={sorted(catalog.practices)[0]}" if state in ("change", "sent by e-mail") else "")
     if state == "errors":
@@ -522,13 +523,10 @@ def test_axe_finds_nothing_on_the_editor(browser, forms_url, catalog, mode: str,
         page.locator("#veld-remark").fill("De openingstijden zijn veranderd, zegt de bibliotheek.")
         page.locator("#pb-editor-mail").click()
         expect(page.locator(".pb-editor__mail")).to_be_visible()
-    # axe judges the colours the visitor ends up seeing, not a button halfway through its hover transition.
-    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = json.loads(page.evaluate(
-        "async () => JSON.stringify(await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }))"))
+    finish_animations(page)
+    violations = axe_violations(page, WCAG_21_AA)
     context.close()
-    assert result["violations"] == [], describe(result["violations"])
+    assert violations == [], describe(violations)
 
 
 def test_without_a_repository_or_contact_the_page_says_no_way_in_is_set_up(browser, base_url) -> None:

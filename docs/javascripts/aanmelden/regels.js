@@ -19,7 +19,6 @@ export function fold(text) {
   return text.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\s_]+/g, "-");
 }
 
-const FORMAT_CHARACTER = /\p{Cf}/u;
 /** The id slugify in validate/rules.py gives a text without letters or digits. */
 export const PRACTICE_FALLBACK_ID = "naam-van-de-praktijk";
 
@@ -30,14 +29,21 @@ export function describeCharacter(character, names) {
 }
 
 /** The hidden characters in a text (format characters, and those the validator names), each once, in the
- *  order they first appear: the validator names every one, so the editor does too. */
+ *  order they first appear: the validator names every one, so the editor does too. The text is scanned by one
+ *  pattern: the checks run at every keystroke, and a description may be 20,000 characters long. */
 export function hiddenCharacters(text, names) {
-  const found = new Set();
-  for (const character of text) {
-    const code = character.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
-    if (FORMAT_CHARACTER.test(character) || code in names.names) found.add(character);
+  return [...new Set(text.match(hiddenPattern(names)) ?? [])];
+}
+
+const hiddenPatterns = new WeakMap();
+
+/** One pattern for format characters and the named ones, made once per set of names. */
+function hiddenPattern(names) {
+  if (!hiddenPatterns.has(names)) {
+    const named = Object.keys(names.names).map((code) => `\\u{${code}}`).join("");
+    hiddenPatterns.set(names, new RegExp(`[\\p{Cf}${named}]`, "gu"));
   }
-  return [...found];
+  return hiddenPatterns.get(names);
 }
 
 /** "U+200B (…) en U+202E (…)": the names of several characters as one Dutch list. */

@@ -90,8 +90,18 @@ export function plainParagraphs(text) {
 export function createPreview(target, { markdown: renderer, label, provinceOf, schemes }) {
   const top = 2 + LEVELS_BELOW_PAGE - 1;
   const level = top + 1;
+  // The Markdown rendered in the previous drawing, by its text: the preview is drawn at every keystroke, and
+  // rendering a long description again each time slowed the typing in every other field.
+  let previous = new Map();
   return (practice) => {
-    const markdown = renderer() ?? plainParagraphs;
+    const render = renderer();
+    const used = new Map();
+    const markdown = (text) => {
+      if (!render) return plainParagraphs(text);
+      const fragment = previous.get(text) ?? render(text);
+      used.set(text, fragment);
+      return fragment.cloneNode(true);
+    };
     const place = practice.place ?? {};
     const municipalities = place.municipalities ?? [];
     const provinces = municipalities.length
@@ -153,5 +163,6 @@ export function createPreview(target, { markdown: renderer, label, provinceOf, s
     parts.push(...section(level, "Bronnen", list("pb-sources", (practice.sources ?? []).map((source) =>
       sourceItem(source, schemes)))));
     target.replaceChildren(...parts);
+    previous = used;
   };
 }
