@@ -20,7 +20,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import NODE_MODULES, PROJECT_ROOT, require_tool
+from checkers import (
+    MODES,
+    WCAG_22_AA,
+    axe_violations,
+    checking_context,
+    describe,
+    finish_animations,
+    sniffer_errors,
+)
+from helpers import PROJECT_ROOT
 from page_types import PAGE_TYPES, page_file
 from praktijkbank.common.facets import FACETS
 from praktijkbank.common.urls import practice_url
@@ -28,17 +37,8 @@ from real_data import A_PRACTICE, OWN_WORD
 
 pytestmark = pytest.mark.browser
 
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-WCAG_22_AA = [*WCAG_21_AA, "wcag22aa"]  # 2.2 adds target size (2.5.8)
 # The page loops run as one group per browser mode, side by side on the test workers (conftest.py).
 SPLIT_BY_PARAMETER = "mode_page"
-HTML_CODESNIFFER = NODE_MODULES / "html_codesniffer" / "build" / "HTMLCS.js"
-# HTML_CodeSniffer's errors (it also gives warnings and notices: things for a person to check).
-SNIFFER_ERRORS = """() => new Promise((resolve, reject) => HTMLCS.process("WCAG2AA", document, () => resolve(
-    HTMLCS.getMessages().filter((message) => message.type === HTMLCS.ERROR)
-        .map((message) => ({code: message.code, element: message.element.outerHTML.slice(0, 200)}))),
-    () => reject(new Error("HTML_CodeSniffer did not run")), "en"))"""
 # The texts of a page that a visitor sees or hears: its visible text (screen readers read visually hidden text
 # too), the names and hints in attributes, and the title. Text marked as another language than Dutch (a commit
 # subject, lang="en") is left out: it is allowed, and said in its own language.
@@ -70,29 +70,14 @@ TEXTS = """() => {
     }
     return texts;
 }"""
-MODES = {
-    "light": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
-    "dark": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
-    "phone 320 px": {"color_scheme": "light", "viewport": {"width": 320, "height": 640}},
-}
+# Every page type is checked in the three MODES of the other browser tests and in dark mode on a phone too.
+PAGE_MODES = {**MODES, "phone 320 px dark": {"color_scheme": "dark", "viewport": {"width": 320, "height": 640}}}
 # Pages that fill themselves in (the search page) mark the region aria-busy until their content is there.
 SETTLED = "!document.querySelector('[aria-busy=\"true\"]')"
 SCHEMES = {"light": "default", "dark": "slate"}
+SCHEME_OF_MODE = {mode: SCHEMES[options["color_scheme"]] for mode, options in PAGE_MODES.items()}
 MAX_TABS = 150
 PRACTICE_LINK = re.compile(r"praktijken/[^/]+/$")
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    require_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "run `make test`, which runs `npm ci`")
-    return AXE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def sniffer_source() -> str:
-    require_tool(HTML_CODESNIFFER.is_file(), "HTML_CodeSniffer (node_modules/html_codesniffer)",
-                 "run `make test`, which runs `npm ci`")
-    return HTML_CODESNIFFER.read_text(encoding="utf-8")
 
 
 def theme_english() -> list[re.Pattern[str]]:
@@ -115,15 +100,16 @@ def english_in(texts: list[str]) -> list[str]:
 
 
 def tab_in_mode(browser, mode: str) -> Iterator[object]:
-    """A browser tab in one of MODES, marked with its name, closed when the fixture ends."""
-    context = browser.new_context(**MODES[mode])
+    """A browser tab in one of PAGE_MODES with the checkers loaded in its pages, marked with the mode's name,
+    closed when the fixture ends."""
+    context = checking_context(browser, **PAGE_MODES[mode])
     tab = context.new_page()
     tab.mode = mode
     yield tab
     context.close()
 
 
-@pytest.fixture(scope="module", params=list(MODES))
+@pytest.fixture(scope="module", params=list(PAGE_MODES))
 def mode_page(request: pytest.FixtureRequest, browser) -> Iterator[object]:
     """One browser tab per mode, reused for every page type: a context per page would double the run time."""
     yield from tab_in_mode(browser, request.param)
@@ -139,17 +125,14 @@ class Findings:
     texts: list[str]
 
 
-def findings(tab, axe_source: str, sniffer_source: str) -> Findings:
+def findings(tab) -> Findings:
     """Both checkers run in the page as it is now, then its texts are read on screen and as printed."""
-    tab.add_script_tag(content=axe_source)
-    violations = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
-    tab.add_script_tag(content=sniffer_source)
-    sniffer_errors = tab.evaluate(SNIFFER_ERRORS)
+    violations, errors = axe_violations(tab, WCAG_22_AA), sniffer_errors(tab)
     texts = tab.evaluate(TEXTS)
     tab.emulate_media(media="print")
     texts += tab.evaluate(TEXTS)
     tab.emulate_media(media="screen")
-    return Findings(violations["violations"], sniffer_errors, texts)
+    return Findings(violations, errors, texts)
 
 
 @dataclass(frozen=True)
@@ -166,7 +149,7 @@ def page_checks() -> dict[tuple[str, str], PageCheck]:
 
 
 @pytest.fixture
-def checked(mode_page, base_url: str, axe_source: str, sniffer_source: str, page_checks: dict, name: str) -> PageCheck:
+def checked(mode_page, base_url: str, page_checks: dict, name: str) -> PageCheck:
     """The page type `name` in the tab's mode, loaded and checked once for the three tests below that look at it
     (axe-core, HTML_CodeSniffer, English): a load per test would double the time of this file."""
     key = (mode_page.mode, name)
@@ -174,19 +157,8 @@ def checked(mode_page, base_url: str, axe_source: str, sniffer_source: str, page
         mode_page.goto(base_url + PAGE_TYPES[name])
         mode_page.wait_for_function(SETTLED)
         scheme = mode_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        page_checks[key] = PageCheck(scheme, findings(mode_page, axe_source, sniffer_source))
+        page_checks[key] = PageCheck(scheme, findings(mode_page))
     return page_checks[key]
-
-
-def describe(violations: list[dict]) -> str:
-    """axe's findings as lines a developer can act on: rule, what to fix, and where."""
-    lines = []
-    for violation in violations:
-        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
-        more = len(violation["nodes"]) - 5
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
-                     f"{f' and {more} more' if more > 0 else ''} — {violation['helpUrl']}")
-    return "\n".join(lines)
 
 
 def test_the_page_types_cover_every_overview_and_exist(built_site: Path) -> None:
@@ -197,8 +169,8 @@ def test_the_page_types_cover_every_overview_and_exist(built_site: Path) -> None
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_axe_finds_no_wcag_22_aa_violations(mode_page, checked: PageCheck, name: str) -> None:
-    if mode_page.mode in SCHEMES and checked.scheme is not None:  # pages without the theme follow CSS alone
-        assert checked.scheme == SCHEMES[mode_page.mode], "the page did not follow the browser's colour scheme"
+    if checked.scheme is not None:  # pages without the theme follow CSS alone
+        assert checked.scheme == SCHEME_OF_MODE[mode_page.mode], "the page did not follow the browser's colour scheme"
     assert checked.found.violations == [], f"{name} ({mode_page.mode}):\n{describe(checked.found.violations)}"
 
 
@@ -214,7 +186,7 @@ def test_no_english_text_of_the_theme_is_seen_or_heard(mode_page, checked: PageC
     assert english_in(checked.found.texts) == [], f"{name} ({mode_page.mode})"
 
 
-def test_the_checks_report_what_they_find(mode_page, base_url: str, axe_source: str, sniffer_source: str) -> None:
+def test_the_checks_report_what_they_find(mode_page, base_url: str) -> None:
     """The checks can fail: an unlabelled image, grey-on-grey text, a checkbox without a name and the theme's
     English are caught."""
     mode_page.goto(base_url)
@@ -222,7 +194,7 @@ def test_the_checks_report_what_they_find(mode_page, base_url: str, axe_source: 
         '<img src="x.png"><p style="color:#777;background:#888">grijs op grijs</p><input type="checkbox">' +
         '<nav aria-label="Header"></nav><p>Made with <a href="./">Material for MkDocs</a></p>')""")
 
-    found = findings(mode_page, axe_source, sniffer_source)
+    found = findings(mode_page)
 
     assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in found.violations}
     assert any(error["element"] == '<input type="checkbox">' for error in found.sniffer_errors)
@@ -331,8 +303,7 @@ def test_the_not_found_page_speaks_dutch(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("practices", [3, 0], ids=["filled", "emptied"])
-def test_axe_finds_no_violations_on_a_filled_selection(mode_page, base_url: str, axe_source: str,
-                                                       practices: int) -> None:
+def test_axe_finds_no_violations_on_a_filled_selection(mode_page, base_url: str, practices: int) -> None:
     """The own selection, with its text boxes and buttons, as a visitor who saved practices sees it."""
     ids = sorted(path.stem for path in (PROJECT_ROOT / "practices").glob("*.yml") if not path.stem.startswith("_"))
     selection = {"title": "Voorbeelden", "intro": "", "items": [{"id": id, "note": ""} for id in ids[:practices]]}
@@ -340,24 +311,22 @@ def test_axe_finds_no_violations_on_a_filled_selection(mode_page, base_url: str,
     mode_page.evaluate("s => localStorage.setItem('praktijkbank-selectie', JSON.stringify(s))", selection)
     mode_page.reload()
     mode_page.wait_for_function(SETTLED)
-    mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
+    violations = axe_violations(mode_page, WCAG_22_AA)
 
-    assert result["violations"] == [], f"selection ({mode_page.mode}):\n{describe(result['violations'])}"
+    assert violations == [], f"selection ({mode_page.mode}):\n{describe(violations)}"
 
 
-def test_axe_finds_no_violations_with_a_glossary_tooltip_open(mode_page, base_url: str, axe_source: str) -> None:
+def test_axe_finds_no_violations_with_a_glossary_tooltip_open(mode_page, base_url: str) -> None:
     """A term's explanation shown as Material's tooltip (the keyboard focus on the term), in light, dark and at
     320 px: its colours and the term's focus ring must pass too."""
     mode_page.goto(base_url + PAGE_TYPES["practice"])
     mode_page.locator("article abbr[tabindex='0']").first.focus()
     mode_page.locator(".md-tooltip2--active").wait_for(state="visible")
-    mode_page.add_script_tag(content=axe_source)
 
-    result = mode_page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
+    violations = axe_violations(mode_page, WCAG_22_AA)
 
-    assert result["violations"] == [], f"tooltip ({mode_page.mode}):\n{describe(result['violations'])}"
+    assert violations == [], f"tooltip ({mode_page.mode}):\n{describe(violations)}"
 
 
 # The contrast of a button's text on what is behind it, as WCAG 2.1 defines it (1.4.3): the background is
@@ -378,7 +347,6 @@ BUTTON_CONTRASTS = """(button) => {
         .sort((a, b) => b - a);
     return (light + 0.05) / (dark + 0.05);
 }"""
-SETTLE = "() => Promise.all(document.getAnimations().map((animation) => animation.finished))"
 
 
 @pytest.fixture(scope="module", params=list(SCHEMES))
@@ -405,7 +373,7 @@ def test_a_hovered_or_focused_button_keeps_its_text_readable(scheme_page, base_u
         button = buttons.nth(index)
         for state in ("hover", "focus"):
             button.hover() if state == "hover" else button.focus()
-            scheme_page.evaluate(SETTLE)
+            finish_animations(scheme_page)
             contrast = button.evaluate(BUTTON_CONTRASTS)
             if contrast < 4.5:
                 faint.append(f"{button.inner_text()!r} ({state}): {contrast:.1f}:1")

@@ -24,7 +24,7 @@ from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.render.text import period_text, place_text
 from praktijkbank.validate.checker import validate_repository
 from sites import build, copy_site_repository
-from test_accessibility import AXE, MODES, WCAG_21_AA, describe
+from checkers import MODES, WCAG_21_AA, axe_violations, checking_context, describe, finish_animations
 
 pytestmark = pytest.mark.browser
 
@@ -222,16 +222,15 @@ def test_the_comparison_prints_on_a4_landscape_with_every_title(tab, site_url: s
 def test_the_chosen_buttons_and_the_bar_pass_axe(browser, site_url: str, mode: str) -> None:
     """The page-type walk in test_accessibility.py sees no choice; here two practices are chosen, so the
     pressed buttons and the bar are on screen."""
-    require_tool(AXE.is_file(), "axe-core (node_modules/axe-core)", "run `make test`, which runs `npm ci`")
-    context = browser.new_context(**MODES[mode])
+    context = checking_context(browser, **MODES[mode])
     page = context.new_page()
     page.goto(site_url + facet_url("themes", BY_ID[0].themes[0]))
     page.locator(f".pb-card__actions[data-practice='{BY_ID[0].id}'] .pb-compare-toggle").click()
     page.locator(".pb-compare-toggle[aria-pressed='false']").first.click()
     assert page.get_by_role("region", name="Vergelijken").get_by_role("link").is_visible()
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    finish_animations(page)
 
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    violations = axe_violations(page, WCAG_21_AA)
     context.close()
 
-    assert result["violations"] == [], describe(result["violations"])
+    assert violations == [], describe(violations)

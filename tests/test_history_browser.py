@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from checkers import MODES, WCAG_21_AA, axe_violations, checking_context, describe
 from helpers import serve
 from history_site import REASON
 from praktijkbank.common.urls import CHANGES, practice_changes_url, practice_url
-from test_accessibility import MODES, WCAG_21_AA, axe_source, describe  # noqa: F401 (axe_source is a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -35,22 +35,26 @@ def tab(browser) -> Iterator[object]:
     context.close()
 
 
-@pytest.mark.parametrize("mode", list(MODES))
+@pytest.fixture(scope="module", params=list(MODES))
+def mode_tab(request: pytest.FixtureRequest, browser) -> Iterator[object]:
+    """One tab per browser mode with the checkers loaded, for every page below."""
+    context = checking_context(browser, **MODES[request.param])
+    page = context.new_page()
+    page.mode = request.param
+    yield page
+    context.close()
+
+
 @pytest.mark.parametrize("which", ["withdrawn practice", "changes", "change page"])
-def test_axe_finds_no_wcag_21_aa_violations(browser, history_site, history_url: str, axe_source: str,
-                                            which: str, mode: str) -> None:
+def test_axe_finds_no_wcag_21_aa_violations(mode_tab, history_site, history_url: str, which: str) -> None:
     site, _ = history_site
     url = {"withdrawn practice": practice_url(site.withdrawn), "changes": CHANGES,
            "change page": practice_changes_url(site.edited)}[which]
-    context = browser.new_context(**MODES[mode])
-    page = context.new_page()
-    page.goto(history_url + url)
-    page.add_script_tag(content=axe_source)
+    mode_tab.goto(history_url + url)
 
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    context.close()
+    violations = axe_violations(mode_tab, WCAG_21_AA)
 
-    assert result["violations"] == [], f"{which} ({mode}):\n{describe(result['violations'])}"
+    assert violations == [], f"{which} ({mode_tab.mode}):\n{describe(violations)}"
 
 
 def test_a_shared_selection_and_its_presentation_show_a_withdrawn_practice_as_withdrawn(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from checkers import WCAG_21_AA, axe_violations, checking_context, describe
 from helpers import PROJECT_ROOT, require_tool, serve
 from page_types import PAGE_TYPES
 from praktijkbank.common.urls import collection_url, practice_url
@@ -25,7 +26,7 @@ from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.render.ways_in_markdown import NOT_SET_UP, SCHEME
 from praktijkbank.validate.checker import validate_repository
 from sites import made_once
-from test_accessibility import SETTLED, WCAG_21_AA, axe_source, describe  # noqa: F401 (axe_source: a fixture)
+from test_accessibility import SETTLED
 
 pytestmark = pytest.mark.browser
 
@@ -70,17 +71,30 @@ def zensical_url(zensical_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def tab(browser, zensical_url: str) -> Iterator[object]:
-    """A fresh page that records script errors and any request that leaves the site."""
-    context = browser.new_context()
+def watched_page(context, site_url: str):
+    """A page of `context` that records script errors and any request that leaves the site."""
     page = context.new_page()
     page.problems = []
     page.on("pageerror", lambda error: page.problems.append(str(error)))
     page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
-    page.on("request", lambda request: request.url.startswith((zensical_url, "data:", "blob:"))
+    page.on("request", lambda request: request.url.startswith((site_url, "data:", "blob:"))
             or page.problems.append(f"external request: {request.url}"))
-    yield page
+    return page
+
+
+@pytest.fixture
+def tab(browser, zensical_url: str) -> Iterator[object]:
+    """A fresh page that records script errors and any request that leaves the site."""
+    context = browser.new_context()
+    yield watched_page(context, zensical_url)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def checking_tab(browser, zensical_url: str) -> Iterator[object]:
+    """One watched page with axe-core loaded, for every kind of page: it only reads what it opens."""
+    context = checking_context(browser)
+    yield watched_page(context, zensical_url)
     context.close()
 
 
@@ -104,17 +118,16 @@ def test_the_environment_has_zensical_but_not_praktijkbank(zensical_environment:
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_every_kind_of_page_opens_without_errors_and_passes_axe(tab, zensical_url: str, axe_source: str,
-                                                                name: str) -> None:
-    response = tab.goto(zensical_url + PAGE_TYPES[name])
+def test_every_kind_of_page_opens_without_errors_and_passes_axe(checking_tab, zensical_url: str, name: str) -> None:
+    checking_tab.problems.clear()
+    response = checking_tab.goto(zensical_url + PAGE_TYPES[name])
     assert response is not None and response.status == 200, name
-    tab.wait_for_function(SETTLED)
-    tab.add_script_tag(content=axe_source)
+    checking_tab.wait_for_function(SETTLED)
 
-    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    violations = axe_violations(checking_tab, WCAG_21_AA)
 
-    assert result["violations"] == [], f"{name} (Zensical):\n{describe(result['violations'])}"
-    assert tab.problems == []
+    assert violations == [], f"{name} (Zensical):\n{describe(violations)}"
+    assert checking_tab.problems == []
 
 
 def test_the_home_page_leads_to_the_practices(tab, zensical_url: str) -> None:
