@@ -287,7 +287,9 @@ def test_the_own_selection_prints_the_same_handout_as_the_shared_view_notes_incl
 def test_the_presentation_shows_one_practice_per_screen(tab, site_url, catalog, chosen) -> None:
     store(tab, site_url, filled(chosen))
     tab.reload()
-    tab.goto(tab.locator(".pb-selection__present").get_attribute("href"))
+    present = tab.locator(".pb-selection__present")
+    expect(present).to_have_attribute("href", re.compile(r"/selectie/presentatie/\?"))  # set once the page has read the selection
+    tab.goto(present.get_attribute("href"))
     status = tab.locator(".pb-show__status")
     titles = [TITLE] + [catalog.practices[practice_id].title for practice_id in chosen]
 
