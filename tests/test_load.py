@@ -58,6 +58,15 @@ def test_a_file_over_one_megabyte_is_refused_without_parsing(tmp_path: Path) -> 
     assert error.value.rule == "yaml-too-large"
 
 
+def test_a_file_without_a_size_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    """A link to a device that never ends (or a pipe) says its size is 0; it is refused, not read forever."""
+    path = tmp_path / "eindeloos.yml"
+    path.symlink_to("/dev/zero")
+    with pytest.raises(LoadError) as error:
+        load_file(path)
+    assert error.value.rule == "yaml-too-large"
+
+
 def test_a_nesting_bomb_is_refused() -> None:
     with pytest.raises(LoadError) as error:
         load_bytes(b"a: " + b"[" * (MAX_FILE_BYTES - 10))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -31,24 +32,34 @@ class Problem:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Show a path relative to the repository when it lies inside it, as contributors know it."""
-    try:
-        return _real_path(path).relative_to(_resolved(root.absolute())).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Show a path relative to the repository when it lies inside it, as contributors know it: by where it
+    stands, or else by its real place (the repository reached through a link). Worked out on strings, with each
+    folder's real path looked up once: validation shows thousands of files."""
+    for place, base in ((os.path.abspath, os.path.abspath), (_real_path, _resolved)):
+        inside = _inside(place(str(path)), base(str(root)))
+        if inside is not None:
+            return inside
+    return path.as_posix()
 
 
-def _real_path(path: Path) -> Path:
-    """`path.resolve()`, with its folder looked up once for all the files in it (validation shows thousands)."""
-    if path.name in ("", ".", "..") or path.is_symlink():
-        return path.resolve()
-    return _resolved(path.parent.absolute()) / path.name
+def _inside(path: str, folder: str) -> str | None:
+    """`path` relative to `folder` with forward slashes, or None when it is not inside it."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    return Path(path.removeprefix(prefix)).as_posix() if path.startswith(prefix) else None
+
+
+def _real_path(path: str) -> str:
+    """`os.path.realpath(path)`, with its folder looked up once for all the files in it."""
+    folder, name = os.path.split(os.path.abspath(path))
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(_resolved(folder), name)
 
 
 @functools.lru_cache(maxsize=64)
-def _resolved(folder: Path) -> Path:
-    """A folder's real path, from its absolute path (a relative one changes with the working folder)."""
-    return folder.resolve()
+def _resolved(folder: str) -> str:
+    """A folder's real path (from its absolute path: a relative one changes with the working folder)."""
+    return os.path.realpath(os.path.abspath(folder))
 
 
 def format_text(problems: list[Problem]) -> str:

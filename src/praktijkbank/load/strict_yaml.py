@@ -8,11 +8,12 @@ silently accept (duplicate keys, anchors, aliases, tags) and keep YAML 1.1's sur
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -96,7 +97,7 @@ def load_file(path: Path) -> Document:
     """Read and load one YAML file; raises LoadError for anything that is not clean, strict YAML."""
     try:
         with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            raw = _read_capped(stream)
     except OSError as error:
         raise LoadError("file-unreadable", f"het bestand kan niet worden gelezen ({error.strerror}).",
                         Position(1, 1)) from None
@@ -105,6 +106,17 @@ def load_file(path: Path) -> Document:
                         Position(1, 1), "Controleer of je het goede bestand hebt, of maak de tekst korter.")
     text = _decode(raw)
     return Document(path, *load_text(text), text)
+
+
+def _read_capped(stream: BinaryIO) -> bytes:
+    """The file's bytes, up to one byte over MAX_FILE_BYTES. Read by the size the file says it has, and on to the
+    limit only when more comes than that (a file that grew, or a device or pipe, which says it has none): asking
+    for the limit at once made Python set aside a megabyte for each small file."""
+    wanted = min(os.fstat(stream.fileno()).st_size, MAX_FILE_BYTES) + 1
+    raw = stream.read(wanted)
+    if len(raw) == wanted <= MAX_FILE_BYTES:
+        raw += stream.read(MAX_FILE_BYTES + 1 - wanted)
+    return raw
 
 
 def load_bytes(raw: bytes) -> tuple[dict[str, Any], SourceMap]:
@@ -141,6 +153,8 @@ def _decode(raw: bytes) -> str:
 
 
 def _refuse_tab_indentation(text: str) -> None:
+    if "\t" not in text:  # the common case, found without the line-by-line pattern
+        return
     match = _TAB_INDENT.search(text)
     if match:
         line = text.count("\n", 0, match.start()) + 1
@@ -287,20 +301,24 @@ class _Composer:
         self.source_map.values[path] = event.start_mark
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            if not event.style:
-                return resolve_plain_scalar(event.value)
-            if event.style == '"':
-                _refuse_control_characters(event)
-            return event.value
+            return _scalar(event)
         if kind is yaml.SequenceStartEvent:
             return self._sequence(path, depth)
         return self._mapping(path, depth)
+
+    def _value(self, event: yaml.Event, path: DataPath, depth: int) -> Any:
+        """A value in a list or mapping: a plain scalar, by far the most common, is taken here; the rest goes
+        through _node's checks."""
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None and depth <= MAX_DEPTH:
+            self.source_map.values[path] = event.start_mark
+            return _scalar(event)
+        return self._node(event, path, depth)
 
     def _sequence(self, path: DataPath, depth: int) -> list[Any]:
         items: list[Any] = []
         event = self._next()
         while type(event) is not yaml.SequenceEndEvent:
-            items.append(self._node(event, (*path, len(items)), depth + 1))
+            items.append(self._value(event, (*path, len(items)), depth + 1))
             event = self._next()
         return items
 
@@ -318,9 +336,18 @@ class _Composer:
                                 _position(event.start_mark),
                                 f"Het staat ook op regel {keys[key_path].line + 1}; haal een van de twee weg.")
             keys[key_path] = event.start_mark
-            mapping[key] = self._node(self._next(), key_path, depth + 1)
+            mapping[key] = self._value(self._next(), key_path, depth + 1)
             event = self._next()
         return mapping
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """A scalar's value: typed by the strict rules when plain, as written when quoted."""
+    if not event.style:
+        return resolve_plain_scalar(event.value)
+    if event.style == '"':
+        _refuse_control_characters(event)
+    return event.value
 
 
 def _refuse_reference(event: yaml.Event) -> None:

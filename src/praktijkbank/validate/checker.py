@@ -7,6 +7,7 @@ only the rules between files run in the calling process.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -109,11 +110,12 @@ def _in_scope(problems: Iterable[Problem], scope: frozenset[str] | None) -> list
 
 def _unique(files: Iterable[DataFile]) -> list[DataFile]:
     """Every file once: the repository's files and the selected ones overlap."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     unique = []
     for data_file in files:
-        if data_file.path.absolute() not in seen:
-            seen.add(data_file.path.absolute())
+        path = os.path.abspath(data_file.path)
+        if path not in seen:
+            seen.add(path)
             unique.append(data_file)
     return unique
 

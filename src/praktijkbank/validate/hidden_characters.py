@@ -86,8 +86,8 @@ def hidden_character_problems(text: str, file: str) -> list[Problem]:
 
 def _found(text: str) -> list[tuple[int, int, bool]]:
     """(index in the text, code point, written as a code) of every hidden character, in file order."""
-    literal = [(match.start(), ord(match.group()), False) for match in CANDIDATES.finditer(text)
-               if is_hidden(match.group())]
+    literal = [] if text.isascii() else [(match.start(), ord(match.group()), False)
+                                         for match in CANDIDATES.finditer(text) if is_hidden(match.group())]
     codes = [(match.start(), ord(character), True) for match, character in _coded_characters(text)
              if is_hidden(character)]
     return sorted(literal + codes)
@@ -96,11 +96,11 @@ def _found(text: str) -> list[tuple[int, int, bool]]:
 def _coded_characters(text: str) -> Iterator[tuple[re.Match[str], str]]:
     """Characters written as a code: a YAML escape (in double quotes YAML turns it into the character) or an
     HTML character reference (Markdown turns `&#x202E;` or `&zwj;` into the character)."""
-    for match in _YAML_ESCAPE.finditer(text):
+    for match in _YAML_ESCAPE.finditer(text) if "\\" in text else ():
         digits = next((group for group in match.groups() if group), None)
         if digits and int(digits, 16) <= sys.maxunicode:
             yield match, chr(int(digits, 16))
-    for match in _HTML_REFERENCE.finditer(text):
+    for match in _HTML_REFERENCE.finditer(text) if "&" in text else ():
         decoded = html.unescape(match.group())
         if len(decoded) == 1:
             yield match, decoded
