@@ -228,3 +228,16 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert trees[0].keys() == trees[1].keys()
     assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
     assert any(path.parts[0] == "zoekindex" and path.name == "filters.zk" for path in trees[0]), "no search index"
+
+
+def test_the_sites_own_stylesheets_come_as_one_file_in_their_order(site: Path) -> None:
+    """One request instead of one per feature before a phone can paint; the same rules, in mkdocs.yml's order."""
+    listed = re.findall(r"^  - (stylesheets/\S+\.css)$", (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                        re.MULTILINE)
+    for page in ("index.html", "selectie/index.html", f"{practice_url(A_PRACTICE.id)}index.html"):
+        links = [link["href"] for link in BeautifulSoup((site / page).read_bytes(), "html.parser")
+                 .select("link[rel=stylesheet]") if "assets/" not in link["href"]]
+        assert [link.rsplit("/", 1)[-1] for link in links] == ["site.css"], page
+    bundle = (site / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    positions = [bundle.find((PROJECT_ROOT / "docs" / path).read_text(encoding="utf-8").strip()) for path in listed]
+    assert len(listed) > 1 and -1 not in positions and positions == sorted(positions)

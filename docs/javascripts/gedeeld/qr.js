@@ -10,9 +10,20 @@ const SVG = "http://www.w3.org/2000/svg";
 const ERROR_LEVEL = "M";
 const BORDER = 4;
 const PNG_SCALE = 10;
+const REMEMBERED = 8;
+const made = new Map(); // text → rows, for the codes drawn last: the page, its file and its image share one
 
-/** The dark modules of `text`'s QR code as rows of booleans, quiet zone included. */
+/** The dark modules of `text`'s QR code as rows of booleans, quiet zone included. Choosing the best mask
+ *  makes a code eight times over, so a code once made is kept for the next drawing of the same text. */
 function modules(text) {
+  if (!made.has(text)) {
+    made.set(text, encoded(text));
+    if (made.size > REMEMBERED) made.delete(made.keys().next().value);
+  }
+  return made.get(text);
+}
+
+function encoded(text) {
   const code = qrcode(0, ERROR_LEVEL);
   code.addData(text, "Byte");
   code.make();

@@ -275,9 +275,21 @@ function updateShare() {
   updateCollection();
 }
 
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve));
+}
+
+/** The QR code of the share link, drawn in a task of its own: encoding a long link is the slowest step of the
+ *  page, and a phone shows the practices, or the letter just typed in a note, without waiting for it. */
 function updateQr(address) {
   if (address === qrFor) return;
   qrFor = address;
+  nextTask().then(() => {
+    if (address === qrFor) drawQr(address);
+  });
+}
+
+function drawQr(address) {
   downloads.forEach((url) => URL.revokeObjectURL(url));
   downloads = [];
   const label = `QR-code naar deze selectie: ${address}`;
@@ -448,6 +460,7 @@ async function start() {
   renderList();
   updateShare();
   app.hidden = false;
+  await nextTask(); // the QR code is drawn first (updateQr)
   app.removeAttribute("aria-busy");
 }
 

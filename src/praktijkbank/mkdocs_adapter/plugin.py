@@ -33,6 +33,7 @@ from praktijkbank.common.urls import is_local
 from praktijkbank.load.repository import Repository
 from praktijkbank.load.site_config import SiteConfigError, read_site_config, with_ways_in
 from praktijkbank.mkdocs_adapter.finished_html import FinishedHtml, FinishedPage
+from praktijkbank.mkdocs_adapter.stylesheets import bundle_file, bundled_list
 from praktijkbank.mkdocs_adapter.theme_markup import repair_theme_markup
 from praktijkbank.publish.published_urls import lost_summary
 from praktijkbank.publish.site import InvalidInput, Site, build_site
@@ -137,6 +138,9 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
             files.append(File.generated(config, page.src_uri, content=page.content, inclusion=inclusion))
         for output in self.site.files:
             files.append(File.generated(config, output.path, content=output.content))
+        config.extra_css, joined = bundled_list(config.extra_css, files)
+        if joined:
+            files.append(bundle_file(config, joined))
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
