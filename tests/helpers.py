@@ -28,6 +28,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
 NODE_MODULES = PROJECT_ROOT / "node_modules"
+# Init scripts for a browser whose storage fails: full (every write refused), or blocked (cookies off: even
+# reaching localStorage or sessionStorage throws).
+STORAGE_FULL = """Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};"""
+STORAGE_BLOCKED = """for (const name of ["localStorage", "sessionStorage"]) {
+    Object.defineProperty(window, name, {
+        get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
+    });
+}"""
 
 
 def require_tool(present: bool, what: str, how: str) -> None:

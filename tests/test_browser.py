@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from praktijkbank.common.urls import practice_url
+from helpers import STORAGE_BLOCKED, STORAGE_FULL
+from praktijkbank.common.urls import SEARCH, practice_url
 from real_data import A_PRACTICE
 
 pytestmark = pytest.mark.browser
@@ -23,6 +24,26 @@ def test_the_home_page_loads_without_errors_or_outside_requests(page, base_url: 
 
     assert page.locator("h1").inner_text() == "Praktijkbank Sociaal Domein"
     assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.problems == []
+
+
+# What another version of the theme, or a hand, may have left under its keys: not JSON at all.
+STORAGE_STALE = """for (const key of ["__palette", "__consent", "__tabs", "__search"]) {
+    localStorage.setItem(new URL("/", location).pathname + "." + key, "{niet meer leesbaar");
+}"""
+
+
+@pytest.mark.parametrize("storage", [STORAGE_BLOCKED, STORAGE_FULL, STORAGE_STALE], ids=["blocked", "full", "stale"])
+@pytest.mark.parametrize("path", ["", practice_url(A_PRACTICE.id), SEARCH + "?q=bibliotheek"])
+def test_pages_work_whatever_the_browser_storage_holds_or_refuses(page, base_url: str, storage: str,
+                                                                 path: str) -> None:
+    """The theme keeps the chosen colours in storage: blocked or unreadable storage is a visitor's, not an error."""
+    page.add_init_script(storage)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+
+    assert page.locator("h1").first.is_visible()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     assert page.problems == []
 
 

@@ -57,10 +57,24 @@ def is_word(text: str) -> bool:
 
 
 def is_end(text: str) -> bool:
-    """The last part may be a plural or inflected form of a listed word: 'werkers', 'bijeenkomsten'. (Cheaper
-    than stemming the whole list in every build: the list has tens of thousands of words.)"""
+    """The last part may be a plural or inflected form of a listed word: 'werkers', 'bijeenkomsten', also where
+    the ending changes the spelling ('dagverblijven', 'huizen'). (Cheaper than stemming the whole list in every
+    build: the list has tens of thousands of words.)"""
     known = known_words()
-    return text in known or any(text.endswith(ending) and text[:-len(ending)] in known for ending in ENDINGS)
+    return text in known or any(base in known for ending in ENDINGS if text.endswith(ending)
+                                for base in _written_alone(text[:-len(ending)]))
+
+
+def _written_alone(base: str) -> tuple[str, ...]:
+    """What is left of a word without its ending, as the word is written on its own: a z or v that ends it is an
+    s or f there, after a doubled vowel when one vowel stood alone ('dagverblijv': 'dagverblijf', 'lez': 'lees');
+    the reverse of spellings()."""
+    if len(base) < MIN_HEAD or base[-1] not in "zv":
+        return (base,)
+    plain = base[:-1] + VOICED[base[-1]]
+    if base[-2] in SINGLE_VOWELS and base[-3] not in VOWELS:
+        return (base, plain, base[:-1] + plain[-2:])
+    return (base, plain)
 
 
 @lru_cache(maxsize=65536)
