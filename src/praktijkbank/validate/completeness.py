@@ -38,38 +38,38 @@ def _practice_hints(record: Record, reference: date) -> Iterable[Problem]:
     hint = functools.partial(record.problem, severity=WARNING)
     if not data.get("results"):
         yield hint((), "no-results", "er staan geen resultaten in.",
-                             "Wat heeft de praktijk opgeleverd? Voeg 'results' toe, als de bron het noemt.")
+                   "Wat heeft de praktijk opgeleverd? Voeg 'results' toe, als de bron het noemt.")
     if not data.get("lessons"):
         yield hint((), "no-lessons", "er staan geen lessen of tips in.",
-                             "Wat kunnen anderen leren? Voeg 'lessons' toe, als de bron het noemt.")
+                   "Wat kunnen anderen leren? Voeg 'lessons' toe, als de bron het noemt.")
     sources = data.get("sources")
     if isinstance(sources, list) and not any(isinstance(source, dict) and source.get("url") for source in sources):
         yield hint(("sources",), "no-source-url", "geen enkele bron heeft een webadres.",
-                             "Voeg bij een bron een 'url' toe, zodat lezers de bron zelf kunnen nakijken.")
+                   "Voeg bij een bron een 'url' toe, zodat lezers de bron zelf kunnen nakijken.")
     for position, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, dict) and origin_unknown(source.get("url"), source.get("publisher")):
             yield hint(("sources", position), "source-origin-unknown",
-                                 "deze bron heeft geen webadres en geen uitgever.",
-                                 "Zoek op waar de bron staat en voeg 'url' of 'publisher' toe, als de bron die "
-                                 "toont. Vul niets in dat je niet zelf in de bron ziet.")
+                       "deze bron heeft geen webadres en geen uitgever.",
+                       "Zoek op waar de bron staat en voeg 'url' of 'publisher' toe, als de bron die "
+                       "toont. Vul niets in dat je niet zelf in de bron ziet.")
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary.strip()) < SUMMARY_CARD_MIN:
         yield hint(("summary",), "summary-short",
-                             f"de samenvatting is kort voor een kaart: minder dan {SUMMARY_CARD_MIN} tekens.",
-                             "Zeg in één of twee zinnen wat er gebeurt, voor wie en met wie.")
+                   f"de samenvatting is kort voor een kaart: minder dan {SUMMARY_CARD_MIN} tekens.",
+                   "Zeg in één of twee zinnen wat er gebeurt, voor wie en met wie.")
     if isinstance(summary, str) and len(summary.strip()) > SUMMARY_CARD_MAX:
         yield hint(("summary",), "summary-long",
-                             f"de samenvatting is lang voor een kaart: meer dan {SUMMARY_CARD_MAX} tekens.",
-                             "Houd het bij één of twee zinnen; de rest hoort in de beschrijving.")
+                   f"de samenvatting is lang voor een kaart: meer dan {SUMMARY_CARD_MAX} tekens.",
+                   "Houd het bij één of twee zinnen; de rest hoort in de beschrijving.")
     description = data.get("description")
     if isinstance(description, str) and "\n\n" not in description.strip():
         yield hint(("description",), "one-paragraph", "de beschrijving is één blok tekst.",
-                             "Verdeel hem in alinea's met een lege regel ertussen, bijvoorbeeld: wat er gebeurt, "
-                             "hoe het ging, wat het opleverde.")
+                   "Verdeel hem in alinea's met een lege regel ertussen, bijvoorbeeld: wat er gebeurt, "
+                   "hoe het ging, wat het opleverde.")
     looked_at = last_looked_at(data)
     if looked_at and is_due_for_review(looked_at, reference) and "withdrawn" not in data:
         field = "last_reviewed" if data.get("last_reviewed") else "added"
         yield hint((field,), "review-due",
-                             f"de tekst is voor het laatst bekeken op {looked_at}, meer dan "
-                             f"{REVIEW_AFTER_YEARS} jaar voor {reference.isoformat()}.",
-                             "Kijk of alles nog klopt en zet de datum van vandaag bij 'last_reviewed'.")
+                   f"de tekst is voor het laatst bekeken op {looked_at}, meer dan "
+                   f"{REVIEW_AFTER_YEARS} jaar voor {reference.isoformat()}.",
+                   "Kijk of alles nog klopt en zet de datum van vandaag bij 'last_reviewed'.")

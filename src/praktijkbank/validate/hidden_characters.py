@@ -85,7 +85,8 @@ def hidden_character_problems(text: str, file: str) -> list[Problem]:
 
 
 def _found(text: str) -> list[tuple[int, int, bool]]:
-    """(index in the text, code point, written as a code) of every hidden character, in file order."""
+    """(index in the text, code point, written as a code) of every hidden character, in file order. Each pattern
+    runs only on a text that can hold what it looks for (most are plain text without escapes)."""
     literal = [] if text.isascii() else [(match.start(), ord(match.group()), False)
                                          for match in CANDIDATES.finditer(text) if is_hidden(match.group())]
     codes = [(match.start(), ord(character), True) for match, character in _coded_characters(text)
