@@ -28,6 +28,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
 NODE_MODULES = PROJECT_ROOT / "node_modules"
+# Pages that fill themselves in (search, Mijn selectie, the editor) mark the region aria-busy until their content
+# is there: a test waits for this before it reads what the page shows.
+SETTLED = "!document.querySelector('[aria-busy=\"true\"]')"
 # Init scripts for a browser whose storage fails: full (every write refused), or blocked (cookies off: even
 # reaching localStorage or sessionStorage throws).
 STORAGE_FULL = """Storage.prototype.setItem = function () {

@@ -29,7 +29,7 @@ from checkers import (
     finish_animations,
     sniffer_errors,
 )
-from helpers import PROJECT_ROOT
+from helpers import PROJECT_ROOT, SETTLED
 from page_types import PAGE_TYPES, page_file
 from praktijkbank.common.facets import FACETS
 from praktijkbank.common.urls import practice_url
@@ -72,8 +72,6 @@ TEXTS = """() => {
 }"""
 # Every page type is checked in the three MODES of the other browser tests and in dark mode on a phone too.
 PAGE_MODES = {**MODES, "phone 320 px dark": {"color_scheme": "dark", "viewport": {"width": 320, "height": 640}}}
-# Pages that fill themselves in (the search page) mark the region aria-busy until their content is there.
-SETTLED = "!document.querySelector('[aria-busy=\"true\"]')"
 SCHEMES = {"light": "default", "dark": "slate"}
 SCHEME_OF_MODE = {mode: SCHEMES[options["color_scheme"]] for mode, options in PAGE_MODES.items()}
 MAX_TABS = 150

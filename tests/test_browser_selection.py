@@ -19,6 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from helpers import SETTLED
 from issue_forms import COLLECTION_FORM, issue_body
 from praktijkbank.common.urls import SELECTION, practice_url
 from praktijkbank.common.ways_in import TOO_LONG
@@ -104,6 +105,13 @@ def expect_titles(tab, titles: list[str]) -> None:
     expect(tab.locator(".pb-selection__list .pb-collection__title")).to_have_text(titles)
 
 
+def reload(tab) -> None:
+    """Reload, then wait until the page has read the stored selection and filled itself in (it marks itself
+    aria-busy until then): a busy machine may not be there yet when the load event fires."""
+    tab.reload()
+    tab.wait_for_function(SETTLED)
+
+
 def share_link(tab) -> str:
     return tab.locator(".pb-selection__link").input_value()
 
@@ -145,7 +153,7 @@ def test_an_organiser_saves_orders_and_annotates_practices_and_finds_them_kept(t
     tab.fill("#pb-selection-intro", INTRO)
     for position, note in enumerate(NOTES):
         tab.fill(f"#pb-selection-note-{position}", note)
-    tab.reload()
+    reload(tab)
 
     assert tab.locator("#pb-selection-title").input_value() == TITLE
     assert tab.locator("#pb-selection-intro").input_value() == INTRO
@@ -157,7 +165,7 @@ def test_an_organiser_saves_orders_and_annotates_practices_and_finds_them_kept(t
 def test_after_a_removal_the_focus_is_on_what_was_removed_and_a_second_enter_removes_nothing(tab, site_url,
                                                                                              catalog, chosen) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     titles = [catalog.practices[practice_id].title for practice_id in chosen]
     expect_titles(tab, titles)
 
@@ -175,7 +183,7 @@ def test_after_a_removal_the_focus_is_on_what_was_removed_and_a_second_enter_rem
     tab.keyboard.press("Enter")
     expect_titles(tab, titles)
     assert focused_action(tab) == "remove" and note.is_hidden()
-    tab.reload()
+    reload(tab)
     expect_titles(tab, titles)
     assert tab.problems == []
 
@@ -196,7 +204,7 @@ def test_a_collection_opened_in_mijn_selectie_keeps_the_paragraphs_of_its_introd
 def test_the_share_link_shows_the_same_selection_read_only_in_another_browser(tab, browser, site_url, catalog,
                                                                                 chosen) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     link = share_link(tab)
     assert len(link) < 2000 and "Wie de link opent" in tab.locator(".pb-selection__link-note").inner_text()
 
@@ -224,7 +232,7 @@ def test_the_share_link_shows_the_same_selection_read_only_in_another_browser(ta
 def test_the_qr_code_scans_to_the_short_share_link_downloaded_and_scaled_down(tab, site_url, chosen,
                                                                               tmp_path: Path) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     tab.wait_for_selector(".pb-selection__qr-png[href^='blob:']")
     short = share_link(tab).split("&i=", 1)[0]
     with tab.expect_download() as download:
@@ -249,7 +257,7 @@ def test_the_qr_code_scans_to_the_short_share_link_downloaded_and_scaled_down(ta
 def test_the_shared_view_prints_as_a_handout_in_order_with_qr_codes(tab, site_url, catalog, chosen,
                                                                    tmp_path: Path) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     link = share_link(tab)
     short = link.split("&i=", 1)[0]
     pdf = tmp_path / "selectie.pdf"
@@ -269,7 +277,7 @@ def test_the_shared_view_prints_as_a_handout_in_order_with_qr_codes(tab, site_ur
 def test_the_own_selection_prints_the_same_handout_as_the_shared_view_notes_included(tab, site_url, catalog, chosen,
                                                                                      tmp_path: Path) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     link = share_link(tab)
     own, shared = tmp_path / "eigen.pdf", tmp_path / "gedeeld.pdf"
 
@@ -286,7 +294,7 @@ def test_the_own_selection_prints_the_same_handout_as_the_shared_view_notes_incl
 
 def test_the_presentation_shows_one_practice_per_screen(tab, site_url, catalog, chosen) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     present = tab.locator(".pb-selection__present")
     expect(present).to_have_attribute("href", re.compile(r"/selectie/presentatie/\?"))  # set once the page has read the selection
     tab.goto(present.get_attribute("href"))
@@ -306,7 +314,7 @@ def test_the_presentation_shows_one_practice_per_screen(tab, site_url, catalog, 
 def test_the_collection_file_validates_and_the_form_makes_the_same_collection(tab, site_url, repository, chosen,
                                                                               tmp_path: Path) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     with tab.expect_download() as download:
         tab.locator(".pb-selection__yaml").click()
     name = download.value.suggested_filename
@@ -338,7 +346,7 @@ def test_the_collection_file_validates_and_the_form_makes_the_same_collection(ta
 def test_without_a_github_account_the_collection_goes_by_e_mail_with_everything_that_fits(tab, site_url,
                                                                                          chosen) -> None:
     store(tab, site_url, filled(chosen))
-    tab.reload()
+    reload(tab)
     mail, clipboard = followed_mail(tab, tab.get_by_role("link", name="Mail de collectie naar de redactie"))
 
     assert mail["to"] == CONTACT and clipboard == ""
@@ -353,7 +361,7 @@ def test_a_collection_too_long_for_a_mail_link_goes_on_the_clipboard_to_paste(ta
     long_notes = {**filled(chosen), "items": [{"id": practice_id, "note": "Een lange toelichting. " * 30}
                                               for practice_id in chosen]}
     store(tab, site_url, long_notes)
-    tab.reload()
+    reload(tab)
     mail, clipboard = followed_mail(tab, tab.get_by_role("link", name="Mail de collectie naar de redactie"))
 
     assert mail["body"].startswith(f"Collectie: {TITLE}") and mail["body"].endswith(TOO_LONG)
@@ -397,7 +405,7 @@ def test_a_hostile_title_and_note_stay_text(tab, site_url, chosen) -> None:
 def test_a_corrupt_stored_selection_breaks_no_page(tab, site_url, chosen) -> None:
     tab.goto(site_url)
     tab.evaluate("localStorage.setItem('praktijkbank-selectie', '{\"items\": [')")
-    tab.reload()
+    reload(tab)
     assert tab.locator(".pb-header-selection__count").inner_text() == "0"
     tab.goto(site_url + practice_url(chosen[0]))
     keep_button(tab, chosen[0]).click()
@@ -405,6 +413,7 @@ def test_a_corrupt_stored_selection_breaks_no_page(tab, site_url, chosen) -> Non
 
     tab.evaluate("localStorage.setItem('praktijkbank-selectie', 'kapot')")
     tab.goto(site_url + SELECTION)
+    tab.wait_for_function(SETTLED)
     assert "kon niet worden gelezen" in tab.locator(".pb-selection__status").inner_text()
     assert tab.locator(".pb-selection__empty").is_visible()
     assert tab.problems == []

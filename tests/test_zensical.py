@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from checkers import WCAG_21_AA, axe_violations, checking_context, describe
-from helpers import PROJECT_ROOT, require_tool, serve
+from helpers import PROJECT_ROOT, SETTLED, require_tool, serve
 from page_types import PAGE_TYPES
 from praktijkbank.common.urls import collection_url, practice_url
 from praktijkbank.load.repository import Repository
@@ -26,7 +26,6 @@ from praktijkbank.model.catalog import Catalog, build_catalog
 from praktijkbank.render.ways_in_markdown import NOT_SET_UP, SCHEME
 from praktijkbank.validate.checker import validate_repository
 from sites import made_once
-from test_accessibility import SETTLED
 
 pytestmark = pytest.mark.browser
 
