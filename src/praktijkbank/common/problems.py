@@ -35,11 +35,11 @@ def display_path(path: Path, root: Path) -> str:
     """Show a path relative to the repository when it lies inside it, as contributors know it: by where it
     stands, or else by its real place (the repository reached through a link). Worked out on strings, with each
     folder's real path looked up once: validation shows thousands of files."""
-    for place, base in ((os.path.abspath, os.path.abspath), (_real_path, _resolved)):
-        inside = _inside(place(str(path)), base(str(root)))
-        if inside is not None:
-            return inside
-    return path.as_posix()
+    where, base = os.path.abspath(path), os.path.abspath(root)
+    inside = _inside(where, base)
+    if inside is None:
+        inside = _inside(_real_path(where), _resolved(base))
+    return path.as_posix() if inside is None else inside
 
 
 def _inside(path: str, folder: str) -> str | None:
@@ -49,8 +49,8 @@ def _inside(path: str, folder: str) -> str | None:
 
 
 def _real_path(path: str) -> str:
-    """`os.path.realpath(path)`, with its folder looked up once for all the files in it."""
-    folder, name = os.path.split(os.path.abspath(path))
+    """`os.path.realpath` of an absolute path, with its folder looked up once for all the files in it."""
+    folder, name = os.path.split(path)
     if name in ("", ".", "..") or os.path.islink(path):
         return os.path.realpath(path)
     return os.path.join(_resolved(folder), name)
@@ -58,8 +58,9 @@ def _real_path(path: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _resolved(folder: str) -> str:
-    """A folder's real path (from its absolute path: a relative one changes with the working folder)."""
-    return os.path.realpath(os.path.abspath(folder))
+    """An absolute folder's real path (only absolute ones are kept: a relative one changes with the working
+    folder)."""
+    return os.path.realpath(folder)
 
 
 def format_text(problems: list[Problem]) -> str:

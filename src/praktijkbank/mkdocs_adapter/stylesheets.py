@@ -22,13 +22,13 @@ def bundled_list(extra_css: Sequence[str], files: Files) -> tuple[list[str], lis
     """`extra_css` with the site's own files replaced by BUNDLE, where the first of them stood; and those files.
     Only files in the same folder as BUNDLE are joined: elsewhere their relative addresses would change."""
     folder = BUNDLE.rsplit("/", 1)[0] + "/"
-    joined = [file for path in extra_css if path.startswith(folder) and (file := files.get_file_from_path(path))]
+    joined = {path: file for path in extra_css if path.startswith(folder)
+              and (file := files.get_file_from_path(path)) is not None}
     if len(joined) < 2:
         return list(extra_css), []
-    first = extra_css.index(joined[0].src_uri)
-    names = {file.src_uri for file in joined}
-    rest = [path for path in extra_css if path not in names]
-    return [*rest[:first], BUNDLE, *rest[first:]], joined
+    first = extra_css.index(next(iter(joined)))
+    rest = [path for path in extra_css if path not in joined]
+    return [*rest[:first], BUNDLE, *rest[first:]], list(joined.values())
 
 
 def bundle_file(config: MkDocsConfig, joined: Sequence[File]) -> File:
