@@ -13,18 +13,29 @@ from helpers import CHROMIUM, PROJECT_ROOT, VALID_PRACTICE, CliResult, launch_ch
 from praktijkbank.cli.main import main
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the markers, on each worker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Each test file runs whole on one pytest-xdist worker (`make test` uses --dist=loadgroup), so the sites and
     browsers a file sets up serve all its tests. A file that names a parameter in SPLIT_BY_PARAMETER is run as
     one group per value of it instead: the page loops of the accessibility tests, one per browser mode, are the
-    longest part of the suite and run side by side that way."""
+    longest part of the suite and run side by side that way. A group's name must not end in "]": pytest-xdist
+    takes such a name for a parameter of the test, and would then send each test to a worker on its own."""
     for item in items:
         group = item.nodeid.split("::")[0]
         parameter = getattr(item.module, "SPLIT_BY_PARAMETER", None)
         callspec = getattr(item, "callspec", None)
         if parameter and callspec and parameter in callspec.params:
-            group += f"[{callspec.params[parameter]}]"
+            group += f" ({callspec.params[parameter]})"
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_xdist_node_collection_finished(node: object, ids: list[str]) -> None:
+    """Stop a run whose groups pytest-xdist ignored (it marks a grouped test's id with "@group"): it would
+    still pass, but every file's sites and browsers would be set up on both workers, at twice the cost."""
+    ungrouped = [nodeid for nodeid in ids if "@" not in nodeid]
+    if node.config.getoption("dist") == "loadgroup" and ungrouped:
+        pytest.exit(f"pytest-xdist did not group {len(ungrouped)} tests, {ungrouped[0]} first: use the pytest and "
+                    "pytest-xdist of constraints.txt (`make clean test`)", returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture
