@@ -38,13 +38,14 @@ RESULT_LINKS = ".pb-search__practices .pb-result__title a"
 
 def make_zensical_environment(folder: Path) -> None:
     """A virtual environment with Zensical and what it needs, at the versions of constraints.txt, and nothing
-    else: pip's cache makes a second run quick; PyPI is the only place it may come from."""
-    subprocess.run([sys.executable, "-m", "venv", folder], check=True, capture_output=True, timeout=300)
-    result = subprocess.run([folder / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-compile",
-                             "--disable-pip-version-check", "--constraint", CONSTRAINTS, "zensical"],
-                            capture_output=True, text=True, timeout=900)
+    else, installed by the uv that `make install` uses: its cache makes a second run quick; PyPI is the only
+    place it may come from."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", folder], check=True, capture_output=True,
+                   timeout=300)
+    result = subprocess.run([BIN / "uv", "pip", "install", "--quiet", "--python", folder / "bin" / "python",
+                             "--constraint", CONSTRAINTS, "zensical"], capture_output=True, text=True, timeout=900)
     require_tool(result.returncode == 0, "Zensical in its own virtual environment",
-                 f"pip could not install it from PyPI: {result.stderr[-500:]}")
+                 f"uv could not install it from PyPI: {result.stderr[-500:]}")
 
 
 @pytest.fixture(scope="module")
