@@ -30,12 +30,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_xdist_node_collection_finished(node: object, ids: list[str]) -> None:
-    """Stop a run whose groups pytest-xdist ignored (it marks a grouped test's id with "@group"): it would
-    still pass, but every file's sites and browsers would be set up on both workers, at twice the cost."""
-    ungrouped = [nodeid for nodeid in ids if "@" not in nodeid]
+    """Stop a run whose groups pytest-xdist ignores: it would still pass, but every file's sites and browsers
+    would be set up on both workers, at twice the cost. pytest-xdist groups a test whose id ends in "@group",
+    after the last "]" (the loadgroup scheduler's own rule)."""
+    ungrouped = [nodeid for nodeid in ids if nodeid.rfind("@") <= nodeid.rfind("]")]
     if node.config.getoption("dist") == "loadgroup" and ungrouped:
-        pytest.exit(f"pytest-xdist did not group {len(ungrouped)} tests, {ungrouped[0]} first: use the pytest and "
-                    "pytest-xdist of constraints.txt (`make clean test`)", returncode=pytest.ExitCode.USAGE_ERROR)
+        pytest.exit(f"pytest-xdist does not group {len(ungrouped)} tests, {ungrouped[0]} first: a group's name must "
+                    "not end in ']', and pytest and pytest-xdist must be those of constraints.txt (`make clean test`)",
+                    returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture
