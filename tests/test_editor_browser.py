@@ -50,8 +50,9 @@ def catalog(forms_site):
 
 @pytest.fixture
 def tab(browser, forms_url: str) -> Iterator[object]:
-    """A fresh browser (empty storage) that records script errors, with downloads and the clipboard allowed."""
-    context = browser.new_context(accept_downloads=True)
+    """A fresh browser (empty storage) in the Dutch time zone, as its contributors are, that records script
+    errors, with downloads and the clipboard allowed."""
+    context = browser.new_context(accept_downloads=True, timezone_id="Europe/Amsterdam")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=forms_url.rstrip("/"))
     page = context.new_page()
     page.problems = []
@@ -170,6 +171,9 @@ def downloaded_yaml(tab, target: Path) -> Path:
 
 def test_a_new_practice_by_keyboard_becomes_the_same_file_by_download_and_by_the_form(tab, forms_url, catalog,
                                                                                      work: Path, tmp_path: Path) -> None:
+    """Made half an hour after midnight in the Netherlands: the file is dated by the day in UTC, the calendar
+    the build counts in, so its first check does not find it dated in the future."""
+    tab.clock.set_fixed_time("2026-03-28T23:30:00Z")
     open_editor(tab, forms_url)
     fill_new_practice(tab)
     submit(tab)
@@ -192,6 +196,7 @@ def test_a_new_practice_by_keyboard_becomes_the_same_file_by_download_and_by_the
     checked = run("validate", "--root", work, work / "practices" / file.name, "--zonder-waarschuwingen")
     assert checked.returncode == 0, checked.stdout
     downloaded = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert str(downloaded["added"]) == "2026-03-28"
     (work / "practices" / file.name).unlink()
 
     body = tmp_path / "issue.md"

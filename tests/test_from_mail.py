@@ -10,12 +10,15 @@ in Node), so a change of the mailed format shows here.
 from __future__ import annotations
 
 import json
+import os
 import quopri
 import shutil
 import subprocess
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import PROJECT_ROOT, require_tool
 from issue_forms import CHANGE_FORM, COLLECTION_FORM, PRACTICE_FORM, issue_body
@@ -26,6 +29,8 @@ from praktijkbank.contribute.mail import clean_body, read_mail
 from test_contribute import collection_answers, run
 
 ADDED = "2026-12-01"
+BUILD_DAY = "2026-12-07"
+BUILD_EPOCH = str(int(datetime.fromisoformat(BUILD_DAY).replace(tzinfo=timezone.utc).timestamp()))
 NBSP = "\u00a0"
 PRACTICE_ANSWERS = {
     "title": "Taalcafé in de bibliotheek van Voorbeeldstad",
@@ -76,12 +81,13 @@ def mail_program(body: str) -> str:
     return text.replace("\n", "\r\n")
 
 
-def saved_mail(subject: str, body: str, encoding: str = "quoted-printable") -> bytes:
+def saved_mail(subject: str, body: str, encoding: str = "quoted-printable",
+               sent: str = "Tue, 01 Dec 2026 10:00:00 +0100") -> bytes:
     """A mail as a mail program saves it (.eml): headers, then the body in its transfer encoding."""
     raw = body.encode("utf-8")
     payload = quopri.encodestring(raw) if encoding == "quoted-printable" else raw
     headers = (f"From: Jan Jansen <jan@example.org>\r\nTo: redactie@example.org\r\nSubject: {subject}\r\n"
-               "Date: Tue, 01 Dec 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+               f"Date: {sent}\r\nMIME-Version: 1.0\r\n"
                f"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n")
     return headers.encode("ascii") + payload
 
@@ -121,6 +127,25 @@ def test_a_saved_mail_gives_the_same_file_and_exit_code_as_the_issue(template: P
     assert result.returncode == EXIT_OK, result.stdout + result.stderr
     assert "komt uit een e-mail aan de redactie" in result.stdout and "Ga bij de afzender na" in result.stdout
     assert b"added: '2026-12-01'" in written(mail) or b"added: 2026-12-01" in written(mail), "the mail's date"
+
+
+@pytest.mark.parametrize(("sent", "added"), [
+    ("Sun, 29 Mar 2026 00:30:00 +0100", "2026-03-28"),  # just after midnight in the Netherlands
+    ("Tue, 01 Dec 2026 23:30:00 -0500", "2026-12-02"),  # late in the evening in New York
+    ("Fri, 01 Jan 2100 10:00:00 +0100", BUILD_DAY),  # a sender's clock set ahead
+])
+def test_a_mail_is_dated_by_the_day_it_was_sent_in_utc_and_never_after_the_build_day(template: Path, sent: str,
+                                                                                      added: str) -> None:
+    """The build counts days in UTC (common/clock.py) and refuses a date after its own day: the mail's date
+    must be one the build has reached, or the contributor's new practice would fail its first check."""
+    body = "\n\n".join([ROUTES["praktijk-aanmelden"].ask, answers_text(issue_form.PRACTICE_FORM, PRACTICE_ANSWERS)])
+    mail = copy_of(template, "mail")
+    (mail / "mail.eml").write_bytes(saved_mail(ROUTES["praktijk-aanmelden"].subject, body, sent=sent))
+
+    result = run("from-mail", mail / "mail.eml", "--root", mail, env=os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH})
+
+    assert result.returncode == EXIT_OK, result.stdout + result.stderr
+    assert str(yaml.safe_load(written(mail))["added"]) == added
 
 
 def test_a_pasted_body_still_in_quoted_printable_read_from_stdin_gives_the_same_file(template: Path) -> None:

@@ -44,10 +44,10 @@ function settleAddress(begin) {
   if (address.href !== location.href) history.replaceState(history.state, "", address.href);
 }
 
-/** Today as jjjj-mm-dd in the visitor's own calendar: the date a new practice is added. */
+/** Today as jjjj-mm-dd in UTC, the date a new practice is added: the build counts days in UTC and refuses a
+ * date after its own day, so a practice made just after midnight in the Netherlands must not carry the next day. */
 function today() {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, "0")).join("-");
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** The field a problem at `path` (a data path, or `$id`) belongs to: its key, or `organisations.<row>.<part>`. */

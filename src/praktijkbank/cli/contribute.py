@@ -119,7 +119,8 @@ def from_mail(arguments: argparse.Namespace, repository: Repository) -> int:
               "die met ### beginnen). Vraag de afzender de antwoorden te plakken die de site heeft gekopieerd, of "
               "maak de praktijk zelf met `praktijkbank new`. Er is niets geschreven.", file=sys.stderr)
         return EXIT_PROBLEMS
-    added = arguments.added or mail.date or reference_date().isoformat()
+    today = reference_date().isoformat()
+    added = arguments.added or min(mail.date or today, today)  # a sender's clock set ahead cannot date it later
     return _convert(repository, mail.body, form_of(mail.body, form_for_subject(mail.subject)), added, MAIL)
 
 

@@ -21,6 +21,7 @@ import email.policy
 import quopri
 import re
 from dataclasses import dataclass
+from datetime import timezone
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
@@ -92,9 +93,14 @@ def _message_text(message: EmailMessage) -> str:
 
 
 def _date(message: EmailMessage) -> str | None:
+    """The day the mail was sent in UTC, the calendar the build counts days in (common/clock.py): a mail sent
+    just after midnight in the Netherlands is dated the day before, which the build has already reached."""
+    if not message["date"]:
+        return None
     try:
-        return parsedate_to_datetime(str(message["date"])).date().isoformat() if message["date"] else None
-    except (TypeError, ValueError):
+        sent = parsedate_to_datetime(str(message["date"]))
+        return (sent.astimezone(timezone.utc) if sent.tzinfo else sent).date().isoformat()
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
