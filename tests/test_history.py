@@ -8,6 +8,7 @@ import filecmp
 import re
 import shutil
 import subprocess
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -47,6 +48,7 @@ from praktijkbank.model.history import (
     RecordDates,
     build_histories,
 )
+from praktijkbank.model.field_diff import FieldChange
 from praktijkbank.render.change_pages import FieldViews
 from praktijkbank.render.change_text import describe
 from praktijkbank.render.word_diff import word_diff
@@ -313,7 +315,7 @@ def test_a_word_diff_marks_words_with_words_for_screen_readers_and_escapes_every
 
 
 def test_a_value_of_an_old_version_shows_no_invisible_or_direction_changing_character() -> None:
-    views = FieldViews(LABELS, lambda vocabulary, value: value)
+    views = FieldViews(LABELS, lambda vocabulary, value: value, lambda practice_id: practice_id)
     change = build_histories(_history(
         _commit("c2", 200, FileChange("M", "practices/nieuw.yml", None, "v1", "stiekem")),
         _commit("c1", 100, FileChange("A", "practices/nieuw.yml", None, None, "v1"))), FILES,
@@ -322,6 +324,24 @@ def test_a_value_of_an_old_version_shows_no_invisible_or_direction_changing_char
     [view] = views.views(PRACTICE, change)
 
     assert (view.label, view.value.old, view.value.new) == ("Titel", "Eerst", "Eerst \ufffdEerst")
+
+
+def test_a_field_that_names_practices_shows_their_titles_not_their_file_names() -> None:
+    titles = {"bieb-taalcafe": "Taalcafé in de bibliotheek", "ggd-spreekuur": "Spreekuur van de GGD"}
+    views = FieldViews(LABELS, lambda vocabulary, value: value, lambda practice_id: titles.get(practice_id, practice_id))
+
+    related = views.view(PRACTICE, FieldChange("related", ["bieb-taalcafe"], ["bieb-taalcafe", "ggd-spreekuur"],
+                                               added=("ggd-spreekuur",)))
+    based_on = views.view(PRACTICE, FieldChange("based_on", None, "bieb-taalcafe"))
+    items = views.view(COLLECTION, FieldChange("items", [{"practice": "bieb-taalcafe"}],
+                                               [{"practice": "bieb-taalcafe"}, {"practice": "ggd-spreekuur"}],
+                                               added=({"practice": "ggd-spreekuur"},)))
+    aliases = views.view(PRACTICE, FieldChange("aliases", None, ["bieb-taalcafe"]))
+
+    assert related.added == ("Spreekuur van de GGD",)
+    assert (based_on.value.old, based_on.value.new) == (None, "Taalcafé in de bibliotheek")
+    assert items.added == ("Praktijk: Spreekuur van de GGD",)
+    assert aliases.value.new == "bieb-taalcafe", "an old id is an address, shown as it is"
 
 
 # The built site
@@ -340,6 +360,20 @@ def test_the_practice_page_says_what_changed_in_dutch_and_links_each_change(hist
     anchors = re.findall(r'href="wijzigingen/#(wijziging-[0-9a-f]{12})"', section)
     change_page = _page(output, practice_changes_url(site.edited))
     assert len(anchors) == len(items) and all(f'id="{anchor}"' in change_page for anchor in anchors)
+
+
+def test_a_practice_that_names_a_renamed_one_shows_its_title_at_the_old_and_the_new_address(history_site) -> None:
+    """`related` held the old id and holds the new one: the reader sees the practice's title both times, the
+    first said to be its old address, and neither id."""
+    site, output = history_site
+    naming = next(path.stem for path in sorted((site.root / "practices").glob("*.yml"))
+                  if path.stem != site.renamed_to and site.renamed_to in path.read_text(encoding="utf-8"))
+    title = escape(CATALOG.practices[site.renamed_from].title)
+
+    page = _page(output, practice_changes_url(naming))
+
+    assert f"<del>{title} (oud adres)</del>" in page and f"<ins>{title}</ins>" in page
+    assert site.renamed_from not in _text(page) and site.renamed_to not in _text(page)
 
 
 def test_the_change_page_shows_each_field_old_and_new_with_words_marked(history_site) -> None:

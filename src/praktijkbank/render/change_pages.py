@@ -26,6 +26,9 @@ from praktijkbank.render.word_diff import word_diff
 
 LONG_TEXT = 80
 """From this many characters (or a line break) a changed text shows as a word diff, not as two values."""
+PRACTICE_REFERENCES = frozenset({(PRACTICE, ("related",)), (PRACTICE, ("based_on",)),
+                                 (COLLECTION, ("items", "practice"))})
+"""The fields that name another practice by its id: a reader sees the practice's title, not its file name."""
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,13 @@ class FieldView:
 
 
 class FieldViews:
-    """Turns the fields of a change into what the change page shows, with the schemas' names and the
-    vocabularies' labels."""
+    """Turns the fields of a change into what the change page shows, with the schemas' names, the
+    vocabularies' labels and the titles of the practices a field names."""
 
-    def __init__(self, labels: FieldLabels, vocabulary_label: Any) -> None:
+    def __init__(self, labels: FieldLabels, vocabulary_label: Any, practice_title: Any) -> None:
         self.labels = labels
         self.vocabulary_label = vocabulary_label
+        self.practice_title = practice_title
 
     def views(self, kind: str, change: Change) -> list[FieldView]:
         return [self.view(kind, field) for field in change.fields]
@@ -93,6 +97,8 @@ class FieldViews:
                              f"{self.text(kind, path[:1] + (str(key),), item) or '–'}" for key, item in value.items())
         if isinstance(value, list):
             return "; ".join(self.text(kind, path, item) or "–" for item in value)
+        if (kind, path) in PRACTICE_REFERENCES and isinstance(value, str):
+            return self.practice_title(value)
         vocabulary = self.labels.vocabulary(kind, path)
         if vocabulary and isinstance(value, str):
             return self.vocabulary_label(vocabulary, value)
@@ -105,7 +111,10 @@ class ChangePagesRenderer:
     def __init__(self, renderer: PageRenderer) -> None:
         self.renderer = renderer
         self.catalog = renderer.catalog
-        self.fields = FieldViews(self.catalog.labels, self._vocabulary_label)
+        self.fields = FieldViews(self.catalog.labels, self._vocabulary_label, self._practice_title)
+        practices = self.catalog.all_practices
+        self.titles = {alias: f"{practice.title} (oud adres)" for practice in practices for alias in practice.aliases}
+        self.titles |= {practice.id: practice.title for practice in practices}
 
     def pages(self) -> list[Page]:
         pages = [self.page((PRACTICE, practice.id), practice.title, urls.practice_url(practice.id),
@@ -126,6 +135,11 @@ class ChangePagesRenderer:
             f"Wat er in de {noun} {title} is veranderd, per wijziging en per veld.",
             '<meta name="robots" content="noindex">', in_sitemap=False, record_title=title, record_url=record_url,
             noun=noun, sections=sections, from_git=self.catalog.histories.from_git)
+
+    def _practice_title(self, practice_id: str) -> str:
+        """The current title of the practice an id names, said to be its old address when it is an old id (a
+        rename shows as the old address gone and the title added); an id no longer in the bank, as written."""
+        return visible(self.titles.get(practice_id, practice_id))
 
     def _vocabulary_label(self, vocabulary: str, value: str) -> str:
         """The label of a vocabulary value; an id the vocabulary no longer has, as it was written."""
