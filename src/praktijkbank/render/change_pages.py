@@ -9,6 +9,7 @@ to find.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,7 +59,8 @@ class FieldViews:
     """Turns the fields of a change into what the change page shows, with the schemas' names, the
     vocabularies' labels and the titles of the practices a field names."""
 
-    def __init__(self, labels: FieldLabels, vocabulary_label: Any, practice_title: Any) -> None:
+    def __init__(self, labels: FieldLabels, vocabulary_label: Callable[[str, str], str],
+                 practice_title: Callable[[str], str]) -> None:
         self.labels = labels
         self.vocabulary_label = vocabulary_label
         self.practice_title = practice_title
