@@ -72,6 +72,11 @@ def answers_text(form: issue_form.IssueForm, answers: dict[str, str]) -> str:
                           check=True, timeout=60).stdout
 
 
+def practice_mail_body() -> str:
+    """What the site puts in a mail that offers the new practice of PRACTICE_ANSWERS: the request, then the answers."""
+    return "\n\n".join([ROUTES["praktijk-aanmelden"].ask, answers_text(issue_form.PRACTICE_FORM, PRACTICE_ANSWERS)])
+
+
 def mail_program(body: str) -> str:
     """What a mail program and a forwarding editor make of a body: CRLF, non-breaking spaces where people
     see spaces, a reply's `> ` quoting under a line of its own, a signature."""
@@ -117,7 +122,7 @@ def template(make_repository) -> Path:
 
 
 def test_a_saved_mail_gives_the_same_file_and_exit_code_as_the_issue(template: Path) -> None:
-    body = "\n\n".join([ROUTES["praktijk-aanmelden"].ask, answers_text(issue_form.PRACTICE_FORM, PRACTICE_ANSWERS)])
+    body = practice_mail_body()
     mail = copy_of(template, "mail")
     (mail / "mail.eml").write_bytes(saved_mail("Re: " + ROUTES["praktijk-aanmelden"].subject, mail_program(body)))
 
@@ -138,7 +143,7 @@ def test_a_mail_is_dated_by_the_day_it_was_sent_in_utc_and_never_after_the_build
                                                                                       added: str) -> None:
     """The build counts days in UTC (common/clock.py) and refuses a date after its own day: the mail's date
     must be one the build has reached, or the contributor's new practice would fail its first check."""
-    body = "\n\n".join([ROUTES["praktijk-aanmelden"].ask, answers_text(issue_form.PRACTICE_FORM, PRACTICE_ANSWERS)])
+    body = practice_mail_body()
     mail = copy_of(template, "mail")
     (mail / "mail.eml").write_bytes(saved_mail(ROUTES["praktijk-aanmelden"].subject, body, sent=sent))
 
