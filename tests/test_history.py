@@ -328,7 +328,8 @@ def test_a_value_of_an_old_version_shows_no_invisible_or_direction_changing_char
 
 def test_a_field_that_names_practices_shows_their_titles_not_their_file_names() -> None:
     titles = {"bieb-taalcafe": "Taalcafé in de bibliotheek", "ggd-spreekuur": "Spreekuur van de GGD"}
-    views = FieldViews(LABELS, lambda vocabulary, value: value, lambda practice_id: titles.get(practice_id, practice_id))
+    views = FieldViews(LABELS, lambda vocabulary, value: value,
+                       lambda practice_id: titles.get(practice_id, practice_id))
 
     related = views.view(PRACTICE, FieldChange("related", ["bieb-taalcafe"], ["bieb-taalcafe", "ggd-spreekuur"],
                                                added=("ggd-spreekuur",)))
