@@ -49,7 +49,7 @@ from praktijkbank.model.history import (
     build_histories,
 )
 from praktijkbank.model.field_diff import FieldChange
-from praktijkbank.render.change_pages import FieldViews
+from praktijkbank.render.change_pages import FieldViews, ValueChange
 from praktijkbank.render.change_text import describe
 from praktijkbank.render.word_diff import word_diff
 from real_data import CATALOG
@@ -343,6 +343,19 @@ def test_a_field_that_names_practices_shows_their_titles_not_their_file_names() 
     assert (based_on.value.old, based_on.value.new) == (None, "Taalcafé in de bibliotheek")
     assert items.added == ("Praktijk: Spreekuur van de GGD",)
     assert aliases.value.new == "bieb-taalcafe", "an old id is an address, shown as it is"
+
+
+def test_a_date_shows_as_the_pages_write_it_and_a_value_that_is_no_date_as_it_was_written() -> None:
+    views = FieldViews(LABELS, lambda vocabulary, value: value, lambda practice_id: practice_id)
+
+    withdrawn = views.view(PRACTICE, FieldChange("withdrawn", None, {"date": "2026-12-12", "reason": "Op verzoek."}))
+    reviewed = views.view(PRACTICE, FieldChange("last_reviewed", "2026-13-45", "2027-01-05"))
+    event = views.view(COLLECTION, FieldChange("event", {"name": "Dag", "date": "2026-03-01"},
+                                               {"name": "Dag", "date": "gisteren"}))
+
+    assert withdrawn.value.new == "Teruggetrokken op: 12 december 2026; Reden: Op verzoek."
+    assert (reviewed.value.old, reviewed.value.new) == ("2026-13-45", "5 januari 2027")
+    assert event.parts == (("Datum", ValueChange("1 maart 2026", "gisteren")),)
 
 
 # The built site

@@ -19,7 +19,7 @@ from history_site import REASON, WITHDRAWN_ON
 from praktijkbank.common.problems import WARNING
 from praktijkbank.common.facets import FACETS
 from praktijkbank.common.urls import CHANGES_FEED, FEED, MAP, PRACTICES, REVIEW, collection_url, facet_feed_url, \
-    facet_url, practice_url, presentation_url
+    facet_url, practice_changes_url, practice_url, presentation_url
 from praktijkbank.load.repository import Repository
 from praktijkbank.publish.published_urls import MANIFEST_NAME, lost_urls, manifest_text
 from praktijkbank.validate.checker import validate_repository
@@ -50,6 +50,13 @@ def test_the_address_keeps_a_short_page_with_date_reason_and_related_practices(w
     assert 'id="verwante-praktijken"' in page and 'class="pb-card"' in page
     assert practice.summary not in page, "the withdrawn text itself is no longer shown"
     assert '<meta name="robots" content="noindex">' in page
+
+
+def test_its_change_page_dates_the_withdrawal_as_the_notice_does(withdrawn) -> None:
+    practice_id, _, output = withdrawn
+    page = BeautifulSoup(_page(output, practice_changes_url(practice_id)), "html.parser").get_text(" ", strip=True)
+
+    assert "Teruggetrokken op: 15 december 2026" in page and WITHDRAWN_ON not in page
 
 
 def test_it_leaves_the_overviews_counts_home_and_map(withdrawn) -> None:

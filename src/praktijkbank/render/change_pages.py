@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -23,6 +24,7 @@ from praktijkbank.model.history import Change, RecordKey
 from praktijkbank.render.change_text import describe, visible
 from praktijkbank.render.outputs import Page
 from praktijkbank.render.pages import PageRenderer
+from praktijkbank.render.text import dutch_date
 from praktijkbank.render.word_diff import word_diff
 
 LONG_TEXT = 80
@@ -104,7 +106,18 @@ class FieldViews:
         vocabulary = self.labels.vocabulary(kind, path)
         if vocabulary and isinstance(value, str):
             return self.vocabulary_label(vocabulary, value)
+        if self.labels.is_date(kind, path) and _is_calendar_date(str(value)):
+            return dutch_date(str(value))
         return visible(str(value))
+
+
+def _is_calendar_date(text: str) -> bool:
+    """Whether an old version's value is a real day written as the schema asks (jjjj-mm-dd): a version nobody
+    validated may hold "2026-13-45" or "gisteren", which the page then shows as it was written."""
+    try:
+        return len(text) == len("jjjj-mm-dd") and date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 class ChangePagesRenderer:
