@@ -8,11 +8,25 @@ today (UTC).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from typing import Any
 
 REVIEW_AFTER_YEARS = 2
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_calendar_date(value: object) -> bool:
+    """jsonschema's `date`: the form jjjj-mm-dd and a day that exists. Python reads more forms as a date
+    ("20261212"), which neither the schema nor a comparison of two dates as text would take."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def reference_date(environ: Mapping[str, str] = os.environ) -> date:

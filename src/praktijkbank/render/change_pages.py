@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
 from praktijkbank.common import urls
+from praktijkbank.common.clock import is_calendar_date
 from praktijkbank.common.field_labels import FieldLabels, FieldPath
 from praktijkbank.load.repository import COLLECTION, PRACTICE
 from praktijkbank.model.field_diff import FieldChange
@@ -106,18 +106,10 @@ class FieldViews:
         vocabulary = self.labels.vocabulary(kind, path)
         if vocabulary and isinstance(value, str):
             return self.vocabulary_label(vocabulary, value)
-        if self.labels.is_date(kind, path) and _is_calendar_date(str(value)):
-            return dutch_date(str(value))
+        if self.labels.is_date(kind, path) and is_calendar_date(value):
+            return dutch_date(value)
         return visible(str(value))
 
-
-def _is_calendar_date(text: str) -> bool:
-    """Whether an old version's value is a real day written as the schema asks (jjjj-mm-dd): a version nobody
-    validated may hold "2026-13-45" or "gisteren", which the page then shows as it was written."""
-    try:
-        return len(text) == len("jjjj-mm-dd") and date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
 
 
 class ChangePagesRenderer:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from typing import Any
+
+from praktijkbank.common.clock import is_calendar_date
 
 Check = Callable[[Any], bool]
 
@@ -31,7 +32,6 @@ _TYPES: dict[str, Check] = {
     "boolean": lambda value: type(value) is bool,
     "null": lambda value: value is None,
 }
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Keywords that never make a document invalid; `$defs` is only read through `$ref`, which must be inlined.
 _IGNORED = frozenset({"$schema", "$id", "$comment", "$defs", "title", "description", "examples", "default",
                       "deprecated", "readOnly", "writeOnly", "contentMediaType", "contentEncoding",
@@ -160,7 +160,7 @@ class _Compiler:
             return None
         if name != "date":
             raise _Unsupported(name)
-        return lambda value: type(value) is not str or _is_date(value)
+        return lambda value: type(value) is not str or is_calendar_date(value)
 
     def _minimum(self, minimum: float, schema: dict[str, Any]) -> Check:
         return lambda value: type(value) not in _NUMBERS or value >= minimum
@@ -169,12 +169,3 @@ class _Compiler:
         return lambda value: type(value) not in _NUMBERS or value <= maximum
 
 
-def _is_date(text: str) -> bool:
-    """jsonschema's `date`: the form jjjj-mm-dd and a day that exists."""
-    if not _DATE.fullmatch(text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True

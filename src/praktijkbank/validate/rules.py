@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from praktijkbank.common.clock import is_after
+from praktijkbank.common.clock import is_after, is_calendar_date
 from praktijkbank.common.problems import ERROR, WARNING, Problem, display_path
 from praktijkbank.common.suggest import closest, normalise, suggestion_hint
 from praktijkbank.common.url_schemes import ALLOWED_URL_SCHEMES
@@ -237,7 +237,7 @@ def check_withdrawal(record: Record) -> Iterator[Problem]:
     data = record.data if isinstance(record.data, dict) else {}
     withdrawn, added = data.get("withdrawn"), data.get("added")
     day = withdrawn.get("date") if isinstance(withdrawn, dict) else None
-    if _is_date(day) and _is_date(added) and day < added:
+    if is_calendar_date(day) and is_calendar_date(added) and day < added:
         yield record.problem(("withdrawn", "date"), "withdrawn-before-added",
                              f"de praktijk is teruggetrokken op {day}, voor hij werd toegevoegd ({added}).",
                              "Zet bij `withdrawn` de datum waarop de praktijk is teruggetrokken.")
@@ -261,11 +261,6 @@ def check_future_dates(record: Record, reference: date) -> Iterator[Problem]:
                                  f"Zet hier de dag waarop het is {done}: vandaag of eerder.")
 
 
-def _is_date(value: object) -> bool:
-    try:
-        return isinstance(value, str) and bool(date.fromisoformat(value))
-    except ValueError:
-        return False
 
 
 def check_media(record: Record, media_dir: Path) -> Iterator[Problem]:
