@@ -29,6 +29,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(pytest.mark.xdist_group(group))
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: `-p no:xdist` runs without it
 def pytest_xdist_node_collection_finished(node: object, ids: list[str]) -> None:
     """Stop a run whose groups pytest-xdist ignores: it would still pass, but every file's sites and browsers
     would be set up on both workers, at twice the cost. pytest-xdist groups a test whose id ends in "@group",
