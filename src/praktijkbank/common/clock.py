@@ -2,7 +2,8 @@
 
 Validation warns about practices that are due, and the site lists them; both must count from the same day.
 "Due" is measured against a reference date: SOURCE_DATE_EPOCH when set (so a build is reproducible), else
-today (UTC).
+today (UTC). A date in the data is a day written jjjj-mm-dd (`is_calendar_date`), the same for the schema, the
+rules and the pages that show it.
 """
 
 from __future__ import annotations

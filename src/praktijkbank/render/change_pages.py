@@ -111,7 +111,6 @@ class FieldViews:
         return visible(str(value))
 
 
-
 class ChangePagesRenderer:
     """Renders the change page of every practice (listed and withdrawn) and collection."""
 
