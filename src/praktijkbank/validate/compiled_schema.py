@@ -167,5 +167,3 @@ class _Compiler:
 
     def _maximum(self, maximum: float, schema: dict[str, Any]) -> Check:
         return lambda value: type(value) not in _NUMBERS or value <= maximum
-
-

@@ -261,8 +261,6 @@ def check_future_dates(record: Record, reference: date) -> Iterator[Problem]:
                                  f"Zet hier de dag waarop het is {done}: vandaag of eerder.")
 
 
-
-
 def check_media(record: Record, media_dir: Path) -> Iterator[Problem]:
     """Media files must exist, inside practices/media/: no absolute paths, no `..`, no links pointing out."""
     for index, item in record.mappings("media"):
